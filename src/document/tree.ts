@@ -1,0 +1,142 @@
+/**
+ * The document tree: what templates produce (through the block markup) and what both
+ * renderers (DOCX, PDF) read. It knows documents — paragraphs, tables, signatures —
+ * and nothing about cases.
+ */
+
+/** Which typeface a run uses; a style preset maps each role to real fonts. */
+export type FontRole = 'fangsong' | 'song' | 'hei' | 'kai';
+
+export interface TextRun {
+  kind: 'text';
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  /** Overrides the paragraph style's font. */
+  font?: FontRole;
+}
+export interface LineBreak {
+  kind: 'lineBreak';
+}
+export type Inline = TextRun | LineBreak;
+
+/**
+ * Paragraph styles. Sizes, fonts, alignment and spacing of each are defined once per
+ * preset in styles.ts; renderers look them up there.
+ */
+export type ParagraphStyle =
+  | 'coverTitle' // cover: institution + document class (小1号宋体 bold)
+  | 'coverSubtitle' // cover: licence number (3号仿宋)
+  | 'declarationTitle' // 「声明」
+  | 'title' // document title on the first body page
+  | 'docNumber' // 编号, right-aligned
+  | 'heading1' // 一、 (黑体)
+  | 'heading2' // （一） (楷体)
+  | 'heading3' // 1. (仿宋 bold)
+  | 'body' // justified, first line indented two characters
+  | 'bodyFlush' // body text without the indent (labels with values, list items)
+  | 'small' // 附注, table text
+  | 'mark'; // 「征求意见稿」 banner under the title on drafts
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+export interface Paragraph {
+  kind: 'paragraph';
+  style: ParagraphStyle;
+  /** Overrides the style's alignment. */
+  align?: Align;
+  /** Keep on the same page as the next block (headings always are). */
+  keepWithNext?: boolean;
+  inlines: Inline[];
+}
+
+export interface TableCell {
+  inlines: Inline[];
+  align?: Align;
+  colSpan?: number;
+}
+export interface TableRow {
+  cells: TableCell[];
+}
+export interface Table {
+  kind: 'table';
+  /** Relative column widths (any unit; renderers scale them to the text width). */
+  columns: number[];
+  /** Header rows, repeated at the top of every page the table spans. */
+  header: TableRow[];
+  rows: TableRow[];
+}
+
+export interface PageBreak {
+  kind: 'pageBreak';
+}
+
+/** Vertical space, in body lines. */
+export interface Spacer {
+  kind: 'spacer';
+  lines: number;
+}
+
+export interface SignatureLine {
+  /** e.g. 鉴定人, 专家组组长, 专家 */
+  role: string;
+  name: string;
+  /** e.g. 《司法鉴定人执业证》证号：320… */
+  note?: string;
+}
+
+/**
+ * The 落款: signers, the seal place and the date. It always shares its page with the
+ * end of the body text (keep-with-previous for at least two body lines).
+ */
+export interface SignatureBlock {
+  kind: 'signature';
+  lines: SignatureLine[];
+  /** e.g. 江苏省某某医学会（医疗损害鉴定专用章） — shown only when sealed is true. */
+  sealLabel?: string;
+  /** Final documents show the seal place; drafts leave it empty. */
+  sealed: boolean;
+  /** The date as printed: 二〇二六年十一月二十二日 */
+  date: string;
+  /** Small print under the date, e.g. the SHA-256 of the case data. */
+  footnote?: string;
+}
+
+export type Block = Paragraph | Table | PageBreak | Spacer | SignatureBlock;
+
+export interface SectionFurniture {
+  /** Text at the top of every page, e.g. the document number. */
+  headerText?: string;
+  /**
+   * Page numbers: 'ofTotal' = 「第 M 页 共 N 页」 top right (judicial style);
+   * 'dash' = 「— M —」 centred at the bottom (GB/T 9704); 'none'.
+   */
+  pageNumbers: 'ofTotal' | 'dash' | 'none';
+}
+
+export interface Section {
+  /** Front matter (cover, 声明) is not counted in page numbering; body pages are. */
+  kind: 'front' | 'body';
+  furniture: SectionFurniture;
+  blocks: Block[];
+}
+
+export type StylePreset = 'gbt9704' | 'judicial';
+
+export interface DocumentMeta {
+  title: string;
+  subject: string;
+  author: string;
+  keywords: string[];
+  /** ISO date the document carries (the report date), never the clock. */
+  created: string;
+}
+
+export interface DocumentTree {
+  meta: DocumentMeta;
+  preset: StylePreset;
+  /** Diagonal watermark text on every page, e.g. 征求意见稿 or 样本. */
+  watermark?: string;
+  sections: Section[];
+}

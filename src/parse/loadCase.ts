@@ -1,0 +1,56 @@
+/**
+ * The pipeline's first stages for one case: bytes → text → data → schema → rules.
+ * Pure: the caller reads the file (see readCaseFile.ts) and hands over its bytes.
+ */
+import { createHash } from 'node:crypto';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { runRules } from '../rules/index.js';
+import type { Case } from '../schema/case.js';
+import { validateCaseData } from '../schema/validate.js';
+import { decodeCaseBytes } from './decode.js';
+import { parseText } from './parseText.js';
+
+export interface LoadedCase {
+  fileName: string;
+  /** SHA-256 of the file's bytes: printed on the signature page and in the manifest. */
+  sha256: string;
+  case?: Case;
+  diagnostics: Diagnostic[];
+  ok: boolean;
+}
+
+const ENCODING_HINT = {
+  utf16: ['文件是 UTF-16 编码', 'the file is UTF-16'],
+  gbk: ['文件不是 UTF-8 编码（看起来是 GBK/GB18030，常见于中文 Windows 编辑器）', 'the file is not UTF-8 (it looks like GBK/GB18030)'],
+  binary: ['文件不是 UTF-8 文本', 'the file is not UTF-8 text'],
+} as const;
+
+function withLocation(diagnostics: Diagnostic[], locate: (p: PropertyKey[]) => { line: number; column: number } | undefined): Diagnostic[] {
+  return diagnostics.map((d) => {
+    if (d.line !== undefined || !d.path) return d;
+    const keys = d.path.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+    // An unknown or missing field is located at its parent.
+    const pos = locate(keys) ?? locate(keys.slice(0, -1));
+    return pos ? { ...d, ...pos } : d;
+  });
+}
+
+export function loadCase(bytes: Uint8Array, fileName: string): LoadedCase {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const fail = (diagnostics: Diagnostic[]): LoadedCase => ({ fileName, sha256, diagnostics, ok: false });
+  const decoded = decodeCaseBytes(bytes);
+  if (!decoded.ok) {
+    const [zh, en] = ENCODING_HINT[decoded.reason];
+    return fail([{
+      severity: 'error', code: 'PARSE_ENCODING', path: '', line: decoded.line,
+      message: `${zh}，第${decoded.line}行起无法按 UTF-8 读取。请在编辑器中“另存为”UTF-8 编码后重试。`,
+      messageEn: `${en}; line ${decoded.line} cannot be read as UTF-8. Save it as UTF-8 and retry.`,
+    }]);
+  }
+  const parsed = parseText(decoded.text, fileName);
+  if (parsed.data === undefined || hasErrors(parsed.diagnostics)) return fail(parsed.diagnostics);
+  const validated = validateCaseData(parsed.data);
+  if (!validated.ok) return fail(withLocation(validated.diagnostics, parsed.locate));
+  const diagnostics = withLocation(runRules(validated.value), parsed.locate);
+  return { fileName, sha256, case: validated.value, diagnostics, ok: !hasErrors(diagnostics) };
+}

@@ -1,0 +1,109 @@
+/**
+ * Text → plain data. JSON or YAML (chosen by extension, else by the first character).
+ * Syntax errors carry line and column; duplicate keys and prototype-polluting keys are refused.
+ */
+import YAML from 'yaml';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+export type SourceFormat = 'json' | 'yaml';
+
+export interface ParsedText {
+  data?: unknown;
+  diagnostics: Diagnostic[];
+  /** Line/column of a JSON path in the source, when it can be found. */
+  locate: (path: readonly PropertyKey[]) => { line: number; column: number } | undefined;
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function formatOf(fileName: string, text: string): SourceFormat {
+  if (/\.json$/i.test(fileName)) return 'json';
+  if (/\.ya?ml$/i.test(fileName)) return 'yaml';
+  return text.trimStart().startsWith('{') ? 'json' : 'yaml';
+}
+
+function syntaxError(line: number, column: number, detail: string, format: SourceFormat): Diagnostic {
+  const kind = format === 'json' ? 'JSON' : 'YAML';
+  return {
+    severity: 'error', code: 'PARSE_SYNTAX', path: '', line, column,
+    message: `${kind} 语法错误（第${line}行第${column}列）：${detail}`,
+    messageEn: `${kind} syntax error at line ${line}, column ${column}: ${detail}`,
+  };
+}
+
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/** Node's JSON.parse messages name a position for most errors; find it, else ask YAML. */
+function jsonErrorPosition(text: string, message: string, doc: YAML.Document): { line: number; column: number } {
+  const m = /position (\d+)/.exec(message);
+  if (m) return positionOf(text, Number(m[1]));
+  const yamlPos = doc.errors[0]?.linePos?.[0];
+  if (yamlPos) return { line: yamlPos.line, column: yamlPos.col };
+  return positionOf(text, text.length);
+}
+
+function forbiddenKeys(value: unknown, path: PropertyKey[] = []): Diagnostic[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => forbiddenKeys(v, [...path, i]));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.keys(value).flatMap((key) => {
+    const here = [...path, key];
+    if (!FORBIDDEN_KEYS.has(key)) return forbiddenKeys((value as Record<string, unknown>)[key], here);
+    const where = here.map(String).join('.');
+    return [{
+      severity: 'error' as const, code: 'PARSE_FORBIDDEN_KEY', path: where,
+      message: `字段名 ${key} 不允许使用（${where}）：它可能篡改程序对象，请删除或改名`,
+      messageEn: `Key ${key} is not allowed (${where}): it could tamper with program objects`,
+    }];
+  });
+}
+
+function locator(doc: YAML.Document, counter: YAML.LineCounter) {
+  return (path: readonly PropertyKey[]) => {
+    const node = doc.getIn(path as unknown[], true) as YAML.Node | undefined;
+    const offset = node?.range?.[0];
+    if (offset === undefined) return undefined;
+    const { line, col } = counter.linePos(offset);
+    return { line, column: col };
+  };
+}
+
+export function parseText(text: string, fileName: string): ParsedText {
+  const format = formatOf(fileName, text);
+  const counter = new YAML.LineCounter();
+  const doc = YAML.parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const locate = locator(doc, counter);
+  if (text.trim() === '') {
+    return { locate, diagnostics: [{ severity: 'error', code: 'PARSE_EMPTY', path: '', message: '案件文件为空', messageEn: 'The case file is empty' }] };
+  }
+  let data: unknown;
+  if (format === 'json') {
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      const detail = (e as Error).message.split('\n')[0]!;
+      const { line, column } = jsonErrorPosition(text, detail, doc);
+      return { locate, diagnostics: [syntaxError(line, column, detail, format)] };
+    }
+  }
+  const yamlErrors = doc.errors.filter((e) => format === 'yaml' || e.code === 'DUPLICATE_KEY');
+  if (yamlErrors.length > 0) {
+    const diagnostics = yamlErrors.map((e): Diagnostic => {
+      const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+      if (e.code === 'DUPLICATE_KEY') {
+        return {
+          severity: 'error', code: 'PARSE_DUPLICATE_KEY', path: '', line: pos.line, column: pos.col,
+          message: `第${pos.line}行第${pos.col}列：字段重复出现，同一层级的字段名必须唯一`,
+          messageEn: `Duplicate key at line ${pos.line}, column ${pos.col}`,
+        };
+      }
+      return syntaxError(pos.line, pos.col, e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), format);
+    });
+    return { locate, diagnostics };
+  }
+  if (format === 'yaml') data = doc.toJS({ maxAliasCount: 100 });
+  return { data, locate, diagnostics: forbiddenKeys(data) };
+}
