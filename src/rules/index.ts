@@ -1,9 +1,22 @@
 /** All rules, in the order an appraiser reads a report. */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Case } from '../schema/case.js';
+import { accidentRules } from './accidentRules.js';
+import { autopsyRules } from './autopsyRules.js';
+import { causationRules } from './causationRules.js';
+import { citationRules } from './citationRules.js';
+import { dateRules } from './dateRules.js';
+import { documentNumberRule } from './documentNumberRule.js';
+import { judicialRules } from './judicialRules.js';
+import { panelRules } from './panelRules.js';
+import { procedureRules } from './procedureRules.js';
+import { referenceRules } from './referenceRules.js';
 import type { Rule } from './rule.js';
 
-export const RULES: Rule[] = [];
+export const RULES: Rule[] = [
+  documentNumberRule, procedureRules, dateRules, panelRules, judicialRules,
+  referenceRules, causationRules, autopsyRules, accidentRules, citationRules,
+];
 
 export function runRules(c: Case): Diagnostic[] {
   return RULES.flatMap((rule) => rule(c));

@@ -1,5 +1,5 @@
 /** Plain data → a typed Case, or diagnostics in Chinese naming each field and what is wrong. */
-import { closest } from 'fastest-levenshtein';
+import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { formatPath, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { caseSchema, type Case } from './case.js';
@@ -36,6 +36,13 @@ export function knownKeysAt(path: readonly PropertyKey[], schema: AnySchema = ca
   return def.shape ? Object.keys(def.shape) : [];
 }
 
+/** The nearest known field name, when it is close enough to be a typo. */
+function suggestKey(key: string, known: string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const guess = closest(key, known);
+  return distance(key, guess) <= Math.max(2, Math.floor(guess.length / 3)) ? guess : undefined;
+}
+
 const TYPE_NAMES: Record<string, string> = {
   string: '文字', number: '数字', boolean: '布尔值（true/false）', object: '对象', array: '列表', int: '整数',
 };
@@ -47,8 +54,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, input: unknown): Diagnostic
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
-        const known = knownKeysAt(issue.path);
-        const guess = known.length ? closest(key, known) : undefined;
+        const guess = suggestKey(key, knownKeysAt(issue.path));
         const full = path ? `${path}.${key}` : key;
         const hint = guess ? `，是否为 ${guess}？` : '';
         return {

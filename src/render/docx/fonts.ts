@@ -1,0 +1,59 @@
+/**
+ * Fonts: the w:rFonts of every run and the font table. East Asian and Latin faces are
+ * set separately (Chinese text in 仿宋, digits and Latin in Times New Roman), with
+ * w:hint="eastAsia" so ambiguous characters (quotes, dashes, ……) take the CJK face.
+ */
+import type { IFontAttributesProperties } from 'docx';
+import { DOCX_FONTS } from '../../document/styles.js';
+import type { FontRole } from '../../document/tree.js';
+import { escapeXml } from './xmlSafe.js';
+
+export function runFonts(role: FontRole): IFontAttributesProperties {
+  const f = DOCX_FONTS[role];
+  return { ascii: f.latin, hAnsi: f.latin, eastAsia: f.eastAsia, cs: f.latin, hint: 'eastAsia' };
+}
+
+const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+/** GB2312 character set id used by Word for Simplified Chinese faces. */
+const CHARSET_GB2312 = '86';
+
+interface FontEntry {
+  name: string;
+  altName?: string;
+  cjk: boolean;
+}
+
+/**
+ * Every face the runs name, each East Asian face with its first fallback as w:altName
+ * (the one alternative name Word and WPS read), then each remaining fallback as an entry
+ * of its own so that they are listed in the document. The docx library only writes a
+ * font table for embedded fonts, so index.ts replaces word/fontTable.xml with this.
+ */
+function fontEntries(): FontEntry[] {
+  const entries = new Map<string, FontEntry>();
+  const add = (e: FontEntry): void => {
+    if (!entries.has(e.name)) entries.set(e.name, e);
+  };
+  const roles = Object.keys(DOCX_FONTS).sort() as FontRole[];
+  for (const role of roles) {
+    const f = DOCX_FONTS[role];
+    add({ name: f.eastAsia, altName: f.fallbacks[0], cjk: true });
+    add({ name: f.latin, cjk: false });
+  }
+  for (const role of roles) for (const name of DOCX_FONTS[role].fallbacks) add({ name, cjk: true });
+  return [...entries.values()];
+}
+
+function fontXml(e: FontEntry): string {
+  const alt = e.altName ? `<w:altName w:val="${escapeXml(e.altName)}"/>` : '';
+  const charset = e.cjk ? `<w:charset w:val="${CHARSET_GB2312}"/>` : '<w:charset w:val="00"/>';
+  return `<w:font w:name="${escapeXml(e.name)}">${alt}${charset}<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`;
+}
+
+export function fontTableXml(): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    `<w:fonts xmlns:w="${W_NS}">${fontEntries().map(fontXml).join('')}</w:fonts>`
+  );
+}

@@ -1,0 +1,38 @@
+/** Medical accident appraisals: grade and disability agree per 医疗事故分级标准（试行） (2002). */
+import { accidentGrade, accidentGradeForDisability, disabilityGradeName } from '../domain/grades.js';
+import { SOURCES } from '../domain/sources.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Case } from '../schema/case.js';
+import { error, type Rule } from './rule.js';
+
+const STD = SOURCES.accidentGrading;
+
+function gradeAgreement(c: Case, code: NonNullable<NonNullable<Case['damage']['accident']>['grade']>): Diagnostic[] {
+  const grade = accidentGrade(code);
+  const path = 'damage.accident.grade';
+  const dead = c.damage.death !== undefined;
+  if (code === '1A' && !dead) return [error('ACCIDENT_DEATH_GRADE', path, `依据${STD}，一级甲等医疗事故指患者死亡；本案未记载患者死亡（damage.death）`, 'Grade 一级甲等 means death, but the case records no death')];
+  if (dead && code !== '1A') return [error('ACCIDENT_DEATH_GRADE', path, `依据${STD}，造成患者死亡的为一级甲等医疗事故，本案记为${grade.name}`, `Death is grade 一级甲等, not ${grade.name}`)];
+  const graded = c.damage.consequences.map((x) => x.disabilityGrade).filter((g): g is number => g !== undefined);
+  if (graded.length === 0 || grade.disabilityGrade === null) return [];
+  const worst = Math.min(...graded);
+  if (worst === grade.disabilityGrade) return [];
+  const expected = accidentGradeForDisability(worst)!;
+  return [error('ACCIDENT_GRADE_DISABILITY_MISMATCH', path,
+    `依据${STD}，一级乙等至三级戊等对应伤残等级一至十级：${disabilityGradeName(worst)}对应${expected.name}，与所定${grade.name}不符`,
+    `Accident grade ${grade.name} does not match disability grade ${worst} (expected ${expected.name})`)];
+}
+
+export const accidentRules: Rule = (c) => {
+  const acc = c.damage.accident;
+  if (c.report.kind !== 'accident') {
+    return acc ? [error('ACCIDENT_WRONG_KIND', 'damage.accident', '只有医疗事故技术鉴定书才评定医疗事故等级与责任程度', 'Only accident appraisals state an accident grade')] : [];
+  }
+  if (!acc) return [error('ACCIDENT_SECTION_MISSING', 'damage', `医疗事故技术鉴定应写明是否属于医疗事故（damage.accident），依据${SOURCES.accidentRegulation}第三十一条`, 'An accident appraisal must say whether it is a medical accident (damage.accident)')];
+  if (!acc.isAccident) return [];
+  const out: Diagnostic[] = [];
+  if (!acc.grade) out.push(error('ACCIDENT_GRADE_MISSING', 'damage.accident.grade', `属于医疗事故的，应写明医疗事故等级（${STD}）`, 'A medical accident needs its grade'));
+  else out.push(...gradeAgreement(c, acc.grade));
+  if (!acc.responsibility) out.push(error('ACCIDENT_RESPONSIBILITY_MISSING', 'damage.accident.responsibility', `属于医疗事故的，应写明医方的责任程度（${SOURCES.accidentRegulation}第三十一条）`, 'A medical accident needs the responsibility degree'));
+  return out;
+};

@@ -1,0 +1,59 @@
+/** The expert panel: Jiangsu measures Art. 12 (size, main specialty), 17 (forensic expert), 18 (recusal), 33 (specialties). */
+import { FORENSIC_SPECIALTY, isListedSpecialty } from '../domain/specialties.js';
+import { SOURCES } from '../domain/sources.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Case } from '../schema/case.js';
+import { error, warning, type Rule } from './rule.js';
+
+const M = SOURCES.measures;
+
+function size(c: Case): Diagnostic[] {
+  const n = c.panel.experts.length;
+  if (n >= 3 && n % 2 === 1) return [];
+  return [error('PANEL_SIZE', 'panel.experts', `依据${M}第十二条，专家人数应为3名以上单数，现为${n}名`, `Jiangsu measures Art. 12: the panel needs an odd number of 3 or more experts (now ${n})`)];
+}
+
+function mainSpecialty(c: Case): Diagnostic[] {
+  const n = c.panel.experts.length;
+  const main = c.panel.experts.filter((e) => e.specialty === c.panel.mainSpecialty).length;
+  if (n === 0 || main * 2 >= n) return [];
+  return [error('PANEL_MAIN_SPECIALTY', 'panel.mainSpecialty',
+    `依据${M}第十二条，涉及多学科专业的，主要学科专业（${c.panel.mainSpecialty}）的专家不得少于专家组成员的二分之一，现为${main}/${n}`,
+    `Jiangsu measures Art. 12: experts of the main specialty must be at least half the panel (now ${main}/${n})`)];
+}
+
+function leader(c: Case): Diagnostic[] {
+  if (c.report.kind === 'judicial') return [];
+  const leaders = c.panel.experts.filter((e) => e.role === 'leader').length;
+  if (leaders === 1) return [];
+  return [error('PANEL_LEADER', 'panel.experts', `依据${M}第十二条，医学会鉴定听证会由鉴定组长主持，专家组应有且只有一名鉴定组长（role: leader），现为${leaders}名`, `Jiangsu measures Art. 12: exactly one panel leader is required (now ${leaders})`)];
+}
+
+function forensic(c: Case): Diagnostic[] {
+  if (c.report.kind === 'judicial') return [];
+  const needs = c.damage.death !== undefined || c.damage.consequences.some((x) => x.disabilityGrade !== undefined);
+  if (!needs || c.panel.experts.some((e) => e.specialty === FORENSIC_SPECIALTY)) return [];
+  return [error('PANEL_FORENSIC', 'panel.experts', `依据${M}第十七条第二款，医学会进行医疗损害鉴定涉及死亡原因、伤残评定的，应当有法医参与；专家组中没有法医学专家`, 'Jiangsu measures Art. 17: a forensic expert must take part when death or disability is assessed')];
+}
+
+function specialties(c: Case): Diagnostic[] {
+  return c.panel.experts.flatMap((e, i) => isListedSpecialty(e.specialty) ? [] : [warning('PANEL_SPECIALTY_UNLISTED', `panel.experts[${i}].specialty`,
+    `专业「${e.specialty}」不在${M}第三十三条所列专业类别中，请核对名称（如「普外科」「心血管内科」）`,
+    `Specialty "${e.specialty}" is not among those listed in Art. 33`)]);
+}
+
+function recusal(c: Case): Diagnostic[] {
+  const treating = new Set(c.basicInfo.medicalInstitutions.map((m) => m.name));
+  return c.panel.experts.flatMap((e, i) => {
+    const path = `panel.experts[${i}]`;
+    if (e.involvedInCase) {
+      return [error('PANEL_RECUSAL', `${path}.involvedInCase`, `依据${M}第十八条第（五）项，专家${e.name}参与过本案的咨询、治疗、会诊、听证、鉴定或质证，应当回避`, `Jiangsu measures Art. 18(5): expert ${e.name} took part in the case and must withdraw`)];
+    }
+    if (e.affiliation && treating.has(e.affiliation)) {
+      return [error('PANEL_RECUSAL', `${path}.affiliation`, `依据${M}第十八条，专家${e.name}来自涉案医疗机构「${e.affiliation}」，与医疗损害争议有利害关系，应当回避`, `Jiangsu measures Art. 18: expert ${e.name} works at the treating institution and must withdraw`)];
+    }
+    return [];
+  });
+}
+
+export const panelRules: Rule = (c) => [...size(c), ...mainSpecialty(c), ...leader(c), ...forensic(c), ...specialties(c), ...recusal(c)];

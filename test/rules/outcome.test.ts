@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseInput } from '../../src/schema/case.js';
+import { codes } from '../support/check.js';
+
+const accident = (c: CaseInput) => {
+  c.report.kind = '医疗事故技术鉴定书';
+  c.report.documentNumber = '某医鉴〔2026〕15号';
+  c.institution.shortName = '某医鉴';
+  c.damage.accident = { isAccident: true, grade: '三级戊等', responsibility: '次要责任' };
+};
+
+describe('death without autopsy (Art. 24 para 3)', () => {
+  const died = (c: CaseInput) => { c.damage.death = { date: '2025-10-30', autopsy: false }; };
+  it('accepts auto-composed conclusions', () => expect(codes(died)).toEqual([]));
+  it('refuses overriding conclusions without the clinical wording', () => {
+    expect(codes((c) => { died(c); c.opinion = { conclusions: ['医方过错与患者死亡存在因果关系，为次要因素。'] }; })).toContain('AUTOPSY_CAVEAT_MISSING');
+    expect(codes((c) => { died(c); c.opinion = { conclusions: ['依据临床资料，医方过错与患者死亡存在因果关系，为次要因素。'] }; })).not.toContain('AUTOPSY_CAVEAT_MISSING');
+  });
+  it('does not apply when an autopsy was done', () => {
+    expect(codes((c) => { c.damage.death = { date: '2025-10-30', autopsy: true }; c.opinion = { conclusions: ['存在因果关系。'] }; })).not.toContain('AUTOPSY_CAVEAT_MISSING');
+  });
+});
+
+describe('medical accident grades (2002 standard)', () => {
+  it('accepts a grade that matches the disability grade', () => expect(codes(accident)).toEqual([]));
+  it('refuses a grade that contradicts the disability grade', () => {
+    expect(codes((c) => { accident(c); c.damage.accident!.grade = '三级丙等'; })).toContain('ACCIDENT_GRADE_DISABILITY_MISMATCH');
+  });
+  it('一级甲等 only with death, and death only as 一级甲等', () => {
+    expect(codes((c) => { accident(c); c.damage.accident!.grade = '一级甲等'; })).toContain('ACCIDENT_DEATH_GRADE');
+    expect(codes((c) => { accident(c); c.damage.death = { date: '2025-10-30', autopsy: true }; })).toContain('ACCIDENT_DEATH_GRADE');
+  });
+  it('an accident needs grade and responsibility', () => {
+    expect(codes((c) => { accident(c); delete c.damage.accident!.responsibility; })).toContain('ACCIDENT_RESPONSIBILITY_MISSING');
+    expect(codes((c) => { accident(c); delete c.damage.accident; })).toContain('ACCIDENT_SECTION_MISSING');
+  });
+});
+
+describe('document number and citations', () => {
+  it.each([
+    ['苏某司鉴〔2026〕临鉴字第12号', false], ['苏某司鉴[2026]临鉴字第12号', false], ['某医损鉴〔2026〕7号', false],
+    ['苏某司鉴〔2026〕临鉴字第012号', true], ['苏某司鉴〔26〕临鉴字第12号', true], ['2026-12', true],
+  ])('%s malformed: %s', (documentNumber, bad) => {
+    expect(codes((c) => { c.report.documentNumber = documentNumber; c.institution.shortName = undefined; }).includes('DOCNO_FORMAT')).toBe(bad);
+  });
+
+  it('warns on a replaced law after its replacement date, naming the successor', () => {
+    expect(codes((c) => { c.citations = ['《中华人民共和国侵权责任法》']; })).toEqual(['CITATION_REPLACED']);
+    expect(codes((c) => { c.faultAnalysis.items[0]!.norm = '《执业医师法》第二十四条'; })).toEqual(['CITATION_REPLACED']);
+    expect(codes((c) => { c.citations = ['《最高人民法院关于审理医疗损害责任纠纷案件适用法律若干问题的解释》']; })).toEqual(['CITATION_AMENDED']);
+  });
+});
