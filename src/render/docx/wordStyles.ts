@@ -47,7 +47,8 @@ export function exactSpacing(sheet: StyleSheet, sizePt: number): { line: number;
 }
 
 function runProps(font: FontRole, sizePt: number, bold: boolean): NonNullable<IParagraphStyleOptions['run']> {
-  return { font: runFonts(font), size: ptToHalfPoints(sizePt), bold, boldComplexScript: bold };
+  const weight = bold ? { bold: true, boldComplexScript: true } : {};
+  return { font: runFonts(font), size: ptToHalfPoints(sizePt), ...weight };
 }
 
 function paragraphStyle(style: ParagraphStyle, spec: ParagraphStyleSpec, sheet: StyleSheet): IParagraphStyleOptions {

@@ -1,0 +1,59 @@
+/**
+ * How each kind of report words a causal finding (formats.md, "Wording patterns"):
+ * medical associations speak of 原因力 (Art. 25 terms), judicial institutions of
+ * 因果关系 and 参与度 (SF/T 0095 terms with Annex A ranges), accident appraisals of 责任程度.
+ */
+import { CAUSATION_TYPES, formatRange, type CausationOutcome } from '../domain/causation.js';
+import { formatParticipation, parseParticipation, type Participation, type ParticipationInput } from '../domain/participation.js';
+import type { ReportKind } from '../domain/reportKinds.js';
+
+export interface CausationWording {
+  /** 「存在因果关系」/「不存在因果关系」/「因果关系难以明确」 */
+  link: string;
+  /** The kind's term: 次要因素 (association), 次要作用 (judicial), 次要责任 (accident) — null without a link. */
+  term: string | null;
+  /** 「过错参与度（原因力）建议为30%（次要作用，参考范围16%–44%）」 — judicial only, null otherwise. */
+  participationText: string | null;
+  /** The participation actually used (given, or the type's suggested value). */
+  participation: Participation | null;
+  /** The full clause after 「医方的上述过错与{consequence}之间」. */
+  clause: string;
+}
+
+function participationOf(outcome: CausationOutcome, given: ParticipationInput | undefined): Participation | null {
+  if (outcome === 'undetermined') return null;
+  if (given !== undefined) return parseParticipation(given);
+  return { kind: 'value', value: CAUSATION_TYPES[outcome].suggested };
+}
+
+function termFor(kind: ReportKind, outcome: CausationOutcome): string | null {
+  if (outcome === 'none' || outcome === 'undetermined') return null;
+  const t = CAUSATION_TYPES[outcome];
+  if (kind === 'judicial') return t.sftTerm;
+  if (kind === 'accident') return t.responsibilityTerm ?? t.art25Term;
+  return t.art25Term;
+}
+
+export function causationWording(kind: ReportKind, outcome: CausationOutcome, given?: ParticipationInput, inInjuryAssessment = false): CausationWording {
+  if (outcome === 'undetermined') {
+    return { link: '因果关系难以明确', term: null, participationText: null, participation: null, clause: '的因果关系及原因力大小难以明确' };
+  }
+  if (outcome === 'none') {
+    return { link: '不存在因果关系', term: null, participationText: null, participation: null, clause: '不存在因果关系' };
+  }
+  const type = CAUSATION_TYPES[outcome];
+  const term = termFor(kind, outcome)!;
+  const participation = inInjuryAssessment ? null : participationOf(outcome, given);
+  if (kind === 'judicial' && participation) {
+    const verb = given === undefined ? '建议为' : '为';
+    const value = formatParticipation(participation);
+    const participationText = `过错参与度（原因力）${verb}${value}（${type.sftTerm}，${formatRange(type)}）`;
+    const clause = `存在因果关系，医疗过错为${term}，过错参与度（原因力）${verb}${value}（参考范围${formatRange(type)}）`;
+    return { link: '存在因果关系', term, participationText, participation, clause };
+  }
+  if (kind === 'accident') {
+    return { link: '存在因果关系', term, participationText: null, participation, clause: `存在因果关系，医疗过错行为在损害后果中起${type.sftTerm}` };
+  }
+  const shown = given !== undefined && participation ? `（参与度${formatParticipation(participation)}）` : '';
+  return { link: '存在因果关系', term, participationText: null, participation, clause: `存在因果关系，原因力大小为${term}${shown}` };
+}

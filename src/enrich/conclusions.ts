@@ -1,0 +1,31 @@
+/**
+ * The auto-composed 鉴定意见: one numbered sentence per finding, in the order the
+ * regulations ask (fault, causation and share, damage grade, accident grade, advice).
+ */
+import type { ModelCausation, ModelFault, ReportModel } from './model.js';
+
+type Parts = Pick<ReportModel, 'faults' | 'causation' | 'damage' | 'patient' | 'autopsyCaveat' | 'kind'>;
+
+function faultConclusion(faults: ModelFault[], patient: string): string[] {
+  const found = faults.filter((f) => f.isFault);
+  const byInstitution = new Map<string, string[]>();
+  for (const f of found) byInstitution.set(f.institution ?? '医方', [...(byInstitution.get(f.institution ?? '医方') ?? []), f.conduct]);
+  if (byInstitution.size === 0) return [`未发现医方在对患者${patient}的诊疗过程中存在医疗过错。`];
+  return [...byInstitution].map(([inst, conducts]) => `${inst}在对患者${patient}的诊疗过程中存在${conducts.join('；')}的过错。`);
+}
+
+function causationConclusion(c: ModelCausation, caveat: string | null): string {
+  if (!caveat) return `医方的上述过错与患者${c.consequence}之间${c.finding}。`;
+  if (c.link === '因果关系难以明确') return `${caveat}，医方的上述过错与患者${c.consequence}之间${c.finding}。`;
+  return `${caveat}；依据临床资料，临床考虑医方的上述过错与患者${c.consequence}之间${c.finding}。`;
+}
+
+export function composeConclusions(p: Parts): string[] {
+  const out = faultConclusion(p.faults, p.patient.name);
+  const anyFault = p.faults.some((f) => f.isFault);
+  if (anyFault) out.push(...p.causation.map((c) => causationConclusion(c, p.autopsyCaveat)));
+  for (const x of p.damage.consequences) if (x.disabilityGrade || x.injuryDegree) out.push(`${x.statement}。`);
+  if (p.damage.accident) out.push(`${p.damage.accident.statement}。`);
+  if (p.damage.careAdvice?.length) out.push(`对患者医疗护理的建议：${p.damage.careAdvice.join('')}`);
+  return out;
+}

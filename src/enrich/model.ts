@@ -1,0 +1,129 @@
+/**
+ * The report model: everything the templates read, already worded and formatted.
+ * Absent values are null (never undefined), so strict templates can tell a missing field
+ * (an error) from an empty one.
+ */
+import type { ReportKind } from '../domain/reportKinds.js';
+
+export interface ModelPerson { name: string; role: string | null }
+
+export interface ModelExpert {
+  name: string;
+  title: string | null;
+  specialty: string;
+  affiliation: string | null;
+  isLeader: boolean;
+  roleName: string;
+}
+
+export interface ModelConsultation {
+  expert: string;
+  title: string | null;
+  specialty: string;
+  opinion: string[];
+  agrees: boolean;
+  response: string[] | null;
+}
+
+export interface ModelTreatment {
+  institution: string;
+  period: string;
+  setting: string | null;
+  department: string | null;
+  heading: string;
+  summary: string[];
+}
+
+export interface ModelFault {
+  id: string;
+  institution: string | null;
+  conduct: string;
+  norm: string | null;
+  isFault: boolean;
+  verdict: string;
+  analysis: string[];
+}
+
+export interface ModelCausation {
+  consequence: string;
+  link: string;
+  term: string | null;
+  participationText: string | null;
+  /** The sentence the analysis ends with (the finding). */
+  finding: string;
+  analysis: string[];
+  /** Art. 24 para 3 statement, when the patient died without autopsy. */
+  caveat: string | null;
+}
+
+export interface ModelConsequence {
+  description: string;
+  disabilityGrade: string | null;
+  injuryDegree: string | null;
+  /** 「左肾切除术后构成人体损伤致残程度八级伤残」 */
+  statement: string;
+}
+
+export interface ModelSignatureLine { role: string; name: string; note: string | null }
+
+export interface ReportModel {
+  kind: ReportKind;
+  isJudicial: boolean;
+  isAssociation: boolean;
+  isAccident: boolean;
+  kindName: string;
+  appraisalTypeName: string;
+  /** 初次鉴定 is not announced in the title; others are (「重新鉴定」). */
+  appraisalTypeNote: string | null;
+  isDraft: boolean;
+  isSample: boolean;
+  /** 征求意见稿, 样本 or null. */
+  watermark: string | null;
+  title: string;
+  documentNumber: string;
+  institution: {
+    name: string; shortName: string | null; licenceNumber: string | null;
+    address: string | null; postcode: string | null; phone: string | null;
+  };
+  dates: { received: string; accepted: string; noticed: string; hearing: string; report: string; reportChinese: string; reportIso: string };
+  commission: {
+    client: string; setting: string; commissionedBy: string; matters: string[];
+    originalOpinion: { institution: string; documentNumber: string; date: string; conclusion: string[] | null } | null;
+  };
+  patient: { name: string; sex: string; age: string | null; description: string; address: string | null; deceased: boolean };
+  medicalInstitutions: { id: string; name: string; level: string | null }[];
+  summary: string[];
+  treatment: ModelTreatment[];
+  statements: { patientSide: string[]; medicalSide: string[] };
+  process: {
+    materials: { index: number; name: string; source: string | null; quantity: string | null }[];
+    hearing: { date: string; noticeDate: string; place: string; patientSide: string; medicalSide: string; others: string | null };
+    examination: { date: string; findings: string[]; present: string | null } | null;
+    extension: { workingDays: number; notifiedDate: string; reason: string } | null;
+    notes: string[] | null;
+    /** An auto-composed account of the procedure (receipt, acceptance, notice, hearing, panel). */
+    narrative: string[];
+  };
+  panel: { mainSpecialty: string; experts: ModelExpert[]; leader: string | null; summary: string };
+  appraisers: { name: string; certificateNumber: string; title: string | null }[];
+  reviewer: { name: string; certificateNumber: string; title: string | null } | null;
+  consultations: ModelConsultation[];
+  hasDissent: boolean;
+  faults: ModelFault[];
+  faultSummary: string[];
+  causation: ModelCausation[];
+  damage: {
+    death: { date: string; autopsy: boolean; causeOfDeath: string | null; statement: string } | null;
+    consequences: ModelConsequence[];
+    accident: { isAccident: boolean; grade: string | null; responsibility: string | null; statement: string } | null;
+    careAdvice: string[] | null;
+  };
+  autopsyCaveat: string | null;
+  conclusions: string[];
+  conclusionsOverridden: boolean;
+  citations: string[];
+  signature: { lines: ModelSignatureLine[]; sealLabel: string; sealed: boolean; date: string };
+  /** SHA-256 of the case file's bytes, printed on the signature page. */
+  caseSha256: string;
+  generator: string;
+}

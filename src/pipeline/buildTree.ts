@@ -1,0 +1,16 @@
+/** A valid case → report model → markup → document tree. */
+import type { Case } from '../schema/case.js';
+import { enrich, type EnrichOptions } from '../enrich/enrich.js';
+import type { ReportModel } from '../enrich/model.js';
+import type { DocumentTree } from '../document/tree.js';
+import { loadTemplates, type CompiledTemplates } from '../templates/engine.js';
+import { markupToTree } from '../templates/markup.js';
+
+export interface BuiltDocument { model: ReportModel; markup: string; tree: DocumentTree; templates: CompiledTemplates }
+
+export function buildTree(c: Case, options: EnrichOptions & { templatesDir?: string }): BuiltDocument {
+  const model = enrich(c, options);
+  const templates = loadTemplates(c.report.kind, options.templatesDir);
+  const markup = templates.render(model);
+  return { model, markup, tree: markupToTree(markup), templates };
+}

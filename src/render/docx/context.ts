@@ -1,0 +1,15 @@
+/** What every block renderer needs: the preset's numbers and the text width derived from them. */
+import type { StyleSheet } from '../../document/styles.js';
+
+export interface RenderContext {
+  sheet: StyleSheet;
+  /** Page width minus the left and right margins, in twips. */
+  textWidthTwips: number;
+}
+
+/** Paragraph flags set from outside a block (page breaks, the signature's keep chain). */
+export interface FlowFlags {
+  keepNext?: boolean;
+  keepLines?: boolean;
+  pageBreakBefore?: boolean;
+}

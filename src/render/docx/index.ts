@@ -1,0 +1,53 @@
+/**
+ * DOCX renderer: DocumentTree → .docx bytes.
+ *
+ * The docx library builds the package; we then rewrite the parts it cannot make
+ * deterministic or does not write the way we need (core properties, font table,
+ * watermark shape ids) and re-pack the ZIP with fixed timestamps and order, so the same
+ * tree always gives the same bytes.
+ */
+import { Document, Packer } from 'docx';
+import { STYLE_SHEETS } from '../../document/styles.js';
+import type { DocumentTree } from '../../document/tree.js';
+import type { RenderContext } from './context.js';
+import { coreXml } from './coreProps.js';
+import { readZip, writeZip, type ZipEntries } from './deterministicZip.js';
+import { fontTableXml } from './fonts.js';
+import { renderSection } from './sections.js';
+import { textWidthTwips } from './units.js';
+import { normalizeWatermarkIds } from './watermark.js';
+import { stylesOptions } from './wordStyles.js';
+import { xmlSafeText } from './xmlSafe.js';
+
+function buildDocument(tree: DocumentTree): Document {
+  const sheet = STYLE_SHEETS[tree.preset];
+  const ctx: RenderContext = { sheet, textWidthTwips: textWidthTwips(sheet) };
+  const watermark = tree.watermark?.trim() ? tree.watermark : undefined;
+  return new Document({
+    title: xmlSafeText(tree.meta.title),
+    subject: xmlSafeText(tree.meta.subject),
+    creator: xmlSafeText(tree.meta.author),
+    keywords: xmlSafeText(tree.meta.keywords.join('; ')),
+    styles: stylesOptions(sheet),
+    sections: tree.sections.map((s) => renderSection(s, ctx, watermark)),
+  });
+}
+
+/** Replaces the parts the library writes non-deterministically or incompletely. */
+export function finishParts(entries: ZipEntries, tree: DocumentTree): ZipEntries {
+  const enc = new TextEncoder();
+  const dec = new TextDecoder();
+  const out: ZipEntries = new Map(entries);
+  out.set('docProps/core.xml', enc.encode(coreXml(tree.meta)));
+  out.set('word/fontTable.xml', enc.encode(fontTableXml()));
+  for (const [name, data] of entries) {
+    const m = /^word\/header(\d+)\.xml$/.exec(name);
+    if (m) out.set(name, enc.encode(normalizeWatermarkIds(dec.decode(data), Number(m[1]))));
+  }
+  return out;
+}
+
+export async function renderDocx(tree: DocumentTree): Promise<Uint8Array> {
+  const packed = await Packer.toBuffer(buildDocument(tree));
+  return writeZip(finishParts(readZip(new Uint8Array(packed)), tree));
+}

@@ -1,0 +1,39 @@
+/**
+ * Tree paragraphs and spacers → docx paragraphs. Formatting lives in the Word style;
+ * a paragraph only adds what the tree overrides (alignment, keep-with-next) and the
+ * flow flags the block pass sets (page break before, the signature's keep chain).
+ */
+import { Paragraph, type IParagraphOptions } from 'docx';
+import type { Paragraph as TreeParagraph } from '../../document/tree.js';
+import type { FlowFlags, RenderContext } from './context.js';
+import { inlineRuns } from './inlines.js';
+import { styleId, wordAlignment } from './wordStyles.js';
+
+/** Direct paragraph properties common to every paragraph we write. */
+export function flowOptions(flags: FlowFlags): Pick<IParagraphOptions, 'keepNext' | 'keepLines' | 'pageBreakBefore' | 'widowControl'> {
+  return {
+    // Word's schema default for a missing w:widowControl is off; judicial text wants it on.
+    widowControl: true,
+    ...(flags.keepNext ? { keepNext: true } : {}),
+    ...(flags.keepLines ? { keepLines: true } : {}),
+    ...(flags.pageBreakBefore ? { pageBreakBefore: true } : {}),
+  };
+}
+
+export function renderParagraph(p: TreeParagraph, ctx: RenderContext, flags: FlowFlags = {}): Paragraph {
+  const spec = ctx.sheet.paragraphs[p.style];
+  return new Paragraph({
+    style: styleId(p.style),
+    ...(p.align ? { alignment: wordAlignment(p.align) } : {}),
+    ...flowOptions({ ...flags, keepNext: flags.keepNext || p.keepWithNext }),
+    children: inlineRuns(p.inlines, spec.font),
+  });
+}
+
+/** A spacer of N lines: N empty body paragraphs, each exactly one body line high. */
+export function renderSpacer(lines: number, flags: FlowFlags = {}): Paragraph[] {
+  const count = Math.max(0, Math.floor(lines));
+  return Array.from({ length: count }, (_, i) =>
+    new Paragraph({ style: styleId('body'), ...flowOptions({ ...flags, pageBreakBefore: i === 0 && flags.pageBreakBefore }) }),
+  );
+}

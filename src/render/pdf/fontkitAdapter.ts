@@ -1,0 +1,71 @@
+/**
+ * The object handed to pdf-lib's registerFontkit. pdf-lib was written against
+ * @pdf-lib/fontkit 1.x, whose CJK subsets come out blank; we use fontkit 2 instead and
+ * bridge the two API differences:
+ *  - fonts are parsed once per process: create() returns the cached font for bytes we
+ *    already parsed (pdf-lib would otherwise parse a 15 MB TTF per document);
+ *  - fontkit 2's subset has encode() (bytes) where pdf-lib calls encodeStream() and
+ *    listens for 'data'/'end'/'error'.
+ */
+import * as fontkit from 'fontkit';
+
+type Listener = (arg?: unknown) => void;
+
+/** A one-shot emitter with the on('data')/on('end')/on('error') chain pdf-lib expects. */
+export function bytesAsStream(encode: () => Uint8Array): { on(event: string, listener: Listener): unknown } {
+  let bytes: Uint8Array | undefined;
+  let error: unknown;
+  try {
+    bytes = encode();
+  } catch (err) {
+    error = err;
+  }
+  const stream = {
+    // pdf-lib registers data, then end, then error: answer each as it is registered.
+    on(event: string, listener: Listener) {
+      if (event === 'data' && bytes) listener(bytes);
+      if (event === 'end' && bytes) listener();
+      if (event === 'error' && !bytes) listener(error);
+      return stream;
+    },
+  };
+  return stream;
+}
+
+function wrapSubset(subset: fontkit.Subset): fontkit.Subset & { encodeStream(): unknown } {
+  return Object.assign(Object.create(subset) as fontkit.Subset, {
+    encodeStream: () => bytesAsStream(() => subset.encode()),
+    includeGlyph: (glyph: number | fontkit.Glyph) => subset.includeGlyph(glyph),
+    encode: () => subset.encode(),
+  });
+}
+
+/** A view of the font whose createSubset() returns pdf-lib-compatible subsets. */
+function withStreamingSubsets(font: fontkit.Font): fontkit.Font {
+  return new Proxy(font, {
+    get(target, prop) {
+      if (prop === 'createSubset') return () => wrapSubset(target.createSubset());
+      // Read through the real font so fontkit's lazy table caches live on it, not the proxy.
+      return Reflect.get(target, prop, target) as unknown;
+    },
+  });
+}
+
+const parsedByBytes = new WeakMap<Uint8Array, fontkit.Font>();
+
+/** Parses a font file (first face of a collection); cached by the bytes' identity. */
+export function parseFont(bytes: Uint8Array): fontkit.Font {
+  const cached = parsedByBytes.get(bytes);
+  if (cached) return cached;
+  const parsed = fontkit.create(bytes);
+  const font = 'fonts' in parsed ? parsed.fonts[0] : parsed;
+  if (!font) throw new Error('font collection holds no fonts');
+  parsedByBytes.set(bytes, font);
+  return font;
+}
+
+export const fontkitAdapter = {
+  create(bytes: Uint8Array): fontkit.Font {
+    return withStreamingSubsets(parseFont(bytes));
+  },
+};

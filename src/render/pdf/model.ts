@@ -1,0 +1,134 @@
+/**
+ * Types shared by the pure layout (which knows no pdf-lib) and the drawing step.
+ * Coordinates are points; y grows downwards from the top of the containing box.
+ */
+import type { SectionFurniture } from '../../document/tree.js';
+
+/** A loaded font face; keys are assigned by fonts.ts ('serif', 'sansBold', 'serif~noto', …). */
+export type FaceKey = string;
+
+/** What layout needs to know about a face. */
+export interface FaceMetrics {
+  /** Advance width of a grapheme cluster, in ems. */
+  advance(cluster: string): number;
+  /** Whether the face has a glyph for every visible code point of the cluster. */
+  covers(cluster: string): boolean;
+  /** Height of the ideographic em box above the baseline, in ems (0.88 for Noto CJK). */
+  ascent: number;
+}
+
+/** The four font slots a paragraph can ask for. */
+export type FontSlot = 'serif' | 'serifBold' | 'sans' | 'sansBold';
+
+export interface FaceSet {
+  /** Faces to try for a slot, best first (an institution's font, then the bundled Noto). */
+  chain(slot: FontSlot): FaceKey[];
+  metrics(face: FaceKey): FaceMetrics;
+}
+
+export interface PlacedGlyph {
+  x: number;
+  text: string;
+  /** Natural advance at this size, so drawing can turn extra spacing into TJ offsets. */
+  advance: number;
+}
+
+export interface GlyphRun {
+  kind: 'glyphs';
+  face: FaceKey;
+  size: number;
+  italic: boolean;
+  baseline: number;
+  glyphs: PlacedGlyph[];
+}
+
+export interface RuleLine {
+  kind: 'rule';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  width: number;
+}
+
+/** An outlined rectangle: a missing-glyph marker when the face has no □. */
+export interface BoxMark {
+  kind: 'box';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  width: number;
+}
+
+export type Drawable = GlyphRun | RuleLine | BoxMark;
+
+/** Drawables offset as a group (slices are laid out once and placed by pagination). */
+export interface Placement {
+  drawables: Drawable[];
+  dx: number;
+  dy: number;
+}
+
+export interface TableTag {
+  /** Header slices to repeat when the table continues on a new page. */
+  header: Slice[];
+  isHeader: boolean;
+}
+
+/** The unit of pagination: a line of text, a table row, a spacer. */
+export interface Slice {
+  height: number;
+  spaceBefore: number;
+  spaceAfter: number;
+  /** A page break right after this slice is not allowed (headings, orphans/widows, 落款). */
+  keepWithNext: boolean;
+  drawables: Drawable[];
+  /** Text lines this slice carries, for the 落款's keep-with-previous rule. */
+  textLines: number;
+  /** Vertical space that vanishes when it would open a page (spacers). */
+  discardAtTop?: boolean;
+  table?: TableTag;
+  /** Cuts a slice taller than a page; null when nothing fits in `available`. */
+  split?: (available: number) => [Slice, Slice] | null;
+}
+
+export type FlowItem = Slice | { kind: 'pageBreak' };
+
+export function isPageBreak(item: FlowItem): item is { kind: 'pageBreak' } {
+  return 'kind' in item && item.kind === 'pageBreak';
+}
+
+export interface PagePlan {
+  sectionIndex: number;
+  sectionKind: 'front' | 'body';
+  furniture: SectionFurniture;
+  /** 1-based among body pages; undefined on front pages. */
+  bodyNumber?: number;
+  placements: Placement[];
+}
+
+export interface MissingGlyph {
+  char: string;
+  codePoint: string;
+  context: string;
+}
+
+export interface WatermarkPlan {
+  glyphs: { text: string; face: FaceKey; x: number }[];
+  size: number;
+  /** Page-space centre (y down) and rotation (radians, counter-clockwise on paper). */
+  cx: number;
+  cy: number;
+  angle: number;
+  /** Baseline offset from the centre so the em box is centred. */
+  baseline: number;
+}
+
+export interface DocumentPlan {
+  pageWidth: number;
+  pageHeight: number;
+  pages: PagePlan[];
+  watermark?: WatermarkPlan;
+  warnings: MissingGlyph[];
+}

@@ -1,0 +1,167 @@
+/**
+ * Block markup → document tree. The markup is a small HTML subset that templates produce
+ * (documented in README, "模板标记"):
+ *   <document title subject author keywords created preset watermark>
+ *     <section kind="front|body" header="…" pages="ofTotal|dash|none">
+ *       <h1>–<h3>, <p class="body|flush|title|docno|small|cover-title|cover-subtitle|declaration-title|mark" align keep>,
+ *       <table cols="1 4 2"><thead|tbody><tr><th|td align colspan>, <pagebreak/>, <spacer lines="2"/>,
+ *       <signature sealed seal date footnote><signer role name note/></signature>
+ *   inline: text, <b>/<strong>, <i>/<em>, <u>, <span font="hei|kai|song|fangsong">, <br/>
+ * Whitespace that contains a line break is template layout and is dropped; other text is kept as written.
+ */
+import { Parser } from 'htmlparser2';
+import type { Align, Block, DocumentTree, FontRole, Inline, Paragraph, ParagraphStyle, Section, SignatureLine, TableRow, TextRun } from '../document/tree.js';
+
+export class MarkupError extends Error {}
+
+interface El { tag: string; attrs: Record<string, string>; children: (El | string)[] }
+
+function parseElements(markup: string): El {
+  const root: El = { tag: '#root', attrs: {}, children: [] };
+  const stack: El[] = [root];
+  const parser = new Parser(
+    {
+      onopentag(tag, attrs) {
+        const el: El = { tag, attrs, children: [] };
+        stack.at(-1)!.children.push(el);
+        stack.push(el);
+      },
+      ontext(text) {
+        stack.at(-1)!.children.push(text);
+      },
+      onclosetag() {
+        if (stack.length > 1) stack.pop();
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  parser.write(markup);
+  parser.end();
+  return root;
+}
+
+const P_CLASSES: Record<string, ParagraphStyle> = {
+  body: 'body', flush: 'bodyFlush', title: 'title', docno: 'docNumber', small: 'small', mark: 'mark',
+  'cover-title': 'coverTitle', 'cover-subtitle': 'coverSubtitle', 'declaration-title': 'declarationTitle',
+};
+const HEADINGS: Record<string, ParagraphStyle> = { h1: 'heading1', h2: 'heading2', h3: 'heading3' };
+const FONTS: FontRole[] = ['fangsong', 'song', 'hei', 'kai'];
+const ALIGNS: Align[] = ['left', 'center', 'right', 'justify'];
+
+const layoutSpace = (s: string) => s.replace(/[ \t\r]*\n\s*/g, '');
+
+function inlines(el: El, style: Omit<TextRun, 'kind' | 'text'> = {}): Inline[] {
+  return el.children.flatMap((child): Inline[] => {
+    if (typeof child === 'string') {
+      const text = layoutSpace(child);
+      return text ? [{ kind: 'text', text, ...style }] : [];
+    }
+    switch (child.tag) {
+      case 'br': return [{ kind: 'lineBreak' }];
+      case 'b': case 'strong': return inlines(child, { ...style, bold: true });
+      case 'i': case 'em': return inlines(child, { ...style, italic: true });
+      case 'u': return inlines(child, { ...style, underline: true });
+      case 'span': {
+        const font = child.attrs.font as FontRole | undefined;
+        if (font !== undefined && !FONTS.includes(font)) throw new MarkupError(`<span font="${font}">：字体应为 ${FONTS.join('/')}`);
+        return inlines(child, font ? { ...style, font } : style);
+      }
+      default: throw new MarkupError(`段落中不允许使用标记 <${child.tag}>`);
+    }
+  });
+}
+
+function align(el: El): Align | undefined {
+  const a = el.attrs.align;
+  if (a === undefined) return undefined;
+  if (!ALIGNS.includes(a as Align)) throw new MarkupError(`align="${a}" 无效，应为 ${ALIGNS.join('/')}`);
+  return a as Align;
+}
+
+function paragraph(el: El, style: ParagraphStyle): Paragraph {
+  const p: Paragraph = { kind: 'paragraph', style, inlines: inlines(el) };
+  const a = align(el);
+  if (a) p.align = a;
+  if ('keep' in el.attrs) p.keepWithNext = true;
+  return p;
+}
+
+const elements = (el: El) => el.children.filter((c): c is El => typeof c !== 'string');
+
+function rows(el: El): TableRow[] {
+  return elements(el).filter((r) => r.tag === 'tr').map((tr) => ({
+    cells: elements(tr).filter((c) => c.tag === 'td' || c.tag === 'th').map((td) => {
+      const cell: TableRow['cells'][number] = { inlines: inlines(td, td.tag === 'th' ? { bold: true } : {}) };
+      const a = align(td);
+      if (a) cell.align = a;
+      if (td.attrs.colspan) cell.colSpan = Number(td.attrs.colspan);
+      return cell;
+    }),
+  }));
+}
+
+function table(el: El): Block {
+  const parts = elements(el);
+  const head = parts.find((p) => p.tag === 'thead');
+  const body = parts.find((p) => p.tag === 'tbody') ?? el;
+  const columns = (el.attrs.cols ?? '').split(/\s+/).filter(Boolean).map(Number);
+  const header = head ? rows(head) : [];
+  const bodyRows = rows(body);
+  const width = Math.max(...[...header, ...bodyRows].map((r) => r.cells.reduce((n, c) => n + (c.colSpan ?? 1), 0)), 1);
+  if (columns.length !== width || columns.some((n) => !(n > 0))) {
+    return { kind: 'table', columns: Array.from({ length: width }, () => 1), header, rows: bodyRows };
+  }
+  return { kind: 'table', columns, header, rows: bodyRows };
+}
+
+function signature(el: El): Block {
+  const lines: SignatureLine[] = elements(el).filter((s) => s.tag === 'signer').map((s) => {
+    const line: SignatureLine = { role: s.attrs.role ?? '', name: s.attrs.name ?? '' };
+    if (s.attrs.note) line.note = s.attrs.note;
+    return line;
+  });
+  const block: Block = { kind: 'signature', lines, sealed: el.attrs.sealed === 'true', date: el.attrs.date ?? '' };
+  if (el.attrs.seal) block.sealLabel = el.attrs.seal;
+  if (el.attrs.footnote) block.footnote = el.attrs.footnote;
+  return block;
+}
+
+function block(el: El): Block {
+  const style = P_CLASSES[el.attrs.class ?? 'body'];
+  if (el.tag === 'p') {
+    if (!style) throw new MarkupError(`<p class="${el.attrs.class}"> 无效，可用：${Object.keys(P_CLASSES).join('/')}`);
+    return paragraph(el, style);
+  }
+  if (HEADINGS[el.tag]) return paragraph(el, HEADINGS[el.tag]!);
+  switch (el.tag) {
+    case 'table': return table(el);
+    case 'pagebreak': return { kind: 'pageBreak' };
+    case 'spacer': return { kind: 'spacer', lines: Number(el.attrs.lines ?? 1) || 1 };
+    case 'signature': return signature(el);
+    default: throw new MarkupError(`未知的块级标记 <${el.tag}>`);
+  }
+}
+
+function section(el: El): Section {
+  const pages = el.attrs.pages ?? 'none';
+  if (!['ofTotal', 'oftotal', 'dash', 'none'].includes(pages)) throw new MarkupError(`<section pages="${pages}"> 无效`);
+  const stray = el.children.find((c) => typeof c === 'string' && layoutSpace(c).trim() !== '');
+  if (stray) throw new MarkupError(`段落标记之外出现了文字「${String(stray).trim().slice(0, 20)}」`);
+  const furniture: Section['furniture'] = { pageNumbers: pages === 'oftotal' ? 'ofTotal' : (pages as Section['furniture']['pageNumbers']) };
+  if (el.attrs.header) furniture.headerText = el.attrs.header;
+  return { kind: el.attrs.kind === 'front' ? 'front' : 'body', furniture, blocks: elements(el).map(block) };
+}
+
+export function markupToTree(markup: string): DocumentTree {
+  const doc = elements(parseElements(markup)).find((e) => e.tag === 'document');
+  if (!doc) throw new MarkupError('模板输出缺少 <document> 根标记');
+  const a = doc.attrs;
+  const preset = a.preset === 'gbt9704' ? 'gbt9704' : 'judicial';
+  const tree: DocumentTree = {
+    meta: { title: a.title ?? '', subject: a.subject ?? '', author: a.author ?? '', keywords: (a.keywords ?? '').split(/[,，]/).filter(Boolean), created: a.created ?? '' },
+    preset,
+    sections: elements(doc).filter((e) => e.tag === 'section').map(section),
+  };
+  if (a.watermark) tree.watermark = a.watermark;
+  return tree;
+}
