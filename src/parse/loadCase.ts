@@ -35,7 +35,18 @@ function withLocation(diagnostics: Diagnostic[], locate: (p: PropertyKey[]) => {
   });
 }
 
-export function loadCase(bytes: Uint8Array, fileName: string): LoadedCase {
+/** Fields an institution's config supplies when the case leaves them out. */
+export interface CaseDefaults { institution?: Record<string, unknown> }
+
+function applyDefaults(data: unknown, defaults: CaseDefaults | undefined): unknown {
+  if (!defaults?.institution || data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  const record = data as Record<string, unknown>;
+  const own = record.institution;
+  const merged = own && typeof own === 'object' && !Array.isArray(own) ? { ...defaults.institution, ...own } : own ?? defaults.institution;
+  return { ...record, institution: merged };
+}
+
+export function loadCase(bytes: Uint8Array, fileName: string, defaults?: CaseDefaults): LoadedCase {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const fail = (diagnostics: Diagnostic[]): LoadedCase => ({ fileName, sha256, diagnostics, ok: false });
   const decoded = decodeCaseBytes(bytes);
@@ -49,7 +60,7 @@ export function loadCase(bytes: Uint8Array, fileName: string): LoadedCase {
   }
   const parsed = parseText(decoded.text, fileName);
   if (parsed.data === undefined || hasErrors(parsed.diagnostics)) return fail(parsed.diagnostics);
-  const validated = validateCaseData(parsed.data);
+  const validated = validateCaseData(applyDefaults(parsed.data, defaults));
   if (!validated.ok) return fail(withLocation(validated.diagnostics, parsed.locate));
   const diagnostics = withLocation(runRules(validated.value), parsed.locate);
   return { fileName, sha256, case: validated.value, diagnostics, ok: !hasErrors(diagnostics) };

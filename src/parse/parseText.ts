@@ -38,11 +38,14 @@ function positionOf(text: string, offset: number): { line: number; column: numbe
 }
 
 /** Node's JSON.parse messages name a position for most errors; find it, else ask YAML. */
-function jsonErrorPosition(text: string, message: string, doc: YAML.Document): { line: number; column: number } {
+function jsonErrorPosition(text: string, message: string, doc: YAML.Document, counter: YAML.LineCounter): { line: number; column: number } {
   const m = /position (\d+)/.exec(message);
   if (m) return positionOf(text, Number(m[1]));
-  const yamlPos = doc.errors[0]?.linePos?.[0];
-  if (yamlPos) return { line: yamlPos.line, column: yamlPos.col };
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const { line, col } = counter.linePos(yamlError.pos[0]);
+    return { line, column: col };
+  }
   return positionOf(text, text.length);
 }
 
@@ -85,14 +88,14 @@ export function parseText(text: string, fileName: string): ParsedText {
       data = JSON.parse(text);
     } catch (e) {
       const detail = (e as Error).message.split('\n')[0]!;
-      const { line, column } = jsonErrorPosition(text, detail, doc);
+      const { line, column } = jsonErrorPosition(text, detail, doc, counter);
       return { locate, diagnostics: [syntaxError(line, column, detail, format)] };
     }
   }
   const yamlErrors = doc.errors.filter((e) => format === 'yaml' || e.code === 'DUPLICATE_KEY');
   if (yamlErrors.length > 0) {
     const diagnostics = yamlErrors.map((e): Diagnostic => {
-      const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+      const pos = counter.linePos(e.pos[0]);
       if (e.code === 'DUPLICATE_KEY') {
         return {
           severity: 'error', code: 'PARSE_DUPLICATE_KEY', path: '', line: pos.line, column: pos.col,

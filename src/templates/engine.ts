@@ -46,7 +46,8 @@ function inside(root: string, rel: string): string | null {
   return real;
 }
 
-function locate(rel: string, overrideDir: string | undefined): string {
+/** The file a template name resolves to: the institution's folder first, then the bundled one. */
+export function locate(rel: string, overrideDir: string | undefined): string {
   const found = (overrideDir && inside(overrideDir, rel)) || inside(BUNDLED_TEMPLATES, rel);
   if (!found) throw new TemplateError(rel, null, '找不到模板文件');
   return found;

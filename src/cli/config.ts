@@ -1,0 +1,53 @@
+/**
+ * An institution's defaults: `jianding.config.json` in the working folder, the `jianding`
+ * key of its package.json, or a file named with --config.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { UsageError } from './errors.js';
+
+const configSchema = z.strictObject({
+  institution: z.record(z.string(), z.string()).optional(),
+  fonts: z.strictObject({ serif: z.string().optional(), serifBold: z.string().optional(), sans: z.string().optional(), sansBold: z.string().optional() }).optional(),
+  templates: z.string().optional(),
+  out: z.string().optional(),
+  formats: z.array(z.enum(['docx', 'pdf'])).optional(),
+});
+export type Config = z.infer<typeof configSchema>;
+
+function parse(data: unknown, source: string): Config {
+  const r = configSchema.safeParse(data);
+  if (!r.success) {
+    const first = r.error.issues[0]!;
+    throw new UsageError(`配置文件 ${source} 有误：${first.path.join('.') || '（顶层）'} ${first.message}`, `Config ${source} is invalid: ${first.path.join('.')} ${first.message}`);
+  }
+  const base = path.dirname(source);
+  // Paths in a config file are relative to the file, not to where the command runs.
+  const resolve = (p: string | undefined) => (p === undefined ? undefined : path.resolve(base, p));
+  const fonts = r.data.fonts && Object.fromEntries(Object.entries(r.data.fonts).map(([k, v]) => [k, resolve(v)]));
+  return { ...r.data, templates: resolve(r.data.templates), out: resolve(r.data.out), fonts };
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`无法读取配置文件 ${file}：${(e as Error).message}`, `Cannot read config ${file}`);
+  }
+}
+
+export function loadConfig(explicit: string | undefined, cwd = process.cwd()): Config {
+  if (explicit) {
+    if (!fs.existsSync(explicit)) throw new UsageError(`找不到配置文件：${explicit}`, `Config not found: ${explicit}`);
+    return parse(readJson(explicit), path.resolve(explicit));
+  }
+  const own = path.join(cwd, 'jianding.config.json');
+  if (fs.existsSync(own)) return parse(readJson(own), own);
+  const pkg = path.join(cwd, 'package.json');
+  if (fs.existsSync(pkg)) {
+    const data = readJson(pkg) as { jianding?: unknown };
+    if (data.jianding !== undefined) return parse(data.jianding, pkg);
+  }
+  return {};
+}

@@ -1,0 +1,58 @@
+/** File I/O at the edge: reading case files safely and writing outputs atomically. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { UsageError } from './errors.js';
+
+/** Larger case files are refused before they are read (a real case is well under 1 MB). */
+export const MAX_CASE_BYTES = 8 * 1024 * 1024;
+
+export function readCaseBytes(file: string): Uint8Array {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new UsageError(`找不到案件文件：${file}`, `Case file not found: ${file}`);
+  }
+  if (stat.isDirectory()) throw new UsageError(`${file} 是文件夹，不是案件文件（批量处理请用 jianding batch）`, `${file} is a directory, not a case file (use jianding batch)`);
+  if (stat.size > MAX_CASE_BYTES) {
+    throw new UsageError(`案件文件过大（${(stat.size / 1048576).toFixed(1)} MB，上限 ${MAX_CASE_BYTES / 1048576} MB）：${file}`, `Case file too large (${stat.size} bytes, limit ${MAX_CASE_BYTES}): ${file}`);
+  }
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`无法读取案件文件 ${file}：${(e as NodeJS.ErrnoException).code ?? ''}`, `Cannot read ${file}`);
+  }
+}
+
+/** Case files in a folder (or the given files), sorted, JSON and YAML only. */
+export function caseFilesIn(inputs: string[]): string[] {
+  return inputs.flatMap((input) => {
+    if (!fs.existsSync(input)) throw new UsageError(`找不到：${input}`, `Not found: ${input}`);
+    if (!fs.statSync(input).isDirectory()) return [input];
+    return fs.readdirSync(input).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort().map((f) => path.join(input, f));
+  });
+}
+
+export function ensureDir(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    throw new UsageError(`无法写入输出文件夹：${dir}`, `Output folder is not writable: ${dir}`);
+  }
+}
+
+/**
+ * Writes a file atomically: a temporary file in the same folder, then rename. An interrupted
+ * run never leaves a half-written file under the final name.
+ */
+export function writeAtomic(file: string, data: Uint8Array | string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw new UsageError(`写入 ${file} 失败：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, `Writing ${file} failed`);
+  }
+}

@@ -1,0 +1,90 @@
+/** One case file → DOCX/PDF and a manifest in the output folder. Shared by `render` and `batch`. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { loadCase, type CaseDefaults } from '../parse/loadCase.js';
+import { buildManifest, type Manifest } from '../pipeline/manifest.js';
+import { renderCase, type OutputFormat } from '../pipeline/renderCase.js';
+import type { PdfFontConfig } from '../render/pdf/index.js';
+import { TemplateError } from '../templates/engine.js';
+import { MarkupError } from '../templates/markup.js';
+import { EXIT, UsageError } from './errors.js';
+import { ensureDir, readCaseBytes, writeAtomic } from './files.js';
+import { TOOL_NAME, TOOL_VERSION } from './version.js';
+
+export interface RenderFileOptions {
+  out: string;
+  formats: OutputFormat[];
+  templatesDir?: string;
+  status?: 'draft' | 'final';
+  sample?: boolean;
+  force?: boolean;
+  fonts?: PdfFontConfig;
+  defaults?: CaseDefaults;
+}
+
+export interface RenderFileResult {
+  file: string;
+  exitCode: number;
+  diagnostics: Diagnostic[];
+  written: string[];
+  pages: number | null;
+  /** A problem that is not a diagnostic of the case: template, I/O, overwrite refusal. */
+  failure?: { message: string; messageEn: string };
+}
+
+const baseName = (file: string) => path.basename(file).replace(/\.(ya?ml|json)$/i, '');
+
+/** A final document is never overwritten silently (nor is a draft written over a final one). */
+function refuseOverwrite(targets: string[], manifestFile: string, status: 'draft' | 'final'): void {
+  const existing = targets.filter((t) => fs.existsSync(t));
+  if (existing.length === 0) return;
+  let previous: Manifest['status'] | undefined;
+  try {
+    previous = (JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest).status;
+  } catch {
+    previous = undefined;
+  }
+  if (status === 'final' || previous === 'final') {
+    throw new UsageError(`输出文件已存在：${existing.join('、')}（正式文书不会被静默覆盖，如确需覆盖请加 --force）`, `Output exists: ${existing.join(', ')} (a final document is never overwritten silently; use --force)`);
+  }
+}
+
+export async function renderFile(file: string, o: RenderFileOptions): Promise<RenderFileResult> {
+  const result: RenderFileResult = { file, exitCode: EXIT.ok, diagnostics: [], written: [], pages: null };
+  try {
+    const bytes = readCaseBytes(file);
+    const loaded = loadCase(bytes, file, o.defaults);
+    result.diagnostics = loaded.diagnostics;
+    if (!loaded.ok || !loaded.case) return { ...result, exitCode: EXIT.invalid };
+    const name = baseName(file);
+    const targets = o.formats.map((f) => path.join(o.out, `${name}.${f}`));
+    const manifestFile = path.join(o.out, `${name}.manifest.json`);
+    const status = o.status ?? loaded.case.report.status;
+    if (!o.force) refuseOverwrite(targets, manifestFile, status);
+    const rendered = await renderCase(loaded.case, {
+      formats: o.formats, templatesDir: o.templatesDir, status: o.status, sample: o.sample, fonts: o.fonts,
+      caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}`,
+    });
+    result.diagnostics = [...loaded.diagnostics, ...rendered.warnings];
+    result.pages = rendered.pageCount;
+    ensureDir(o.out);
+    const outputs = rendered.outputs.map((r) => ({ file: `${name}.${r.format}`, bytes: r.bytes }));
+    for (const out of outputs) writeAtomic(path.join(o.out, out.file), out.bytes);
+    const manifest = buildManifest({
+      tool: TOOL_NAME, version: TOOL_VERSION, input: { file: path.basename(file), sha256: loaded.sha256 },
+      status: rendered.status, sample: o.sample ?? false, templates: rendered.templates,
+    }, outputs);
+    // The manifest goes last: it only ever describes files that are fully on disk.
+    writeAtomic(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+    result.written = [...outputs.map((x) => path.join(o.out, x.file)), manifestFile];
+    return result;
+  } catch (e) {
+    if (e instanceof UsageError) return { ...result, exitCode: EXIT.usage, failure: { message: e.message, messageEn: e.messageEn } };
+    if (e instanceof TemplateError || e instanceof MarkupError) {
+      const message = e instanceof MarkupError ? `模板输出的标记有误：${e.message}` : e.message;
+      return { ...result, exitCode: EXIT.invalid, failure: { message, messageEn: message } };
+    }
+    throw e;
+  }
+}

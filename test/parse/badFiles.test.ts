@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { loadCase } from '../../src/parse/loadCase.js';
+import { baseCase } from '../support/baseCase.js';
+
+const load = (text: string | Uint8Array, name = 'case.yaml') => loadCase(typeof text === 'string' ? Buffer.from(text) : text, name);
+const first = (text: string | Uint8Array, name?: string) => load(text, name).diagnostics[0]!;
+
+describe('reading case files', () => {
+  it('accepts a UTF-8 BOM', () => {
+    const json = JSON.stringify(baseCase());
+    expect(load(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]), 'c.json').ok).toBe(true);
+  });
+
+  it('refuses GBK with a message that says so, never mojibake', () => {
+    const gbk = new Uint8Array([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xd5, 0xc5, 0xc4, 0xb3, 0xc4, 0xb3, 0x0a]); // name: 张某某 in GBK
+    const d = first(gbk);
+    expect(d.code).toBe('PARSE_ENCODING');
+    expect(d.message).toContain('GBK');
+    expect(d.message).toContain('UTF-8');
+  });
+
+  it('reports malformed YAML and JSON with line and column', () => {
+    const y = first('report:\n  kind: judicial\n  date: "2026-01-01\n');
+    expect(y.code).toBe('PARSE_SYNTAX');
+    expect(y.line).toBeGreaterThan(1);
+    const j = first('{\n  "report": {\n    "kind": "judicial",\n  }\n}', 'c.json');
+    expect(j.code).toBe('PARSE_SYNTAX');
+    expect(j.line).toBe(4);
+    expect(j.message).toMatch(/第4行/);
+  });
+
+  it('refuses duplicate keys, empty files and prototype keys', () => {
+    expect(first('report: 1\nreport: 2\n').code).toBe('PARSE_DUPLICATE_KEY');
+    expect(first('{"a": 1, "a": 2}', 'c.json').code).toBe('PARSE_DUPLICATE_KEY');
+    expect(first('  \n').code).toBe('PARSE_EMPTY');
+    expect(first('{"__proto__": {"polluted": true}}', 'c.json').code).toBe('PARSE_FORBIDDEN_KEY');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('suggests the field meant by a typo, and locates it', () => {
+    const c = baseCase() as unknown as Record<string, Record<string, unknown>>;
+    const item = (c.causationAnalysis!.items as Record<string, unknown>[])[0]!;
+    item.causaton = item.causation;
+    delete item.causation;
+    const ds = load(JSON.stringify(c, null, 2), 'c.json').diagnostics;
+    const unknown = ds.find((d) => d.code === 'SCHEMA_UNKNOWN_FIELD')!;
+    expect(unknown.message).toBe('未知字段 causaton，是否为 causation？（位置：causationAnalysis.items[0]）');
+    expect(unknown.line).toBeGreaterThan(1);
+    expect(ds.map((d) => d.code)).toContain('SCHEMA_REQUIRED');
+  });
+
+  it('explains wrong values in Chinese', () => {
+    const c = baseCase();
+    c.causationAnalysis.items[0]!.causation = '很大因素';
+    const d = load(JSON.stringify(c), 'c.json').diagnostics[0]!;
+    expect(d.code).toBe('SCHEMA_INVALID_VALUE');
+    expect(d.path).toBe('causationAnalysis.items[0].causation');
+    expect(d.message).toContain('次要因素');
+  });
+});
