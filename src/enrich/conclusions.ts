@@ -7,11 +7,14 @@ import type { ModelCausation, ModelFault, ReportModel } from './model.js';
 type Parts = Pick<ReportModel, 'faults' | 'causation' | 'damage' | 'patient' | 'autopsyCaveat' | 'kind'>;
 
 function faultConclusion(faults: ModelFault[], patient: string): string[] {
-  const found = faults.filter((f) => f.isFault);
-  const byInstitution = new Map<string, string[]>();
-  for (const f of found) byInstitution.set(f.institution ?? '医方', [...(byInstitution.get(f.institution ?? '医方') ?? []), f.conduct]);
+  const byInstitution = new Map<string, ModelFault[]>();
+  for (const f of faults.filter((x) => x.isFault)) byInstitution.set(f.institution ?? '医方', [...(byInstitution.get(f.institution ?? '医方') ?? []), f]);
   if (byInstitution.size === 0) return [`未发现医方在对患者${patient}的诊疗过程中存在医疗过错。`];
-  return [...byInstitution].map(([inst, conducts]) => `${inst}在对患者${patient}的诊疗过程中存在${conducts.join('；')}的过错。`);
+  return [...byInstitution].map(([inst, list]) => {
+    // A short finding reads as the fault itself; without one, name the conduct the fault lies in.
+    const stated = list.map((f) => (f.finding ? `${f.finding}的过错` : `${f.conduct}方面的过错`));
+    return `${inst}在对患者${patient}的诊疗过程中存在${stated.join('，')}。`;
+  });
 }
 
 function causationConclusion(c: ModelCausation, caveat: string | null): string {

@@ -33,7 +33,7 @@ function institutionName(c: Case, id: string | undefined): string | null {
 
 function faultsOf(c: Case): ModelFault[] {
   return c.faultAnalysis.items.map((f) => ({
-    id: f.id, institution: institutionName(c, f.institution), conduct: f.conduct, norm: nullable(f.norm),
+    id: f.id, institution: institutionName(c, f.institution), conduct: f.conduct, finding: nullable(f.finding), norm: nullable(f.norm),
     isFault: f.isFault, verdict: f.isFault ? '存在过错' : '未发现过错', analysis: f.analysis,
   }));
 }

@@ -38,6 +38,7 @@ export interface ModelFault {
   id: string;
   institution: string | null;
   conduct: string;
+  finding: string | null;
   norm: string | null;
   isFault: boolean;
   verdict: string;

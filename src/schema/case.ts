@@ -159,7 +159,8 @@ const processSection = z.strictObject({
 const fault = z.strictObject({
   id: nonEmpty.meta({ description: '代号，例如 F1' }),
   institution: z.string().optional().meta({ description: '医疗机构代号' }),
-  conduct: nonEmpty.meta({ description: '诊疗行为' }),
+  conduct: nonEmpty.meta({ description: '诊疗行为（分析的对象），例如：第二产程的监护与处理' }),
+  finding: z.string().optional().meta({ description: '过错的简要表述，写入鉴定意见，例如：第二产程延长未及时评估、处理' }),
   norm: z.string().optional().meta({ description: '据以判断的规范' }),
   isFault: z.boolean(),
   analysis: paragraphs,
