@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCase } from '../../src/parse/loadCase.js';
+import { buildTree } from '../../src/pipeline/buildTree.js';
+import { TemplateError } from '../../src/templates/engine.js';
+import { baseCase } from '../support/baseCase.js';
+import type { CaseInput } from '../../src/schema/case.js';
+
+function build(edit: (c: CaseInput) => void = () => {}, templatesDir?: string) {
+  const c = baseCase();
+  edit(c);
+  const r = loadCase(Buffer.from(JSON.stringify(c)), 'c.json');
+  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+  return buildTree(r.case!, { caseSha256: r.sha256, generator: 'test', templatesDir });
+}
+
+const treeText = (b: ReturnType<typeof build>) => JSON.stringify(b.tree);
+
+function overrideDir(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jd-tpl-'));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+const templateError = (fn: () => unknown): TemplateError => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof TemplateError) return e;
+    throw e;
+  }
+  throw new Error('no TemplateError');
+};
+
+describe('case text is printed as written, never interpreted', () => {
+  it('markup-like and Handlebars-like text survives as text', () => {
+    const hostile = '<w:t>{{title}}</w:t> ]]> & <script>alert(1)</script> {{> signature}}';
+    const b = build((c) => { c.statements.patientSide = hostile; });
+    const texts = b.tree.sections.flatMap((s) => s.blocks).flatMap((bl) => (bl.kind === 'paragraph' ? [bl.inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('')] : []));
+    expect(texts).toContain(hostile);
+  });
+});
+
+describe('institution overrides', () => {
+  it('a partial of the same name wins; the rest falls back to the bundled templates', () => {
+    const dir = overrideDir({ 'partials/statements.hbs': '<h2>（一）双方陈述（本机构格式）</h2>{{paras statements.patientSide}}' });
+    const text = treeText(build(undefined, dir));
+    expect(text).toContain('双方陈述（本机构格式）');
+    expect(text).toContain('四、医疗过错分析');
+  });
+
+  it('an unknown helper names the file and line', () => {
+    const dir = overrideDir({ 'partials/statements.hbs': '<h2>陈述</h2>\n{{shout statements.patientSide}}' });
+    const e = templateError(() => build(undefined, dir));
+    expect(e.message).toContain('statements.hbs');
+    expect(e.message).toContain('shout');
+    expect(e.line).toBe(2);
+  });
+
+  it('a field that does not exist in the report model is an error, not a blank', () => {
+    const dir = overrideDir({ 'partials/statements.hbs': '<h2>陈述</h2>\n\n{{statements.doctorSide}}' });
+    const e = templateError(() => build(undefined, dir));
+    expect(e.message).toMatch(/不存在的字段「doctorSide」/);
+    expect(e.message).toContain('statements.hbs');
+    expect(e.line).toBe(3);
+  });
+
+  it('a syntax error names the file and line', () => {
+    const dir = overrideDir({ 'partials/statements.hbs': '<h2>陈述</h2>\n{{#if statements}}\n' });
+    const e = templateError(() => build(undefined, dir));
+    expect(e.message).toContain('statements.hbs');
+    expect(e.message).toMatch(/语法错误/);
+  });
+
+  it('a missing partial is named', () => {
+    const dir = overrideDir({ 'partials/statements.hbs': '{{> ../../etc/passwd}}' });
+    const e = templateError(() => build(undefined, dir));
+    expect(e.message).toMatch(/找不到子模板/);
+  });
+
+  it('a template that links outside its folder is refused', () => {
+    const dir = overrideDir({});
+    fs.mkdirSync(path.join(dir, 'partials'));
+    fs.symlinkSync('/etc/hostname', path.join(dir, 'partials', 'statements.hbs'));
+    const e = templateError(() => build(undefined, dir));
+    expect(e.message).toMatch(/模板文件夹之外/);
+  });
+});
+
+describe('the three documents carry their Article 24 parts in order', () => {
+  const headings = (b: ReturnType<typeof build>) => b.tree.sections.flatMap((s) => s.blocks).flatMap((bl) =>
+    bl.kind === 'paragraph' && bl.style === 'heading1' ? [bl.inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('')] : []);
+
+  it('medical association opinion', () => {
+    expect(headings(build())).toEqual([
+      '一、委托鉴定事项的基本情况、诊疗概要', '二、医患双方各自陈述的主要观点、理由', '三、鉴定过程的说明', '四、医疗过错分析',
+      '五、因果关系分析', '六、医疗损害后果及伤残等级', '七、鉴定意见',
+    ]);
+  });
+
+  it('judicial opinion, with cover and 声明 in an uncounted front section', () => {
+    const b = build((c) => {
+      c.report.kind = 'judicial';
+      c.institution.licenceNumber = '320100001';
+      c.appraisers = [{ name: '李某', certificateNumber: '320100000001' }, { name: '王某', certificateNumber: '320100000002' }];
+      c.panel.experts.forEach((e, i) => { e.consultation = { opinion: '同意鉴定人意见。', agrees: i !== 1, appraiserResponse: i === 1 ? '鉴定人认为引流液变化已提示胆漏。' : undefined }; });
+    });
+    expect(headings(b)).toEqual(['一、基本情况', '二、基本案情', '三、资料摘要（诊疗概要）', '四、医患双方陈述的主要观点、理由', '五、鉴定过程', '六、分析说明', '七、鉴定意见', '附件：专家咨询意见']);
+    expect(b.tree.sections.map((s) => s.kind)).toEqual(['front', 'body']);
+    expect(b.tree.sections[1]!.furniture).toEqual({ pageNumbers: 'ofTotal', headerText: '某医损鉴〔2026〕7号' });
+    const text = treeText(b);
+    expect(text).toContain('司法鉴定许可证号：320100001');
+    expect(text).toContain('（四）对专家咨询意见的说明');
+    expect(text).toContain('鉴定人认为引流液变化已提示胆漏。');
+    expect(text).toContain('过错参与度（原因力）为30%（参考范围16%–44%）');
+  });
+
+  it('accident appraisal states grade, responsibility and care advice', () => {
+    const b = build((c) => {
+      c.report.kind = 'accident';
+      c.institution.shortName = '某医鉴';
+      c.report.documentNumber = '某医鉴〔2026〕15号';
+      c.damage.accident = { isAccident: true, grade: '三级戊等', responsibility: '次要责任' };
+      c.damage.careAdvice = '建议定期复查肝功能。';
+    });
+    const text = treeText(b);
+    expect(headings(b).at(-1)).toBe('七、鉴定结论');
+    expect(text).toContain('本例属于三级戊等医疗事故，医方承担次要责任');
+    expect(text).toContain('建议定期复查肝功能。');
+  });
+});
+
+describe('autopsy caveat and draft marks', () => {
+  it('death without autopsy puts the Art. 24 para 3 statement in the analysis and the opinion', () => {
+    const b = build((c) => { c.damage.death = { date: '2025-10-30', autopsy: false }; });
+    expect(b.model.causation[0]!.caveat).toContain('未行尸体解剖');
+    expect(b.model.conclusions.join('')).toMatch(/未行尸体解剖.*临床考虑/);
+    expect(treeText(b)).toContain('以下分析系依据临床资料作出的临床判定');
+  });
+
+  it('a draft is marked and leaves the seal place empty; a final one is not marked and is sealed', () => {
+    const draft = build();
+    expect(draft.tree.watermark).toBe('征求意见稿');
+    expect(treeText(draft)).toContain('（征求意见稿）');
+    const sig = (b: ReturnType<typeof build>) => b.tree.sections[0]!.blocks.find((x) => x.kind === 'signature');
+    expect(sig(draft)).toMatchObject({ sealed: false, date: '二〇二六年四月二十日' });
+    const final = build((c) => { c.report.status = 'final'; });
+    expect(final.tree.watermark).toBeUndefined();
+    expect(treeText(final)).not.toContain('征求意见稿');
+    expect(sig(final)).toMatchObject({ sealed: true });
+  });
+});
