@@ -2,15 +2,14 @@
 /** jianding: the command line. Results go to stdout, messages to stderr; exit 0 done, 1 invalid input, 2 usage or I/O. */
 import { Command, CommanderError, Option } from 'commander';
 import type { OutputFormat } from '../pipeline/renderCase.js';
-import { batchCommand } from './commands/batch.js';
 import { causationTable } from './commands/causation.js';
 import { initCommand, INIT_KINDS } from './commands/init.js';
-import { renderCommand } from './commands/render.js';
 import { caseJsonSchema } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import { loadConfig, type Config } from './config.js';
 import { EXIT, UsageError } from './errors.js';
 import { t, type Lang } from './i18n.js';
+// Rendering pulls in docx, pdf-lib and fonts: loaded only by the commands that render.
 import type { RenderFileOptions } from './renderFile.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -72,11 +71,15 @@ function program(): Command {
   withCommon(p.command('validate <files...>').description('校验案件文件（退出码：0 通过，1 有错误，2 用法或读写错误）').option('--json', '以 JSON 输出诊断'))
     .action((files: string[], o: { json?: boolean; config?: string }) => { process.exitCode = validateCommand(files, { json: o.json, lang }, loadConfig(o.config)); });
   renderFlags(withCommon(p.command('render <file>').description('生成一件案件的鉴定文书').option('--out <dir>', '输出文件夹（缺省 output）')))
-    .action(async (file: string, o: RenderFlags) => { process.exitCode = await renderCommand(file, renderOptions(o, loadConfig(o.config)), lang); });
+    .action(async (file: string, o: RenderFlags) => {
+      const { renderCommand } = await import('./commands/render.js');
+      process.exitCode = await renderCommand(file, renderOptions(o, loadConfig(o.config)), lang);
+    });
   renderFlags(withCommon(p.command('batch <inputs...>').description('批量生成文件夹中的全部案件').requiredOption('--out <dir>', '输出文件夹').option('--jobs <n>', '并行数（缺省为 CPU 核数）')))
     .action(async (inputs: string[], o: RenderFlags) => {
       const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
       if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UsageError('--jobs 应为正整数', '--jobs must be a positive integer');
+      const { batchCommand } = await import('./commands/batch.js');
       process.exitCode = await batchCommand(inputs, { ...renderOptions(o, loadConfig(o.config)), jobs }, lang);
     });
   withCommon(p.command('init').description('写出一份带注释的完整示例案件').addOption(new Option('--kind <kind>', '文书种类').choices([...INIT_KINDS]).default('association')).option('--out <file>', '写入的文件', 'case.yaml').option('--force', '覆盖已存在的文件'))

@@ -76,6 +76,11 @@ function patientOf(c: Case) {
   return { name: p.name, sex, age, description: [p.name, sex, age].filter(Boolean).join('，'), address: nullable(p.address), deceased: c.damage.death !== undefined };
 }
 
+/** Judicial titles name the matter (司法鉴定文书规范); associations head the document with their name. */
+function titleOf(kind: Case['report']['kind'], institution: string, patient: string): string {
+  return kind === 'judicial' ? `关于${patient}医疗损害的司法鉴定意见书` : `${institution}${REPORT_KINDS[kind].short}`;
+}
+
 function watermarkOf(isDraft: boolean, sample: boolean): string | null {
   if (sample) return '样本';
   return isDraft ? '征求意见稿' : null;
@@ -116,7 +121,7 @@ export function enrich(c: Case, options: EnrichOptions): ReportModel {
     appraisalTypeName: APPRAISAL_TYPES[c.report.appraisalType],
     appraisalTypeNote: c.report.appraisalType === 'initial' ? null : APPRAISAL_TYPES[c.report.appraisalType],
     isDraft, isSample: options.sample ?? false, watermark: watermarkOf(isDraft, options.sample ?? false),
-    title: c.report.title ?? `关于${patient.name}${kind === 'accident' ? '医疗事故争议' : '医疗损害'}的${REPORT_KINDS[kind].short}`,
+    title: c.report.title ?? titleOf(kind, c.institution.name, patient.name),
     documentNumber: c.report.documentNumber,
     institution: {
       name: c.institution.name, shortName: nullable(c.institution.shortName), licenceNumber: nullable(c.institution.licenceNumber),
