@@ -1,9 +1,10 @@
 /**
  * A section's blocks → docx body children. Page breaks become pageBreakBefore on the
- * next paragraph (a paragraph holding only w:br type="page" leaves an empty line at the
- * top of the new page); the signature's keep chain is applied here.
+ * next block's first paragraph: a paragraph holding only w:br type="page" leaves an
+ * empty line at the top of the new page in Word, and LibreOffice moves it onto the next
+ * paragraph anyway. The signature's keep chain is applied here too.
  */
-import { PageBreak, Paragraph, type Table } from 'docx';
+import type { Paragraph, Table } from 'docx';
 import type { Block } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
 import { keepChain } from './keepChain.js';
@@ -22,17 +23,13 @@ function renderBlock(block: Block, ctx: RenderContext, keepNext: boolean, breakB
     case 'signature':
       return renderSignature(block, ctx, breakBefore);
     case 'table': {
-      const table = renderTable(block, ctx, keepNext);
-      if (!table) return breakBefore ? [pageBreakParagraph()] : [];
-      // A table cannot carry pageBreakBefore; fall back to an explicit break paragraph.
-      return breakBefore ? [pageBreakParagraph(), table] : [table];
+      const table = renderTable(block, ctx, { keepNext, pageBreakBefore: breakBefore });
+      return table ? [table] : [];
     }
     case 'pageBreak':
       return [];
   }
 }
-
-const pageBreakParagraph = (): Paragraph => new Paragraph({ children: [new PageBreak()] });
 
 export function renderBlocks(blocks: readonly Block[], ctx: RenderContext): BodyChild[] {
   const chained = keepChain(blocks);
@@ -40,8 +37,8 @@ export function renderBlocks(blocks: readonly Block[], ctx: RenderContext): Body
   let breakPending = false;
   blocks.forEach((block, i) => {
     if (block.kind === 'pageBreak') {
-      // Two breaks in a row mean an empty page: flush the first as its own paragraph.
-      if (breakPending) out.push(pageBreakParagraph());
+      // Two breaks in a row mean an empty page: one empty line starting it.
+      if (breakPending) out.push(...renderSpacer(1, { pageBreakBefore: true }));
       breakPending = true;
       return;
     }

@@ -22,7 +22,11 @@ interface FontEntry {
   name: string;
   altName?: string;
   cjk: boolean;
+  /** Word substitutes a missing face by charset, family and pitch: keep serif faces serif. */
+  family: 'roman' | 'swiss';
 }
+
+const familyOf = (role: FontRole): FontEntry['family'] => (role === 'hei' ? 'swiss' : 'roman');
 
 /**
  * Every face the runs name, each East Asian face with its first fallback as w:altName
@@ -38,17 +42,17 @@ function fontEntries(): FontEntry[] {
   const roles = Object.keys(DOCX_FONTS).sort() as FontRole[];
   for (const role of roles) {
     const f = DOCX_FONTS[role];
-    add({ name: f.eastAsia, altName: f.fallbacks[0], cjk: true });
-    add({ name: f.latin, cjk: false });
+    add({ name: f.eastAsia, altName: f.fallbacks[0], cjk: true, family: familyOf(role) });
+    add({ name: f.latin, cjk: false, family: familyOf(role) });
   }
-  for (const role of roles) for (const name of DOCX_FONTS[role].fallbacks) add({ name, cjk: true });
+  for (const role of roles) for (const name of DOCX_FONTS[role].fallbacks) add({ name, cjk: true, family: familyOf(role) });
   return [...entries.values()];
 }
 
 function fontXml(e: FontEntry): string {
   const alt = e.altName ? `<w:altName w:val="${escapeXml(e.altName)}"/>` : '';
   const charset = e.cjk ? `<w:charset w:val="${CHARSET_GB2312}"/>` : '<w:charset w:val="00"/>';
-  return `<w:font w:name="${escapeXml(e.name)}">${alt}${charset}<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`;
+  return `<w:font w:name="${escapeXml(e.name)}">${alt}${charset}<w:family w:val="${e.family}"/><w:pitch w:val="variable"/></w:font>`;
 }
 
 export function fontTableXml(): string {

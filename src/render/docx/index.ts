@@ -13,13 +13,14 @@ import type { RenderContext } from './context.js';
 import { coreXml } from './coreProps.js';
 import { readZip, writeZip, type ZipEntries } from './deterministicZip.js';
 import { fontTableXml } from './fonts.js';
+import { pageEstimator } from './pageEstimate.js';
 import { renderSection } from './sections.js';
 import { textWidthTwips } from './units.js';
 import { normalizeWatermarkIds } from './watermark.js';
 import { stylesOptions } from './wordStyles.js';
 import { xmlSafeText } from './xmlSafe.js';
 
-function buildDocument(tree: DocumentTree): Document {
+function buildDocument(tree: DocumentTree, estimatePages: boolean): Document {
   const sheet = STYLE_SHEETS[tree.preset];
   const ctx: RenderContext = { sheet, textWidthTwips: textWidthTwips(sheet) };
   const watermark = tree.watermark?.trim() ? tree.watermark : undefined;
@@ -29,12 +30,15 @@ function buildDocument(tree: DocumentTree): Document {
     creator: xmlSafeText(tree.meta.author),
     keywords: xmlSafeText(tree.meta.keywords.join('; ')),
     styles: stylesOptions(sheet),
+    // Word stretches a justified line that ends in a manual line break across the page; don't.
+    compatibility: { doNotExpandShiftReturn: true },
+    ...(estimatePages ? { pageNumbers: pageEstimator() } : {}),
     sections: tree.sections.map((s) => renderSection(s, ctx, watermark)),
   });
 }
 
 /** Replaces the parts the library writes non-deterministically or incompletely. */
-export function finishParts(entries: ZipEntries, tree: DocumentTree): ZipEntries {
+function finishParts(entries: ZipEntries, tree: DocumentTree): ZipEntries {
   const enc = new TextEncoder();
   const dec = new TextDecoder();
   const out: ZipEntries = new Map(entries);
@@ -47,7 +51,22 @@ export function finishParts(entries: ZipEntries, tree: DocumentTree): ZipEntries
   return out;
 }
 
+/**
+ * The page estimate only fills cached field results; should it ever fail on some
+ * content, the document is still written, with N left for the reader to compute.
+ */
+async function pack(tree: DocumentTree): Promise<Buffer> {
+  // Only 「共 N 页」 needs the estimate, and it costs most of the render time.
+  const needsEstimate = tree.sections.some((s) => s.kind === 'body' && s.furniture.pageNumbers === 'ofTotal');
+  if (!needsEstimate) return Packer.toBuffer(buildDocument(tree, false));
+  try {
+    return await Packer.toBuffer(buildDocument(tree, true));
+  } catch {
+    return Packer.toBuffer(buildDocument(tree, false));
+  }
+}
+
 export async function renderDocx(tree: DocumentTree): Promise<Uint8Array> {
-  const packed = await Packer.toBuffer(buildDocument(tree));
+  const packed = await pack(tree);
   return writeZip(finishParts(readZip(new Uint8Array(packed)), tree));
 }

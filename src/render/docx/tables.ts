@@ -9,7 +9,7 @@ import {
   type IBorderOptions,
 } from 'docx';
 import type { Table as TreeTable, TableCell as TreeCell, TableRow as TreeRow } from '../../document/tree.js';
-import type { RenderContext } from './context.js';
+import type { FlowFlags, RenderContext } from './context.js';
 import { inlineRuns } from './inlines.js';
 import { flowOptions } from './paragraphs.js';
 import { styleId, wordAlignment } from './wordStyles.js';
@@ -30,9 +30,29 @@ export function columnWidthsTwips(columns: readonly number[], textWidth: number)
   return widths;
 }
 
+const spanOf = (cell: TreeCell): number => (cell.colSpan !== undefined && Number.isFinite(cell.colSpan) ? Math.max(1, Math.floor(cell.colSpan)) : 1);
+const rowSpan = (row: TreeRow): number => row.cells.reduce((n, c) => n + spanOf(c), 0);
+const validWidth = (c: number | undefined): c is number => c !== undefined && Number.isFinite(c) && c > 0;
+
+/**
+ * The grid: the tree's relative widths, widened with columns of average width when a
+ * row has more cells than the tree declared, so no cell text is ever dropped.
+ */
+export function gridColumns(table: TreeTable): number[] {
+  const rows = [...table.header, ...table.rows];
+  const needed = Math.max(table.columns.length, ...rows.map(rowSpan));
+  const given = table.columns.filter(validWidth);
+  const average = given.length > 0 ? given.reduce((a, b) => a + b, 0) / given.length : 1;
+  return Array.from({ length: needed }, (_, i) => {
+    const c = table.columns[i];
+    return validWidth(c) ? c : average;
+  });
+}
+
 interface RowKind {
   header: boolean;
   keepNext: boolean;
+  pageBreakBefore: boolean;
 }
 
 function renderCell(cell: TreeCell, width: number, span: number, ctx: RenderContext, kind: RowKind): TableCell {
@@ -43,7 +63,7 @@ function renderCell(cell: TreeCell, width: number, span: number, ctx: RenderCont
   const paragraph = new Paragraph({
     style: styleId('small'),
     ...(align ? { alignment: align } : {}),
-    ...flowOptions({ keepNext: kind.keepNext }),
+    ...flowOptions({ keepNext: kind.keepNext, pageBreakBefore: kind.pageBreakBefore }),
     children: inlineRuns(inlines, font),
   });
   return new TableCell({
@@ -54,30 +74,31 @@ function renderCell(cell: TreeCell, width: number, span: number, ctx: RenderCont
   });
 }
 
-function renderRow(row: TreeRow, widths: readonly number[], ctx: RenderContext, kind: RowKind): TableRow | undefined {
+function renderRow(row: TreeRow, widths: readonly number[], ctx: RenderContext, kind: RowKind): TableRow {
   const cells: TableCell[] = [];
   let col = 0;
   for (const cell of row.cells) {
-    if (col >= widths.length) break; // more cells than columns: drop the overflow rather than break the grid
-    const span = Math.min(Math.max(1, Math.floor(cell.colSpan ?? 1)), widths.length - col);
+    const span = Math.min(spanOf(cell), widths.length - col);
     const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
     cells.push(renderCell(cell, width, span, ctx, kind));
     col += span;
   }
-  if (cells.length === 0) return undefined; // Word cannot open a row without cells
   return new TableRow({ children: cells, cantSplit: true, ...(kind.header ? { tableHeader: true } : {}) });
 }
 
 /**
  * Renders a table, or nothing when it has no rows (Word cannot open an empty w:tbl).
- * keepWithNext keeps the last row with the following block (the signature's chain).
+ * keepNext keeps the last row with the following block (the signature's chain);
+ * pageBreakBefore on the first row's paragraphs is how Word and LibreOffice start a
+ * table on a new page (a w:tbl has no break property of its own).
  */
-export function renderTable(table: TreeTable, ctx: RenderContext, keepWithNext = false): Table | undefined {
-  const widths = columnWidthsTwips(table.columns, ctx.textWidthTwips);
+export function renderTable(table: TreeTable, ctx: RenderContext, flags: FlowFlags = {}): Table | undefined {
+  const widths = columnWidthsTwips(gridColumns(table), ctx.textWidthTwips);
   const all = [...table.header.map((r) => ({ r, header: true })), ...table.rows.map((r) => ({ r, header: false }))];
   const rows = all
-    .map(({ r, header }, i) => renderRow(r, widths, ctx, { header, keepNext: keepWithNext && i === all.length - 1 }))
-    .filter((r): r is TableRow => r !== undefined);
+    .filter(({ r }) => r.cells.length > 0) // Word cannot open a row without cells
+    .map(({ r, header }, i, kept) =>
+      renderRow(r, widths, ctx, { header, keepNext: !!flags.keepNext && i === kept.length - 1, pageBreakBefore: !!flags.pageBreakBefore && i === 0 }));
   if (rows.length === 0) return undefined;
   return new Table({
     rows,

@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { CLI, jianding, tmpDir } from '../support/cli.js';
+
+const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+function casesDir(valid: number, invalid = 0, edit: (t: string) => string = (t) => t): string {
+  const dir = tmpDir('jd-cases-');
+  const text = edit(fs.readFileSync('templates/init/association.yaml', 'utf8'));
+  for (let i = 1; i <= valid; i++) fs.writeFileSync(path.join(dir, `case${String(i).padStart(2, '0')}.yaml`), text);
+  for (let i = 1; i <= invalid; i++) fs.writeFileSync(path.join(dir, `bad${i}.yaml`), text.replace('participation: 30 ', 'participation: 45 '));
+  return dir;
+}
+
+/** Every output on disk is complete and described by its manifest. */
+function consistent(out: string): void {
+  expect(fs.readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  for (const m of fs.readdirSync(out).filter((f) => f.endsWith('.manifest.json'))) {
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, m), 'utf8')) as { outputs: { file: string; sha256: string }[] };
+    for (const o of manifest.outputs) expect(sha(path.join(out, o.file))).toBe(o.sha256);
+  }
+}
+
+describe('batch', () => {
+  it('renders the good cases, reports the bad one, exits 1, and a rerun skips what is done', () => {
+    const dir = casesDir(2, 1);
+    const out = path.join(tmpDir(), 'out');
+    const r = jianding(['batch', dir, '--out', out, '--jobs', '2']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/bad1\.yaml\t失败\t\t0\tCAUSATION_PARTICIPATION_RANGE/);
+    expect(r.stdout).toMatch(/case01\.yaml\t已生成\t\d+\t0\t/);
+    expect(r.stdout).toContain('共 3 件：已生成 2，已是最新 0，失败 1');
+    expect(r.stderr).toContain('[3/3]');
+    expect(fs.existsSync(path.join(out, 'bad1.pdf'))).toBe(false);
+    consistent(out);
+    const again = jianding(['batch', dir, '--out', out]);
+    expect(again.stdout).toContain('共 3 件：已生成 0，已是最新 2，失败 1');
+  });
+
+  it('--sample anonymises names throughout and marks every page 样本', async () => {
+    const dir = casesDir(1, 0, (t) => t.replaceAll('张某某', '张三丰').replaceAll('赵某某', '赵子龙').replaceAll('某某市第一人民医院', '东方市人民医院'));
+    const out = path.join(tmpDir(), 'out');
+    expect(jianding(['batch', dir, '--out', out, '--sample', '--format', 'docx']).code).toBe(0);
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(out, 'case01.docx')));
+    const xml = (await Promise.all(Object.keys(zip.files).filter((f) => f.endsWith('.xml')).map((f) => zip.file(f)!.async('string')))).join('');
+    expect(xml).not.toContain('张三丰');
+    expect(xml).not.toContain('赵子龙');
+    expect(xml).not.toContain('东方市人民医院');
+    expect(xml).toContain('张某某');
+    expect(xml).toContain('甲医院');
+    expect(xml).toContain('样本');
+  });
+
+  it('Ctrl-C leaves no partial file under a final name, and a rerun finishes the rest', async () => {
+    const dir = casesDir(12);
+    const out = path.join(tmpDir(), 'out');
+    const child = spawn(process.execPath, [CLI, 'batch', dir, '--out', out, '--jobs', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (/\[2\/12\]/.test(stderr)) child.kill('SIGINT');
+      });
+      child.on('exit', () => resolve());
+    });
+    consistent(out);
+    const done = fs.readdirSync(out).filter((f) => f.endsWith('.manifest.json')).length;
+    expect(done).toBeLessThan(12);
+    const rerun = jianding(['batch', dir, '--out', out]);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toContain(`已生成 ${12 - done}，已是最新 ${done}`);
+    consistent(out);
+  });
+});
