@@ -97,10 +97,11 @@ export function parseText(text: string, fileName: string): ParsedText {
     const diagnostics = yamlErrors.map((e): Diagnostic => {
       const pos = counter.linePos(e.pos[0]);
       if (e.code === 'DUPLICATE_KEY') {
+        const key = /^["']?([^"':\n]+)/.exec(text.slice(e.pos[0]))?.[1]?.trim() ?? '';
         return {
           severity: 'error', code: 'PARSE_DUPLICATE_KEY', path: '', line: pos.line, column: pos.col,
-          message: `第${pos.line}行第${pos.col}列：字段重复出现，同一层级的字段名必须唯一`,
-          messageEn: `Duplicate key at line ${pos.line}, column ${pos.col}`,
+          message: `第${pos.line}行第${pos.col}列：字段「${key}」重复出现，同一层级的字段名必须唯一`,
+          messageEn: `Duplicate key "${key}" at line ${pos.line}, column ${pos.col}`,
         };
       }
       return syntaxError(pos.line, pos.col, e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), format);

@@ -1,0 +1,117 @@
+/**
+ * npm run bench [-- --n 200 --jobs 2 --lo 200]: renders N generated cases of realistic length and
+ * prints, per format, reports per second, median ms per report, ms per PDF page, output sizes,
+ * the batch throughput and peak RSS of `jianding batch`, a cold single `render`, and — where
+ * LibreOffice is installed — the same DOCX files converted by LibreOffice headless, with the ratio.
+ * A measurement, not a test: nothing here asserts a time.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { loadCase } from '../parse/loadCase.js';
+import { buildTree } from '../pipeline/buildTree.js';
+import { renderDocx } from '../render/docx/index.js';
+import { renderPdf } from '../render/pdf/index.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import type { Case } from '../schema/case.js';
+import { generateCases } from './generateCases.js';
+
+const CLI = path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+function fixtures(): Case[] {
+  const dir = path.join(PACKAGE_ROOT, 'fixtures');
+  return fs.readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().flatMap((f) => {
+    const r = loadCase(fs.readFileSync(path.join(dir, f)), f);
+    return r.ok && r.case ? [r.case] : [];
+  });
+}
+
+async function inProcess(cases: Case[]) {
+  const docxMs: number[] = [], pdfMs: number[] = [], docxBytes: number[] = [], pdfBytes: number[] = [], pages: number[] = [];
+  await renderPdf(buildTree(cases[0]!, { caseSha256: 'warm', generator: 'bench' }).tree); // fonts parsed once, as in a long run
+  for (const c of cases) {
+    const { tree } = buildTree(c, { caseSha256: '0'.repeat(64), generator: 'bench' });
+    let t = performance.now();
+    const docx = await renderDocx(tree);
+    docxMs.push(performance.now() - t);
+    docxBytes.push(docx.length);
+    t = performance.now();
+    const pdf = await renderPdf(tree);
+    pdfMs.push(performance.now() - t);
+    pdfBytes.push(pdf.bytes.length);
+    pages.push(pdf.pageCount);
+  }
+  return { docxMs, pdfMs, docxBytes, pdfBytes, pages };
+}
+
+/** Runs a command, sampling its resident memory from /proc; returns wall ms and peak RSS in MB. */
+function measured(cmd: string, args: string[]): Promise<{ ms: number; peakMb: number; code: number | null }> {
+  return new Promise((resolve) => {
+    const t = performance.now();
+    const child = spawn(cmd, args, { stdio: 'ignore' });
+    let peak = 0;
+    const timer = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+      } catch { /* process gone */ }
+    }, 20);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      resolve({ ms: performance.now() - t, peakMb: peak, code });
+    });
+  });
+}
+
+function libreOffice(docxDir: string, count: number): number | null {
+  if (spawnSync('which', ['soffice']).status !== 0) return null;
+  const files = fs.readdirSync(docxDir).filter((f) => f.endsWith('.docx')).slice(0, count).map((f) => path.join(docxDir, f));
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jd-lo-'));
+  const profile = `-env:UserInstallation=file://${fs.mkdtempSync(path.join(os.tmpdir(), 'jd-lo-profile-'))}`;
+  spawnSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', outDir, files[0]!]); // start-up and profile creation, not counted
+  const t = performance.now();
+  spawnSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files], { maxBuffer: 64 * 1024 * 1024 });
+  return (performance.now() - t) / files.length;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { n: { type: 'string', default: '200' }, jobs: { type: 'string' }, lo: { type: 'string' } } });
+  const n = Number(values.n);
+  const jobs = values.jobs ?? String(os.availableParallelism());
+  const cases = generateCases(fixtures(), n);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'jd-bench-'));
+  const caseDir = path.join(work, 'cases');
+  fs.mkdirSync(caseDir);
+  cases.forEach((c, i) => fs.writeFileSync(path.join(caseDir, `case${String(i + 1).padStart(4, '0')}.json`), JSON.stringify(c)));
+
+  console.log(`jianding 基准测试：${n} 件生成案件；${os.cpus()[0]?.model ?? ''}，${os.availableParallelism()} 核，Node ${process.version}`);
+  const r = await inProcess(cases);
+  const totalPages = r.pages.reduce((a, b) => a + b, 0);
+  console.log('\n单线程、热启动（字体已加载）');
+  console.log('格式\t报告/秒\t中位 ms/份\t平均大小 KB\t页数（平均/最少/最多）');
+  console.log(`DOCX\t${fmt(1000 / mean(r.docxMs))}\t${fmt(median(r.docxMs))}\t${fmt(mean(r.docxBytes) / 1024)}\t`);
+  console.log(`PDF\t${fmt(1000 / mean(r.pdfMs))}\t${fmt(median(r.pdfMs))}\t${fmt(mean(r.pdfBytes) / 1024)}\t${fmt(totalPages / n)}/${Math.min(...r.pages)}/${Math.max(...r.pages)}`);
+  const msPerPage = r.pdfMs.reduce((a, b) => a + b, 0) / totalPages;
+  console.log(`PDF 排版与生成：${fmt(msPerPage, 2)} ms/页`);
+
+  const batch = await measured(process.execPath, [CLI, 'batch', caseDir, '--out', path.join(work, 'out'), '--jobs', jobs, '--force']);
+  console.log(`\n批量（jianding batch --jobs ${jobs}，DOCX+PDF）：${fmt(batch.ms / 1000, 2)} s，${fmt((n * 1000) / batch.ms)} 份/秒，峰值内存 ${fmt(batch.peakMb, 0)} MB，退出码 ${batch.code}`);
+
+  const cold: number[] = [];
+  for (let i = 0; i < 3; i++) cold.push((await measured(process.execPath, [CLI, 'render', path.join(caseDir, 'case0001.json'), '--out', path.join(work, 'single'), '--force'])).ms);
+  console.log(`单件冷启动（jianding render，DOCX+PDF）：中位 ${fmt(median(cold), 0)} ms`);
+
+  const loCount = Math.min(n, Number(values.lo ?? n));
+  const lo = libreOffice(path.join(work, 'out'), loCount);
+  if (lo === null) console.log('\n未安装 LibreOffice（soffice），跳过对比。');
+  else console.log(`\nLibreOffice headless 转换同样的 DOCX（${loCount} 份，单进程热启动）：${fmt(lo, 0)} ms/份；jianding PDF ${fmt(mean(r.pdfMs), 1)} ms/份，快 ${fmt(lo / mean(r.pdfMs), 0)} 倍`);
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+await main();
