@@ -1,0 +1,74 @@
+/**
+ * A section's blocks → the flow of slices pagination works on, with the cross-block
+ * rules: keep-with-next between blocks, and the 落款 tied to at least the last two text
+ * lines before it (it must never sit alone on a page).
+ */
+import type { Block, Section, Spacer } from '../../document/tree.js';
+import { linePitch } from './measure.js';
+import { isPageBreak, type FlowItem, type Slice } from './model.js';
+import { paragraphSlices, type LayoutContext } from './paragraph.js';
+import { signatureSlices } from './signature.js';
+import { tableSlices } from './tables.js';
+
+/** Lines of the body text the 落款 must share its page with. */
+const SIGNATURE_KEEPS_LINES = 2;
+
+function spacerSlice(block: Spacer, ctx: LayoutContext): Slice[] {
+  const lines = Number.isFinite(block.lines) ? Math.max(0, block.lines) : 0;
+  if (lines === 0) return [];
+  const pitch = linePitch(ctx.sheet, ctx.sheet.paragraphs.body.sizePt);
+  return [blankSlice(lines * pitch, pitch)];
+}
+
+/** Blank space that can be cut at any whole line (a spacer taller than a page). */
+function blankSlice(height: number, pitch: number): Slice {
+  return {
+    height,
+    spaceBefore: 0,
+    spaceAfter: 0,
+    keepWithNext: false,
+    drawables: [],
+    textLines: 0,
+    discardAtTop: true,
+    split: (available) => {
+      const head = Math.floor(available / pitch) * pitch;
+      return head > 0 && head < height ? [blankSlice(head, pitch), blankSlice(height - head, pitch)] : null;
+    },
+  };
+}
+
+function blockItems(block: Block, ctx: LayoutContext): FlowItem[] {
+  switch (block.kind) {
+    case 'paragraph':
+      return paragraphSlices(block, ctx);
+    case 'table':
+      return tableSlices(block, ctx);
+    case 'spacer':
+      return spacerSlice(block, ctx);
+    case 'pageBreak':
+      return [{ kind: 'pageBreak' }];
+    case 'signature':
+      return signatureSlices(block, ctx);
+  }
+}
+
+/** Marks slices before `index` as kept with their successor until enough text lines are tied. */
+function tieToPrevious(items: FlowItem[], index: number, textLines: number): void {
+  let covered = 0;
+  for (let i = index - 1; i >= 0 && covered < textLines; i--) {
+    const item = items[i] as FlowItem;
+    if (isPageBreak(item)) return;
+    item.keepWithNext = true;
+    covered += item.textLines;
+  }
+}
+
+export function sectionFlow(section: Section, ctx: LayoutContext): FlowItem[] {
+  const items: FlowItem[] = [];
+  for (const block of section.blocks) {
+    const start = items.length;
+    items.push(...blockItems(block, ctx));
+    if (block.kind === 'signature' && items.length > start) tieToPrevious(items, start, SIGNATURE_KEEPS_LINES);
+  }
+  return items;
+}

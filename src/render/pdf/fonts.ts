@@ -1,0 +1,116 @@
+/**
+ * Font files: which file serves which slot, loaded and parsed once per process.
+ * Roles map to slots (fangsong/song/kai → serif, hei → sans); an institution may supply
+ * its own files, in which case the bundled Noto face stays behind it as a fallback for
+ * characters the institution's font lacks (仿宋_GB2312 covers GB 2312 only).
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Font } from 'fontkit';
+import type { FontRole } from '../../document/tree.js';
+import { parseFont } from './fontkitAdapter.js';
+import { faceMetricsOf } from './measure.js';
+import type { FaceKey, FaceMetrics, FaceSet, FontSlot } from './model.js';
+
+export interface PdfFontConfig {
+  serif?: string;
+  serifBold?: string;
+  sans?: string;
+  sansBold?: string;
+}
+
+export interface LoadedFace {
+  key: FaceKey;
+  path: string;
+  bytes: Uint8Array;
+  font: Font;
+  metrics: FaceMetrics;
+}
+
+export interface FontSet extends FaceSet {
+  face(key: FaceKey): LoadedFace;
+}
+
+const require = createRequire(import.meta.url);
+
+const BUNDLED: Record<FontSlot, string> = {
+  serif: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
+  serifBold: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
+  sans: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  sansBold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+};
+
+export const SLOTS: readonly FontSlot[] = ['serif', 'serifBold', 'sans', 'sansBold'];
+
+export function slotFor(role: FontRole, bold: boolean): FontSlot {
+  const sans = role === 'hei';
+  if (sans) return bold ? 'sansBold' : 'sans';
+  return bold ? 'serifBold' : 'serif';
+}
+
+export function bundledFontPath(slot: FontSlot): string {
+  return require.resolve(BUNDLED[slot]);
+}
+
+interface ParsedFile {
+  bytes: Uint8Array;
+  font: Font;
+  metrics: FaceMetrics;
+  parseMs: number;
+}
+
+/** Module-level cache: each file is read and parsed once per process. */
+const files = new Map<string, Promise<ParsedFile>>();
+
+async function parseFile(path: string): Promise<ParsedFile> {
+  const started = performance.now();
+  const bytes = new Uint8Array(await readFile(path));
+  const font = parseFont(bytes);
+  return { bytes, font, metrics: faceMetricsOf(font), parseMs: performance.now() - started };
+}
+
+export function loadFontFile(path: string): Promise<ParsedFile> {
+  let pending = files.get(path);
+  if (!pending) {
+    pending = parseFile(path);
+    // A failed load should not poison the cache for the next attempt.
+    pending.catch(() => files.delete(path));
+    files.set(path, pending);
+  }
+  return pending;
+}
+
+/** Face keys per slot: the configured file first, the bundled Noto as fallback. */
+function slotPaths(config: PdfFontConfig): Map<FaceKey, { slot: FontSlot; path: string }> {
+  const faces = new Map<FaceKey, { slot: FontSlot; path: string }>();
+  for (const slot of SLOTS) {
+    const custom = config[slot];
+    if (custom) faces.set(slot, { slot, path: custom });
+    faces.set(custom ? `${slot}~noto` : slot, { slot, path: bundledFontPath(slot) });
+  }
+  return faces;
+}
+
+export async function loadFontSet(config: PdfFontConfig = {}): Promise<FontSet> {
+  const entries = [...slotPaths(config)];
+  const loaded = await Promise.all(entries.map(async ([key, { path }]) => ({ key, path, ...(await loadFontFile(path)) })));
+  const byKey = new Map<FaceKey, LoadedFace>(loaded.map((face) => [face.key, face]));
+  const chains = new Map<FontSlot, FaceKey[]>(SLOTS.map((slot) => [slot, entries.filter(([, v]) => v.slot === slot).map(([k]) => k)]));
+  const face = (key: FaceKey): LoadedFace => {
+    const found = byKey.get(key);
+    if (!found) throw new Error(`unknown font face ${key}`);
+    return found;
+  };
+  return {
+    chain: (slot) => chains.get(slot) ?? [],
+    metrics: (key) => face(key).metrics,
+    face,
+  };
+}
+
+/** Milliseconds spent reading and parsing each file so far (for reporting). */
+export async function fontParseTimes(): Promise<Record<string, number>> {
+  const times: Record<string, number> = {};
+  for (const [path, pending] of files) times[path] = (await pending).parseMs;
+  return times;
+}

@@ -1,0 +1,37 @@
+/**
+ * PDF rendering of a document tree: fonts (parsed once per process) → pure layout →
+ * pdf-lib drawing → deterministic bytes.
+ */
+import { PDFDocument } from 'pdf-lib';
+import type { DocumentTree } from '../../document/tree.js';
+import { drawDocument } from './draw.js';
+import { loadFontSet, type PdfFontConfig } from './fonts.js';
+import { fontkitAdapter } from './fontkitAdapter.js';
+import { layoutDocument } from './layout.js';
+import { applyMetadata } from './metadata.js';
+
+export type { PdfFontConfig } from './fonts.js';
+
+export interface PdfWarning {
+  code: 'PDF_MISSING_GLYPH';
+  char: string;
+  /** e.g. U+20BB7 */
+  codePoint: string;
+  /** About 20 characters of the paragraph around it. */
+  context: string;
+}
+
+export async function renderPdf(
+  tree: DocumentTree,
+  options: { fonts?: PdfFontConfig } = {},
+): Promise<{ bytes: Uint8Array; warnings: PdfWarning[]; pageCount: number }> {
+  const fonts = await loadFontSet(options.fonts);
+  const plan = layoutDocument(tree, fonts);
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(fontkitAdapter);
+  applyMetadata(doc, tree.meta, JSON.stringify({ tree, fonts: options.fonts ?? {} }));
+  await drawDocument(doc, plan, fonts);
+  const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  const warnings = plan.warnings.map((w): PdfWarning => ({ code: 'PDF_MISSING_GLYPH', ...w }));
+  return { bytes, warnings, pageCount: plan.pages.length };
+}

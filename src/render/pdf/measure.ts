@@ -1,0 +1,75 @@
+/**
+ * Text measurement with the real fonts, plus the vertical metrics derived from the style
+ * sheet. Advances are cached per face: a document touches a few hundred distinct
+ * characters, each looked up thousands of times.
+ */
+import type { Font } from 'fontkit';
+import type { StyleSheet } from '../../document/styles.js';
+import type { FaceMetrics } from './model.js';
+
+/** Code points that ride on the previous glyph and need no glyph of their own. */
+export function isInvisibleJoiner(cp: number): boolean {
+  return (
+    cp === 0x200d || // ZWJ
+    (cp >= 0xfe00 && cp <= 0xfe0f) || // variation selectors
+    (cp >= 0xe0100 && cp <= 0xe01ef) ||
+    (cp >= 0xe0020 && cp <= 0xe007f) // emoji tag sequences
+  );
+}
+
+function visibleCodePoints(cluster: string): number[] {
+  const cps: number[] = [];
+  for (const ch of cluster) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (!isInvisibleJoiner(cp)) cps.push(cp);
+  }
+  return cps;
+}
+
+/** Ideographic em-box top: OS/2 typo ascender in CJK fonts, 0.88 em when absent. */
+function emBoxAscent(font: Font): number {
+  const typo = font['OS/2']?.typoAscender;
+  return typo && typo > 0 && typo <= font.unitsPerEm ? typo / font.unitsPerEm : 0.88;
+}
+
+export function faceMetricsOf(font: Font): FaceMetrics {
+  const advances = new Map<string, number>();
+  const coverage = new Map<string, boolean>();
+  const upm = font.unitsPerEm;
+  return {
+    ascent: emBoxAscent(font),
+    advance(cluster) {
+      let width = advances.get(cluster);
+      if (width === undefined) {
+        width = 0;
+        for (const cp of visibleCodePoints(cluster)) width += font.glyphForCodePoint(cp).advanceWidth / upm;
+        advances.set(cluster, width);
+      }
+      return width;
+    },
+    covers(cluster) {
+      let ok = coverage.get(cluster);
+      if (ok === undefined) {
+        const cps = visibleCodePoints(cluster);
+        ok = cps.length > 0 && cps.every((cp) => font.hasGlyphForCodePoint(cp));
+        coverage.set(cluster, ok);
+      }
+      return ok;
+    },
+  };
+}
+
+/**
+ * Line pitch for a font size: the sheet's exact pitch for body text, proportionally
+ * tighter for smaller text, and at least 1.5 × the size for display text.
+ */
+export function linePitch(sheet: StyleSheet, sizePt: number): number {
+  const body = sheet.paragraphs.body.sizePt;
+  const base = sheet.page.linePitchPt;
+  return sizePt <= body ? (base * sizePt) / body : Math.max(base, sizePt * 1.5);
+}
+
+/** Baseline offset from the top of a line box that centres the em box in the pitch. */
+export function baselineIn(pitch: number, sizePt: number, ascent: number): number {
+  return (pitch - sizePt) / 2 + ascent * sizePt;
+}

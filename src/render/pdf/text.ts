@@ -1,0 +1,198 @@
+/**
+ * Turning strings into atoms: grapheme clusters with a face, a width and a break class.
+ * Control characters are dropped, tabs become spaces, newlines become hard breaks, and
+ * clusters no face can draw become a visible □ plus a warning.
+ */
+import { isInvisibleJoiner } from './measure.js';
+import type { FaceKey, FaceSet, FontSlot, MissingGlyph } from './model.js';
+
+/** ideo: breakable on either side (CJK); word: Latin letters/digits, kept together; space. */
+export type CharClass = 'ideo' | 'word' | 'space';
+
+export interface Atom {
+  text: string;
+  face: FaceKey;
+  size: number;
+  width: number;
+  cls: CharClass;
+  italic: boolean;
+  underline: boolean;
+  /** Missing-glyph marker drawn as a rectangle (the face has no □ either). */
+  box?: boolean;
+}
+
+export const MISSING_MARKER = '\u25A1'; // □
+
+/** Invisible formatting characters that would otherwise reach the font as .notdef. */
+function isDropped(cp: number): boolean {
+  return (
+    cp < 0x20 ||
+    (cp >= 0x7f && cp <= 0x9f) ||
+    (cp >= 0x200b && cp <= 0x200f) || // ZWSP, ZWNJ, ZWJ (standalone), LRM, RLM
+    (cp >= 0x2028 && cp <= 0x202e) || // separators, bidi embeddings
+    (cp >= 0x2060 && cp <= 0x206f) || // word joiner, bidi isolates, deprecated formats
+    cp === 0xfeff ||
+    (cp >= 0xfff9 && cp <= 0xfffb) ||
+    cp === 0xfffe ||
+    cp === 0xffff
+  );
+}
+
+const MARK = /\p{M}/u;
+
+/** Code points that belong to the preceding cluster. */
+function extendsCluster(cp: number, ch: string): boolean {
+  if (cp < 0x300) return false;
+  return isInvisibleJoiner(cp) || (cp >= 0x1f3fb && cp <= 0x1f3ff) || MARK.test(ch);
+}
+
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2014 && cp <= 0x2027) || // —, ‘’“”, …, ‧: full-width in CJK fonts
+    (cp >= 0x2e80 && cp <= 0xa4cf) || // radicals, CJK punctuation, kana, ideographs, Yi
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe10 && cp <= 0xfe6f) || // vertical forms, compatibility and small forms
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x25a0 && cp <= 0x27bf) || // geometric shapes, symbols, dingbats
+    (cp >= 0x1f000 && cp <= 0x1faff) || // emoji
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+export function classify(cluster: string): CharClass {
+  const cp = cluster.codePointAt(0) ?? 0;
+  if (cp === 0x20 || cp === 0x09) return 'space';
+  if (cp === 0x2013) return 'word'; // en dash joins ranges like 16%–44%
+  return isWide(cp) ? 'ideo' : 'word';
+}
+
+/**
+ * Splits text into grapheme clusters (base + marks, variation selectors, ZWJ sequences),
+ * calling back with the cluster and its UTF-16 offset; '\n' is passed through as is.
+ */
+export function forEachCluster(text: string, visit: (cluster: string, offset: number) => void): void {
+  let cluster = '';
+  let start = 0;
+  let joinNext = false;
+  const flush = () => {
+    if (cluster) visit(cluster, start);
+    cluster = '';
+  };
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i) ?? 0;
+    const ch = String.fromCodePoint(cp);
+    const at = i;
+    i += ch.length;
+    if (cp === 0x0a) {
+      flush();
+      visit('\n', at);
+      continue;
+    }
+    if (cp === 0x09) {
+      flush();
+      visit(' ', at);
+      continue;
+    }
+    if (cluster && (joinNext || extendsCluster(cp, ch))) {
+      cluster += ch;
+      joinNext = cp === 0x200d;
+      continue;
+    }
+    if (isDropped(cp)) continue;
+    flush();
+    cluster = ch;
+    start = at;
+    joinNext = false;
+  }
+  flush();
+}
+
+export interface RunStyle {
+  slot: FontSlot;
+  size: number;
+  italic: boolean;
+  underline: boolean;
+}
+
+/** Collects missing-glyph warnings, one per character and context. */
+export class WarningSink {
+  readonly warnings: MissingGlyph[] = [];
+  private readonly seen = new Set<string>();
+  constructor(private readonly limit = 500) {}
+
+  add(cluster: string, text: string, offset: number): void {
+    const context = contextAround(text, offset, cluster.length);
+    const key = `${cluster}\u0000${context}`;
+    if (this.seen.has(key) || this.warnings.length >= this.limit) return;
+    this.seen.add(key);
+    this.warnings.push({ char: cluster, codePoint: codePointLabel(cluster), context });
+  }
+}
+
+export function codePointLabel(cluster: string): string {
+  const cp = cluster.codePointAt(0) ?? 0;
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** About 20 characters around an offset, without half surrogate pairs or line breaks. */
+export function contextAround(text: string, offset: number, length: number): string {
+  const from = Math.max(0, offset - 10);
+  const slice = text.slice(from, offset + length + 10);
+  return slice
+    .replace(/^[\uDC00-\uDFFF]/, '')
+    .replace(/[\uD800-\uDBFF]$/, '')
+    .replace(/[\u0000-\u001f\u007f]/g, ' ');
+}
+
+/** The first face in the slot's chain that can draw the cluster. */
+function faceFor(faces: FaceSet, slot: FontSlot, cluster: string): FaceKey | undefined {
+  return faces.chain(slot).find((key) => faces.metrics(key).covers(cluster));
+}
+
+function markerAtom(faces: FaceSet, style: RunStyle): Atom {
+  const face = faceFor(faces, style.slot, MISSING_MARKER);
+  const common = { size: style.size, cls: 'ideo' as const, italic: false, underline: style.underline };
+  if (face) return { ...common, text: MISSING_MARKER, face, width: faces.metrics(face).advance(MISSING_MARKER) * style.size };
+  return { ...common, text: '', face: faces.chain(style.slot)[0] ?? style.slot, width: style.size, box: true };
+}
+
+export function atomFor(faces: FaceSet, style: RunStyle, cluster: string): Atom | undefined {
+  const face = faceFor(faces, style.slot, cluster);
+  if (!face) return undefined;
+  const width = faces.metrics(face).advance(cluster) * style.size;
+  return { text: cluster, face, size: style.size, width, cls: classify(cluster), italic: style.italic, underline: style.underline };
+}
+
+/**
+ * Appends the atoms of one run to `segments` (a new segment per '\n').
+ * `paragraphText` and `runOffset` locate the run inside its paragraph, for warning contexts.
+ */
+export function appendAtoms(
+  segments: Atom[][],
+  run: string,
+  style: RunStyle,
+  faces: FaceSet,
+  sink: WarningSink,
+  paragraphText: string,
+  runOffset: number,
+): void {
+  let current = segments[segments.length - 1] ?? [];
+  if (segments.length === 0) segments.push(current);
+  forEachCluster(run, (cluster, offset) => {
+    if (cluster === '\n') {
+      current = [];
+      segments.push(current);
+      return;
+    }
+    const atom = atomFor(faces, style, cluster);
+    if (atom) {
+      current.push(atom);
+      return;
+    }
+    sink.add(cluster, paragraphText, runOffset + offset);
+    current.push(markerAtom(faces, style));
+  });
+}
