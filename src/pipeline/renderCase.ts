@@ -1,10 +1,8 @@
 /** A validated case → document bytes in the requested formats. No file I/O beyond template reading. */
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import type { Case } from '../schema/case.js';
 import { anonymise } from '../enrich/anonymise.js';
 import { renderDocx } from '../render/docx/index.js';
-import { renderPdf, type PdfFontConfig } from '../render/pdf/index.js';
+import { layoutSectionPages, renderPdf, type PdfFontConfig } from '../render/pdf/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildTree } from './buildTree.js';
 
@@ -26,30 +24,25 @@ export interface RenderedCase {
   status: 'draft' | 'final';
   /** SHA-256 of each template file used, for the manifest. */
   templates: Record<string, string>;
-  pageCount: number | null;
+  pageCount: number;
 }
-
-const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
 export async function renderCase(c: Case, options: RenderOptions): Promise<RenderedCase> {
   const source = options.sample ? anonymise(c) : c;
   const built = buildTree(source, options);
+  const pdf = options.formats.includes('pdf') ? await renderPdf(built.tree, { fonts: options.fonts }) : null;
+  // The DOCX's 「共 N 页」 takes the typesetter's count: laid out once, the same in both files.
+  const sectionPages = pdf?.sectionPages ?? (await layoutSectionPages(built.tree, { fonts: options.fonts }));
   const outputs: RenderedCase['outputs'] = [];
-  const warnings: Diagnostic[] = [];
-  let pageCount: number | null = null;
   for (const format of options.formats) {
-    if (format === 'docx') outputs.push({ format, bytes: await renderDocx(built.tree) });
-    else {
-      const pdf = await renderPdf(built.tree, { fonts: options.fonts });
-      pageCount = pdf.pageCount;
-      outputs.push({ format, bytes: pdf.bytes });
-      warnings.push(...pdf.warnings.map((w): Diagnostic => ({
-        severity: 'warning', code: w.code, path: '',
-        message: `PDF 字体缺少字符「${w.char}」（${w.codePoint}），已以可见标记代替；位置：「${w.context}」`,
-        messageEn: `The PDF font lacks ${w.codePoint}; drawn as a visible marker near "${w.context}"`,
-      })));
-    }
+    if (format === 'docx') outputs.push({ format, bytes: await renderDocx(built.tree, { sectionPages }) });
+    else outputs.push({ format, bytes: pdf!.bytes });
   }
-  const templates = Object.fromEntries(Object.entries(built.templates.files).map(([rel, file]) => [rel, sha256(fs.readFileSync(file))]));
-  return { outputs, warnings, status: built.model.isDraft ? 'draft' : 'final', templates, pageCount };
+  const warnings = (pdf?.warnings ?? []).map((w): Diagnostic => ({
+    severity: 'warning', code: w.code, path: '',
+    message: `PDF 字体缺少字符「${w.char}」（${w.codePoint}），已以可见标记代替；位置：「${w.context}」`,
+    messageEn: `The PDF font lacks ${w.codePoint}; drawn as a visible marker near "${w.context}"`,
+  }));
+  const pageCount = pdf?.pageCount ?? sectionPages.reduce((a, b) => a + b, 0);
+  return { outputs, warnings, status: built.model.isDraft ? 'draft' : 'final', templates: built.templates.hashes, pageCount };
 }

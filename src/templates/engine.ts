@@ -3,6 +3,7 @@
  * as fallback — and renders the report model to block markup.
  * Errors name the template file, the line, and what was wrong.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -86,11 +87,26 @@ function partialNames(dirs: string[]): string[] {
 
 export interface CompiledTemplates {
   render(model: ReportModel): string;
-  /** Files used, for the manifest: relative name → absolute path. */
+  /** Files used: relative name → absolute path. */
   files: Record<string, string>;
+  /** SHA-256 of each file used, for the manifest. */
+  hashes: Record<string, string>;
 }
 
+/** Compiled once per process and kind: a batch renders hundreds of cases with the same templates. */
+const cache = new Map<string, CompiledTemplates>();
+
 export function loadTemplates(kind: ReportKind, overrideDir?: string): CompiledTemplates {
+  const key = `${kind}\u0000${overrideDir ?? ''}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = compileTemplates(kind, overrideDir);
+    cache.set(key, found);
+  }
+  return found;
+}
+
+function compileTemplates(kind: ReportKind, overrideDir?: string): CompiledTemplates {
   if (overrideDir && !fs.existsSync(overrideDir)) throw new TemplateError(overrideDir, null, '模板文件夹不存在');
   const hb = Handlebars.create();
   for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
@@ -103,5 +119,6 @@ export function loadTemplates(kind: ReportKind, overrideDir?: string): CompiledT
   const mainRel = `${kind}/report.hbs`;
   files[mainRel] = locate(mainRel, overrideDir);
   const main = compile(files[mainRel]);
-  return { files, render: (model) => main(model, { helpers: hb.helpers, partials: hb.partials }) };
+  const hashes = Object.fromEntries(Object.entries(files).map(([rel, file]) => [rel, createHash('sha256').update(fs.readFileSync(file)).digest('hex')]));
+  return { files, hashes, render: (model) => main(model, { helpers: hb.helpers, partials: hb.partials }) };
 }

@@ -51,13 +51,40 @@ function finishParts(entries: ZipEntries, tree: DocumentTree): ZipEntries {
   return out;
 }
 
+export interface DocxOptions {
+  /**
+   * Pages of each tree section as the PDF typesetter laid them out. When given, it becomes
+   * the cached result of SECTIONPAGES (LibreOffice shows it; Word recomputes it) and the
+   * slow estimate is skipped.
+   */
+  sectionPages?: number[];
+}
+
+/** The body section whose header carries 「共 N 页」, when there is exactly one. */
+function ofTotalSection(tree: DocumentTree): number | undefined {
+  const found = tree.sections.flatMap((s, i) => (s.kind === 'body' && s.furniture.pageNumbers === 'ofTotal' ? [i] : []));
+  return found.length === 1 ? found[0] : undefined;
+}
+
+const SECTIONPAGES_RESULT = /(SECTIONPAGES<\/w:instrText><\/w:r><w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="separate"\/>)(?!<w:t)/g;
+
+/** Writes N as the SECTIONPAGES field's cached result in every header that has the field. */
+function withSectionPages(entries: ZipEntries, pages: number): ZipEntries {
+  const out: ZipEntries = new Map(entries);
+  for (const [name, data] of entries) {
+    if (!/^word\/header\d+\.xml$/.test(name)) continue;
+    const xml = new TextDecoder().decode(data);
+    out.set(name, new TextEncoder().encode(xml.replace(SECTIONPAGES_RESULT, `$1<w:t xml:space="preserve">${pages}</w:t>`)));
+  }
+  return out;
+}
+
 /**
- * The page estimate only fills cached field results; should it ever fail on some
- * content, the document is still written, with N left for the reader to compute.
+ * Without a page count from the caller, docx's estimator fills the cached results; should it
+ * ever fail on some content, the document is still written, with N left for the reader to compute.
  */
-async function pack(tree: DocumentTree): Promise<Buffer> {
-  // Only 「共 N 页」 needs the estimate, and it costs most of the render time.
-  const needsEstimate = tree.sections.some((s) => s.kind === 'body' && s.furniture.pageNumbers === 'ofTotal');
+async function pack(tree: DocumentTree, known: boolean): Promise<Buffer> {
+  const needsEstimate = !known && tree.sections.some((s) => s.kind === 'body' && s.furniture.pageNumbers === 'ofTotal');
   if (!needsEstimate) return Packer.toBuffer(buildDocument(tree, false));
   try {
     return await Packer.toBuffer(buildDocument(tree, true));
@@ -66,7 +93,9 @@ async function pack(tree: DocumentTree): Promise<Buffer> {
   }
 }
 
-export async function renderDocx(tree: DocumentTree): Promise<Uint8Array> {
-  const packed = await pack(tree);
-  return writeZip(finishParts(readZip(new Uint8Array(packed)), tree));
+export async function renderDocx(tree: DocumentTree, options: DocxOptions = {}): Promise<Uint8Array> {
+  const section = ofTotalSection(tree);
+  const pages = section === undefined ? undefined : options.sectionPages?.[section];
+  const entries = finishParts(readZip(new Uint8Array(await pack(tree, pages !== undefined))), tree);
+  return writeZip(pages === undefined ? entries : withSectionPages(entries, pages));
 }

@@ -40,6 +40,17 @@ const BUNDLED: Record<FontSlot, string> = {
   sansBold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
 };
 
+/**
+ * Last in every chain: Latin Noto Serif, for what the CJK faces lack but medical text uses —
+ * superscript and subscript digits (×10⁹/L, SpO₂), and wider Greek, Cyrillic and symbols.
+ */
+const LATIN_FALLBACK: Record<FontSlot, string> = {
+  serif: '@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf',
+  serifBold: '@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf',
+  sans: '@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf',
+  sansBold: '@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf',
+};
+
 export const SLOTS: readonly FontSlot[] = ['serif', 'serifBold', 'sans', 'sansBold'];
 
 export function slotFor(role: FontRole, bold: boolean): FontSlot {
@@ -80,13 +91,14 @@ export function loadFontFile(path: string): Promise<ParsedFile> {
   return pending;
 }
 
-/** Face keys per slot: the configured file first, the bundled Noto as fallback. */
+/** Face keys per slot: the configured file first, the bundled Noto CJK face, then Latin Noto Serif. */
 function slotPaths(config: PdfFontConfig): Map<FaceKey, { slot: FontSlot; path: string }> {
   const faces = new Map<FaceKey, { slot: FontSlot; path: string }>();
   for (const slot of SLOTS) {
     const custom = config[slot];
     if (custom) faces.set(slot, { slot, path: custom });
     faces.set(custom ? `${slot}~noto` : slot, { slot, path: bundledFontPath(slot) });
+    faces.set(`${slot}~latin`, { slot, path: require.resolve(LATIN_FALLBACK[slot]) });
   }
   return faces;
 }

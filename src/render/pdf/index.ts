@@ -9,6 +9,7 @@ import { loadFontSet, type PdfFontConfig } from './fonts.js';
 import { fontkitAdapter } from './fontkitAdapter.js';
 import { layoutDocument } from './layout.js';
 import { applyMetadata } from './metadata.js';
+import type { DocumentPlan } from './model.js';
 
 export type { PdfFontConfig } from './fonts.js';
 
@@ -21,10 +22,24 @@ export interface PdfWarning {
   context: string;
 }
 
-export async function renderPdf(
-  tree: DocumentTree,
-  options: { fonts?: PdfFontConfig } = {},
-): Promise<{ bytes: Uint8Array; warnings: PdfWarning[]; pageCount: number }> {
+export interface PdfResult {
+  bytes: Uint8Array;
+  warnings: PdfWarning[];
+  pageCount: number;
+  /** Pages of each tree section, in order (the N of 「共 N 页」 for a body section). */
+  sectionPages: number[];
+}
+
+function sectionPagesOf(tree: DocumentTree, plan: DocumentPlan): number[] {
+  return tree.sections.map((_, i) => plan.pages.filter((p) => p.sectionIndex === i).length);
+}
+
+/** Lays the document out without drawing it: the page count of each section. */
+export async function layoutSectionPages(tree: DocumentTree, options: { fonts?: PdfFontConfig } = {}): Promise<number[]> {
+  return sectionPagesOf(tree, layoutDocument(tree, await loadFontSet(options.fonts)));
+}
+
+export async function renderPdf(tree: DocumentTree, options: { fonts?: PdfFontConfig } = {}): Promise<PdfResult> {
   const fonts = await loadFontSet(options.fonts);
   const plan = layoutDocument(tree, fonts);
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -33,5 +48,5 @@ export async function renderPdf(
   await drawDocument(doc, plan, fonts);
   const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
   const warnings = plan.warnings.map((w): PdfWarning => ({ code: 'PDF_MISSING_GLYPH', ...w }));
-  return { bytes, warnings, pageCount: plan.pages.length };
+  return { bytes, warnings, pageCount: plan.pages.length, sectionPages: sectionPagesOf(tree, plan) };
 }
