@@ -4,31 +4,33 @@
  */
 import type { ModelCausation, ModelFault, ReportModel } from './model.js';
 
-type Parts = Pick<ReportModel, 'faults' | 'causation' | 'damage' | 'patient' | 'autopsyCaveat' | 'kind'>;
+type Parts = Pick<ReportModel, 'faults' | 'causation' | 'damage' | 'patient' | 'subject' | 'autopsyCaveat' | 'kind'>;
 
 function faultConclusion(faults: ModelFault[], patient: string): string[] {
+  // `patient` is already prefixed: 患者张某某 or 被鉴定人张某某.
   const byInstitution = new Map<string, ModelFault[]>();
   for (const f of faults.filter((x) => x.isFault)) byInstitution.set(f.institution ?? '医方', [...(byInstitution.get(f.institution ?? '医方') ?? []), f]);
-  if (byInstitution.size === 0) return [`未发现医方在对患者${patient}的诊疗过程中存在医疗过错。`];
+  if (byInstitution.size === 0) return [`未发现医方在对${patient}的诊疗过程中存在医疗过错。`];
   return [...byInstitution].map(([inst, list]) => {
     // A short finding reads as the fault itself; without one, name the conduct the fault lies in.
     const stated = list.map((f) => (f.finding ? `${f.finding}的过错` : `${f.conduct}方面的过错`));
-    return `${inst}在对患者${patient}的诊疗过程中存在${stated.join('，')}。`;
+    return `${inst}在对${patient}的诊疗过程中存在${stated.join('，')}。`;
   });
 }
 
-function causationConclusion(c: ModelCausation, caveat: string | null): string {
-  if (!caveat) return `医方的上述过错与患者${c.consequence}之间${c.finding}。`;
-  if (c.link === '因果关系难以明确') return `${caveat}，医方的上述过错与患者${c.consequence}之间${c.finding}。`;
-  return `${caveat}；依据临床资料，临床考虑医方的上述过错与患者${c.consequence}之间${c.finding}。`;
+function causationConclusion(c: ModelCausation, caveat: string | null, subject: string): string {
+  const clause = `医方的上述过错与${subject}${c.consequence}之间${c.finding}。`;
+  if (!caveat) return clause;
+  if (c.link === '因果关系难以明确') return `${caveat}，${clause}`;
+  return `${caveat}；依据临床资料，临床考虑${clause}`;
 }
 
 export function composeConclusions(p: Parts): string[] {
-  const out = faultConclusion(p.faults, p.patient.name);
+  const out = faultConclusion(p.faults, `${p.subject}${p.patient.name}`);
   const anyFault = p.faults.some((f) => f.isFault);
-  if (anyFault) out.push(...p.causation.map((c) => causationConclusion(c, p.autopsyCaveat)));
+  if (anyFault) out.push(...p.causation.map((c) => causationConclusion(c, p.autopsyCaveat, p.subject)));
   for (const x of p.damage.consequences) if (x.disabilityGrade || x.injuryDegree) out.push(`${x.statement}。`);
   if (p.damage.accident) out.push(`${p.damage.accident.statement}。`);
-  if (p.damage.careAdvice?.length) out.push(`对患者医疗护理的建议：${p.damage.careAdvice.join('')}`);
+  if (p.damage.careAdvice?.length) out.push(`对${p.subject}医疗护理的建议：${p.damage.careAdvice.join('')}`);
   return out;
 }

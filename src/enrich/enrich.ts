@@ -38,13 +38,13 @@ function faultsOf(c: Case): ModelFault[] {
   }));
 }
 
-function consequencesOf(c: Case, patient: string): ModelConsequence[] {
+function consequencesOf(c: Case, who: string): ModelConsequence[] {
   return c.damage.consequences.map((x) => {
     const grade = x.disabilityGrade === undefined ? null : disabilityGradeName(x.disabilityGrade);
     const injury = x.injuryDegree === undefined ? null : injuryDegreeName(x.injuryDegree);
     const rating = grade ? `构成人体损伤致残程度${grade}` : injury ? `构成${injury}` : '';
-    const statement = rating ? `被鉴定人${patient}${x.description}，${rating}` : x.description;
-    return { description: x.description, disabilityGrade: grade, injuryDegree: injury, statement };
+    const statement = rating ? `${who}${x.description}，${rating}` : x.description;
+    return { description: x.description, disabilityGrade: grade, injuryDegree: injury, statement, basis: nullable(x.basis) };
   });
 }
 
@@ -93,14 +93,15 @@ export function enrich(c: Case, options: EnrichOptions): ReportModel {
   const caveat = needsAutopsyCaveat(c.damage.death) ? AUTOPSY_CAVEAT : null;
   const faults = faultsOf(c);
   const death = c.damage.death;
+  const subject = kind === 'judicial' ? '被鉴定人' : '患者';
   const parts = {
-    kind, faults, patient, autopsyCaveat: caveat, causation: causationOf(c, caveat),
+    kind, faults, patient, subject, autopsyCaveat: caveat, causation: causationOf(c, caveat),
     damage: {
       death: death ? {
         date: arabicDate(death.date), autopsy: death.autopsy, causeOfDeath: nullable(death.causeOfDeath),
-        statement: `患者${patient.name}于${arabicDate(death.date)}死亡${death.autopsy ? `，经尸体解剖${death.causeOfDeath ? `，死亡原因为${death.causeOfDeath}` : ''}` : '，未行尸体解剖'}`,
+        statement: `${subject}${patient.name}于${arabicDate(death.date)}死亡${death.autopsy ? `，经尸体解剖${death.causeOfDeath ? `，死亡原因为${death.causeOfDeath}` : ''}` : '，未行尸体解剖'}`,
       } : null,
-      consequences: consequencesOf(c, patient.name),
+      consequences: consequencesOf(c, `${subject}${patient.name}`),
       accident: accidentOf(c),
       careAdvice: nullable(c.damage.careAdvice),
     },
@@ -144,7 +145,10 @@ export function enrich(c: Case, options: EnrichOptions): ReportModel {
     }),
     statements: { patientSide: c.statements.patientSide, medicalSide: c.statements.medicalSide },
     process: processNarrative(c, experts),
-    panel: { mainSpecialty: c.panel.mainSpecialty, experts, leader: experts.find((e) => e.isLeader)?.name ?? null, summary: experts.map((e) => `${e.name}（${[e.specialty, e.title].filter(Boolean).join('，')}）`).join('、') },
+    panel: {
+      mainSpecialty: c.panel.mainSpecialty, experts, leader: experts.find((e) => e.isLeader)?.name ?? null, dissent: nullable(c.panel.dissent),
+      summary: experts.map((e) => `${e.name}（${[e.specialty, e.title].filter(Boolean).join('，')}）`).join('、'),
+    },
     appraisers: c.appraisers.map((a) => ({ name: a.name, certificateNumber: a.certificateNumber, title: nullable(a.title) })),
     reviewer: c.reviewer ? { name: c.reviewer.name, certificateNumber: c.reviewer.certificateNumber, title: nullable(c.reviewer.title) } : null,
     consultations, hasDissent: consultations.some((x) => !x.agrees),
@@ -155,5 +159,6 @@ export function enrich(c: Case, options: EnrichOptions): ReportModel {
     generator: options.generator,
   };
   const override = c.opinion.conclusions;
-  return { ...model, conclusions: override ?? composeConclusions(parts), conclusionsOverridden: override !== undefined };
+  const conclusions = [...(override ?? composeConclusions(parts)), ...(c.opinion.additional ?? [])];
+  return { ...model, conclusions, conclusionsOverridden: override !== undefined };
 }

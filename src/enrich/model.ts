@@ -63,6 +63,8 @@ export interface ModelConsequence {
   injuryDegree: string | null;
   /** 「左肾切除术后构成人体损伤致残程度八级伤残」 */
   statement: string;
+  /** The grading clause and reasoning, as the case gives it. */
+  basis: string[] | null;
 }
 
 export interface ModelSignatureLine { role: string; name: string; note: string | null }
@@ -92,6 +94,8 @@ export interface ReportModel {
     originalOpinion: { institution: string; documentNumber: string; date: string; conclusion: string[] | null } | null;
   };
   patient: { name: string; sex: string; age: string | null; description: string; address: string | null; deceased: boolean };
+  /** How the opinion names the patient: 被鉴定人 in judicial opinions, 患者 elsewhere. */
+  subject: string;
   medicalInstitutions: { id: string; name: string; level: string | null }[];
   summary: string[];
   treatment: ModelTreatment[];
@@ -105,7 +109,7 @@ export interface ReportModel {
     /** An auto-composed account of the procedure (receipt, acceptance, notice, hearing, panel). */
     narrative: string[];
   };
-  panel: { mainSpecialty: string; experts: ModelExpert[]; leader: string | null; summary: string };
+  panel: { mainSpecialty: string; experts: ModelExpert[]; leader: string | null; summary: string; dissent: string[] | null };
   appraisers: { name: string; certificateNumber: string; title: string | null }[];
   reviewer: { name: string; certificateNumber: string; title: string | null } | null;
   consultations: ModelConsultation[];

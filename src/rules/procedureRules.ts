@@ -17,11 +17,14 @@ function attendees(c: Case): Diagnostic[] {
 }
 
 function reappraisal(c: Case): Diagnostic[] {
-  if (c.report.appraisalType !== 'reappraisal') return [];
+  const type = c.report.appraisalType;
+  if (type !== 'reappraisal' && type !== 'second') return [];
   const original = c.basicInfo.commission.originalOpinion;
   if (!original) {
-    return [error('REAPPRAISAL_ORIGINAL_MISSING', 'basicInfo.commission.originalOpinion', `依据${M}第十条、第十三条，重新鉴定应提交原医疗损害鉴定意见（复印件），请填写原鉴定机构、编号与日期`, 'Jiangsu measures Art. 10, 13: a re-appraisal carries the original opinion')];
+    const source = type === 'second' ? `${SOURCES.accidentRegulation}第二十一条、第二十二条` : `${M}第十条、第十三条`;
+    return [error('REAPPRAISAL_ORIGINAL_MISSING', 'basicInfo.commission.originalOpinion', `依据${source}，${APPRAISAL_TYPES[type]}应提交原鉴定意见（复印件），请填写原鉴定机构、编号与日期`, 'A re-appraisal or second appraisal carries the original opinion (Jiangsu measures Art. 10, 13)')];
   }
+  if (type === 'second') return [];
   if (original.institution !== c.institution.name) return [];
   return [warning('REAPPRAISAL_SAME_INSTITUTION', 'basicInfo.commission.originalOpinion.institution', `依据${M}第十条，重新鉴定一般应委托原鉴定机构以外的机构；由原机构进行的，须由原鉴定人、专家以外的人员进行，请在鉴定过程中说明特殊原因`, 'Jiangsu measures Art. 10: a re-appraisal normally goes to another institution')];
 }

@@ -66,6 +66,7 @@ const expert = z.strictObject({
 const panel = z.strictObject({
   mainSpecialty: nonEmpty.meta({ description: '主要学科专业' }),
   experts: z.array(expert),
+  dissent: paragraphs.optional().meta({ description: '专家组的少数意见（医学会、医疗事故鉴定如实记载）' }),
 });
 
 const appraiser = z.strictObject({
@@ -86,7 +87,7 @@ const commission = z.strictObject({
   originalOpinion: z
     .strictObject({ institution: nonEmpty, documentNumber: nonEmpty, date: isoDate, conclusion: paragraphs.optional() })
     .optional()
-    .meta({ description: '重新鉴定时的原鉴定意见（第十条、第十三条）' }),
+    .meta({ description: '重新鉴定、再次鉴定时的原鉴定意见（第十条、第十三条）' }),
 });
 
 const patient = z.strictObject({
@@ -182,6 +183,7 @@ const consequence = z.strictObject({
   id: nonEmpty,
   description: nonEmpty,
   disabilityGrade: z.number().int().min(1).max(10).optional().meta({ description: '伤残等级 1–10（《人体损伤致残程度分级》）' }),
+  basis: paragraphs.optional().meta({ description: '评定依据与理由，例如：依据《人体损伤致残程度分级》5.8.6.4' }),
   injuryDegree: injuryDegree.optional(),
 });
 const damage = z.strictObject({
@@ -199,6 +201,7 @@ const damage = z.strictObject({
 
 const opinion = z.strictObject({
   conclusions: paragraphs.optional().meta({ description: '覆盖自动生成的鉴定意见；每段一条' }),
+  additional: paragraphs.optional().meta({ description: '附加在自动生成的鉴定意见之后的条目；每段一条' }),
 });
 
 export const caseSchema = z

@@ -36,3 +36,17 @@ describe('procedure (Jiangsu measures Art. 8, 10, 13, 15, 20)', () => {
     expect(d.message).toMatch(/《江苏省医疗损害鉴定管理办法》第十三条/);
   });
 });
+
+describe('second accident appraisal (医疗事故处理条例 Art. 21, 22)', () => {
+  it('carries the first appraisal', () => {
+    const second = (c: Parameters<Parameters<typeof codes>[0] & object>[0]) => {
+      c.report.kind = 'accident';
+      c.report.appraisalType = '再次鉴定';
+      c.institution.shortName = '某医鉴';
+      c.report.documentNumber = '某医鉴〔2026〕15号';
+      c.damage.accident = { isAccident: true, grade: '三级戊等', responsibility: '次要责任' };
+    };
+    expect(codes(second)).toEqual(['REAPPRAISAL_ORIGINAL_MISSING']);
+    expect(codes((c) => { second(c); c.basicInfo.commission.originalOpinion = { institution: '某某市医学会', documentNumber: '某医鉴〔2025〕9号', date: '2025-12-01' }; })).toEqual([]);
+  });
+});

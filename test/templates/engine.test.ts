@@ -155,3 +155,30 @@ describe('autopsy caveat and draft marks', () => {
     expect(sig(final)).toMatchObject({ sealed: true });
   });
 });
+
+describe('what the panel and the case add to the composed opinion', () => {
+  it('a minority opinion, extra conclusions and the grading basis are printed', () => {
+    const b = build((c) => {
+      c.panel.dissent = '一名专家认为胆漏系不可避免的并发症，医方不存在过错。';
+      c.opinion = { additional: '建议医方加强术后引流液观察的培训。' };
+      c.damage.consequences[0]!.basis = '依据《人体损伤致残程度分级》5.10.4.x，腹部损伤致……。';
+    });
+    const text = treeText(b);
+    expect(text).toContain('专家组少数意见');
+    expect(text).toContain('一名专家认为胆漏系不可避免的并发症');
+    expect(b.model.conclusions.at(-1)).toBe('建议医方加强术后引流液观察的培训。');
+    expect(b.model.conclusions.length).toBe(4);
+    expect(text).toContain('依据《人体损伤致残程度分级》5.10.4.x');
+  });
+
+  it('judicial opinions speak of 被鉴定人, medical associations of 患者', () => {
+    const judicial = build((c) => {
+      c.report.kind = 'judicial';
+      c.appraisers = [{ name: '李某', certificateNumber: '1' }, { name: '王某', certificateNumber: '2' }];
+      c.panel.experts.forEach((e) => { e.consultation = { opinion: '同意。', agrees: true }; });
+    });
+    expect(judicial.model.conclusions[0]).toContain('在对被鉴定人张某某的诊疗过程中');
+    expect(judicial.model.conclusions[1]).toContain('医方的上述过错与被鉴定人胆漏致腹腔感染');
+    expect(build().model.conclusions[0]).toContain('在对患者张某某的诊疗过程中');
+  });
+});
