@@ -38,14 +38,15 @@ async function inProcess(cases: Case[]) {
   for (const c of cases) {
     const { tree } = buildTree(c, { caseSha256: '0'.repeat(64), generator: 'bench' });
     let t = performance.now();
-    const docx = await renderDocx(tree);
-    docxMs.push(performance.now() - t);
-    docxBytes.push(docx.length);
-    t = performance.now();
     const pdf = await renderPdf(tree);
     pdfMs.push(performance.now() - t);
     pdfBytes.push(pdf.bytes.length);
     pages.push(pdf.pageCount);
+    // As the pipeline does: the DOCX takes its 「共 N 页」 from the typesetter's layout.
+    t = performance.now();
+    const docx = await renderDocx(tree, { sectionPages: pdf.sectionPages });
+    docxMs.push(performance.now() - t);
+    docxBytes.push(docx.length);
   }
   return { docxMs, pdfMs, docxBytes, pdfBytes, pages };
 }

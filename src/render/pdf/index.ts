@@ -5,6 +5,7 @@
 import { PDFDocument } from 'pdf-lib';
 import type { DocumentTree } from '../../document/tree.js';
 import { drawDocument } from './draw.js';
+import { useFastFlate } from './fastFlate.js';
 import { loadFontSet, type PdfFontConfig } from './fonts.js';
 import { fontkitAdapter } from './fontkitAdapter.js';
 import { layoutDocument } from './layout.js';
@@ -44,6 +45,7 @@ export async function renderPdf(tree: DocumentTree, options: { fonts?: PdfFontCo
   const plan = layoutDocument(tree, fonts);
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkitAdapter);
+  useFastFlate(doc);
   applyMetadata(doc, tree.meta, JSON.stringify({ tree, fonts: options.fonts ?? {} }));
   await drawDocument(doc, plan, fonts);
   const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });

@@ -1,0 +1,23 @@
+/**
+ * pdf-lib deflates every stream with pako at level 6, which was half of a render's time.
+ * Level 4 is about four times faster for a few per cent more bytes. Still pako — pure
+ * JavaScript — so the same input gives the same bytes on every machine (Node's native
+ * zlib may not: its hashing depends on the CPU).
+ */
+import { deflate } from 'pako';
+import type { PDFContext, PDFDocument } from 'pdf-lib';
+
+const LEVEL = 4;
+
+function bytesOf(contents: string | Uint8Array): Uint8Array {
+  if (typeof contents !== 'string') return contents;
+  const out = new Uint8Array(contents.length);
+  for (let i = 0; i < contents.length; i++) out[i] = contents.charCodeAt(i) & 0xff;
+  return out;
+}
+
+export function useFastFlate(doc: PDFDocument): void {
+  const context: PDFContext = doc.context;
+  context.flateStream = (contents, dict = {}) =>
+    context.stream(deflate(bytesOf(contents), { level: LEVEL }), { ...dict, Filter: 'FlateDecode' });
+}
