@@ -12,10 +12,11 @@ import { panelRules } from './panelRules.js';
 import { procedureRules } from './procedureRules.js';
 import { referenceRules } from './referenceRules.js';
 import type { Rule } from './rule.js';
+import { textRules } from './textRules.js';
 
 export const RULES: Rule[] = [
   documentNumberRule, procedureRules, dateRules, panelRules, judicialRules,
-  referenceRules, causationRules, autopsyRules, accidentRules, citationRules,
+  referenceRules, causationRules, autopsyRules, accidentRules, citationRules, textRules,
 ];
 
 export function runRules(c: Case): Diagnostic[] {

@@ -192,7 +192,20 @@ export function appendAtoms(
       current.push(atom);
       return;
     }
-    sink.add(cluster, paragraphText, runOffset + offset);
-    current.push(markerAtom(faces, style));
+    // Draw what the fonts have of the cluster, one code point at a time, and mark only the rest:
+    // a base character must not vanish because a mark attached to it is missing.
+    let at = offset;
+    for (const cp of cluster) {
+      const part = atomFor(faces, style, cp);
+      if (part) current.push(part);
+      else if (!INVISIBLE.test(cp)) {
+        sink.add(cp, paragraphText, runOffset + at);
+        current.push(markerAtom(faces, style));
+      }
+      at += cp.length;
+    }
   });
 }
+
+/** Joiners and variation selectors: nothing to draw when the cluster they shape is missing. */
+const INVISIBLE = /^[\u200B-\u200F\u2060\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u;
