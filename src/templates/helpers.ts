@@ -21,14 +21,20 @@ export function ordinal(level: number, n: number): string {
   }
 }
 
+/** `keepLast=true` keeps the last paragraph with what follows (a signature line, say). */
 function paras(list: unknown, ...rest: unknown[]): Handlebars.SafeString {
+  const options = rest.at(-1) as Options;
   const cls = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : 'body';
   const items = Array.isArray(list) ? list : list == null ? [] : [list];
-  return new Handlebars.SafeString(items.map((p) => `<p class="${esc(cls)}">${esc(String(p))}</p>`).join('\n'));
+  const keepLast = options.hash?.keepLast === true;
+  return new Handlebars.SafeString(items.map((p, i) => {
+    const keep = keepLast && i === items.length - 1 ? ' keep' : '';
+    return `<p class="${esc(cls)}"${keep}>${esc(String(p))}</p>`;
+  }).join('\n'));
 }
 
 export const HELPERS: Record<string, Handlebars.HelperDelegate> = {
-  /** {{paras list "flush"}}: one <p> per paragraph. */
+  /** {{paras list "flush" keepLast=true}}: one <p> per paragraph. */
   paras,
   /** {{ordinal 2 (inc @index)}} → （一） */
   ordinal: (level: number, n: number) => ordinal(Number(level), Number(n)),
