@@ -35,6 +35,60 @@ export function bytesAsStream(encode: () => Uint8Array): { on(event: string, lis
   return stream;
 }
 
+interface CachedGlyph { buffer: Uint8Array; advance: number; bearing: number }
+
+/** fontkit's TrueType subset internals that the fast path below relies on. */
+interface TtfSubsetInternals {
+  _addGlyph(gid: number): number;
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+}
+interface TtfFontInternals {
+  loca?: { offsets: number[] };
+  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
+  _variationProcessor?: unknown;
+  getGlyph(gid: number): { advanceWidth: number; _getMetrics(): { leftBearing: number } };
+}
+
+const glyphCaches = new WeakMap<fontkit.Font, Map<number, CachedGlyph>>();
+
+/**
+ * fontkit decodes every glyph's outline when it subsets, only to learn whether the glyph is
+ * compound; a CJK document repeats that for ~1,000 glyphs per font. Simple glyphs are copied
+ * as they are, so we read the contour count from the raw bytes instead and keep each glyph's
+ * bytes and metrics for the next document. Compound glyphs take fontkit's own path.
+ */
+function fastGlyphCopies(subset: fontkit.Subset, font: fontkit.Font): void {
+  const s = subset as unknown as TtfSubsetInternals;
+  const f = font as unknown as TtfFontInternals;
+  if (typeof s._addGlyph !== 'function' || !f.loca || f._variationProcessor) return;
+  const original = s._addGlyph.bind(s);
+  let cache = glyphCaches.get(font);
+  if (!cache) glyphCaches.set(font, (cache = new Map()));
+  const known = cache;
+  s._addGlyph = (gid: number) => {
+    let hit = known.get(gid);
+    if (!hit) {
+      const start = f.loca!.offsets[gid]!;
+      const stream = f._getTableStream('glyf');
+      stream.pos += start;
+      const buffer = new Uint8Array(stream.readBuffer(f.loca!.offsets[gid + 1]! - start));
+      const compound = buffer.length >= 2 && (buffer[0]! & 0x80) !== 0;
+      if (compound) return original(gid);
+      const glyph = f.getGlyph(gid);
+      hit = { buffer, advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
+      known.set(gid, hit);
+    }
+    s.glyf.push(hit.buffer);
+    s.loca.offsets.push(s.offset);
+    s.hmtx.metrics.push({ advance: hit.advance, bearing: hit.bearing });
+    s.offset += hit.buffer.length;
+    return s.glyf.length - 1;
+  };
+}
+
 function wrapSubset(subset: fontkit.Subset): fontkit.Subset & { encodeStream(): unknown } {
   return Object.assign(Object.create(subset) as fontkit.Subset, {
     encodeStream: () => bytesAsStream(() => subset.encode()),
@@ -47,7 +101,13 @@ function wrapSubset(subset: fontkit.Subset): fontkit.Subset & { encodeStream(): 
 function withStreamingSubsets(font: fontkit.Font): fontkit.Font {
   return new Proxy(font, {
     get(target, prop) {
-      if (prop === 'createSubset') return () => wrapSubset(target.createSubset());
+      if (prop === 'createSubset') {
+        return () => {
+          const subset = target.createSubset();
+          fastGlyphCopies(subset, target);
+          return wrapSubset(subset);
+        };
+      }
       // Read through the real font so fontkit's lazy table caches live on it, not the proxy.
       return Reflect.get(target, prop, target) as unknown;
     },
