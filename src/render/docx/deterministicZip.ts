@@ -1,11 +1,13 @@
 /**
- * A minimal ZIP reader and a deterministic ZIP writer on node:zlib, so the .docx is
- * byte-identical for the same tree: JSZip (inside the docx library) stamps every entry
- * with the current time and orders entries by insertion. We re-pack with a fixed DOS
- * timestamp (1980-01-01 00:00, the earliest ZIP can say), a fixed entry order and a fixed
- * compression level. No runtime dependency beyond Node.
+ * A minimal ZIP reader and a deterministic ZIP writer, so the .docx is byte-identical for
+ * the same tree: the docx library's zipping stamps every entry with the current time and
+ * orders entries by insertion. We re-pack with a fixed DOS timestamp (1980-01-01 00:00, the
+ * earliest ZIP can say), a fixed entry order and a fixed compression level. Compression is
+ * pako (pure JavaScript): Node's zlib may compress differently on another CPU, which would
+ * break "the same bytes on any machine"; reading uses Node's zlib, where that cannot matter.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
+import { deflateRaw } from 'pako';
 
 export type ZipEntries = Map<string, Uint8Array>;
 
@@ -118,7 +120,7 @@ function endRecord(count: number, dirSize: number, dirOffset: number): Uint8Arra
   return buf;
 }
 
-/** Writes the entries deflated (level 9), in entryOrder, with fixed timestamps. */
+/** Writes the entries deflated (level 6), in entryOrder, with fixed timestamps. */
 export function writeZip(entries: ZipEntries): Uint8Array {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
@@ -126,7 +128,7 @@ export function writeZip(entries: ZipEntries): Uint8Array {
   let offset = 0;
   for (const name of entryOrder(entries.keys())) {
     const content = entries.get(name) ?? new Uint8Array();
-    const deflated = new Uint8Array(deflateRawSync(content, { level: 9 }));
+    const deflated = deflateRaw(content, { level: 6 });
     const useDeflate = deflated.length < content.length;
     const e: Packed = {
       name: encoder.encode(name), data: useDeflate ? deflated : content, crc: crc32(content),
