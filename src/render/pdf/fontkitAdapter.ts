@@ -97,10 +97,21 @@ function wrapSubset(subset: fontkit.Subset): fontkit.Subset & { encodeStream(): 
   });
 }
 
+/**
+ * pdf-lib maps text to glyphs with fontkit's full OpenType shaping, which parses and runs
+ * GSUB/GPOS although every feature is switched off (embed.ts): the glyph is the cmap's. So
+ * layout() goes straight to the cmap — the same glyphs, without the shaping engine's cost.
+ */
+function cmapLayout(font: fontkit.Font) {
+  return (text: string) => ({ glyphs: Array.from(text, (ch) => font.glyphForCodePoint(ch.codePointAt(0)!)) });
+}
+
 /** A view of the font whose createSubset() returns pdf-lib-compatible subsets. */
 function withStreamingSubsets(font: fontkit.Font): fontkit.Font {
+  const layout = cmapLayout(font);
   return new Proxy(font, {
     get(target, prop) {
+      if (prop === 'layout') return layout;
       if (prop === 'createSubset') {
         return () => {
           const subset = target.createSubset();
