@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadCase, type CaseDefaults } from '../parse/loadCase.js';
 import { buildManifest, type Manifest } from '../pipeline/manifest.js';
 import { renderCase, type OutputFormat } from '../pipeline/renderCase.js';
-import type { PdfFontConfig } from '../render/pdf/index.js';
+import { preloadFonts, type PdfFontConfig } from '../render/pdf/index.js';
 import { TemplateError } from '../templates/engine.js';
 import { MarkupError } from '../templates/markup.js';
 import { EXIT, UsageError } from './errors.js';
@@ -53,6 +53,8 @@ function refuseOverwrite(targets: string[], manifestFile: string, status: 'draft
 export async function renderFile(file: string, o: RenderFileOptions): Promise<RenderFileResult> {
   const result: RenderFileResult = { file, exitCode: EXIT.ok, diagnostics: [], written: [], pages: null };
   try {
+    // Reading the fonts (tens of MB) overlaps with parsing and checking the case.
+    if (o.formats.length > 0) void preloadFonts(o.fonts);
     const bytes = readCaseBytes(file);
     const loaded = loadCase(bytes, file, o.defaults);
     result.diagnostics = loaded.diagnostics;

@@ -58,9 +58,10 @@ function compile(file: string): Handlebars.TemplateDelegate {
   const source = fs.readFileSync(file, 'utf8');
   let fn: Handlebars.TemplateDelegate;
   try {
+    // Parsing now surfaces syntax errors with this file's name; the rest of compiling is lazy
+    // and its errors (unknown helpers) surface in the wrapper below, named the same way.
+    Handlebars.parse(source);
     fn = Handlebars.compile(source, COMPILE_OPTIONS);
-    // Compiling is lazy; force it now so syntax errors surface with this file's name.
-    Handlebars.precompile(source, COMPILE_OPTIONS);
   } catch (e) {
     const { line, detail } = explain(e);
     throw new TemplateError(file, line, detail);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -162,5 +163,29 @@ describe('config, init, schema, causation', () => {
     const r = jianding(['causation']);
     expect(r.stdout).toContain('次要因素\t次要作用\t次要责任\t16%–44%\t30%');
     expect(r.stdout).toContain('难以明确');
+  });
+});
+
+describe('usage errors in Chinese, fonts from the command line', () => {
+  it('commander errors are worded in Chinese (English with --lang en)', () => {
+    expect(jianding(['render']).stderr).toBe('错误：缺少参数 file\n');
+    expect(jianding(['batch', 'fixtures']).stderr).toContain('缺少必填选项 --out <dir>');
+    expect(jianding(['init', '--kind', 'x']).stderr).toContain('的值「x」无效');
+    expect(jianding(['--lang', 'en', 'render']).stderr).toContain("missing required argument 'file'");
+  });
+
+  it.skipIf(spawnSync('pdffonts', ['-v']).status !== 0)('--serif-font puts the institution font in the PDF, with the bundled face behind it', () => {
+    const out = tmpDir();
+    const latin = path.resolve('node_modules/@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf');
+    expect(jianding(['render', VALID, '--format', 'pdf', '--out', out, '--serif-font', latin]).code).toBe(0);
+    const fonts = spawnSync('pdffonts', [path.join(out, 'association.pdf')], { encoding: 'utf8' }).stdout;
+    expect(fonts).toMatch(/[A-Z]{6}\+NotoSerif-Regular/);
+    expect(fonts).toMatch(/[A-Z]{6}\+NotoSerifSC-Regular/);
+  });
+
+  it('a font file that does not exist is a usage error', () => {
+    const r = jianding(['render', VALID, '--sans-font', '/no/such/font.ttf']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('找不到字体文件');
   });
 });

@@ -35,6 +35,11 @@ function sectionPagesOf(tree: DocumentTree, plan: DocumentPlan): number[] {
   return tree.sections.map((_, i) => plan.pages.filter((p) => p.sectionIndex === i).length);
 }
 
+/** Starts reading and parsing the fonts; a later render finds them cached. Errors surface there. */
+export function preloadFonts(fonts?: PdfFontConfig): Promise<unknown> {
+  return loadFontSet(fonts).catch(() => undefined);
+}
+
 /** Lays the document out without drawing it: the page count of each section. */
 export async function layoutSectionPages(tree: DocumentTree, options: { fonts?: PdfFontConfig } = {}): Promise<number[]> {
   return sectionPagesOf(tree, layoutDocument(tree, await loadFontSet(options.fonts)));

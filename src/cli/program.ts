@@ -1,0 +1,86 @@
+/** The commands and their options. Results go to stdout, messages to stderr. */
+import { Command, Option } from 'commander';
+import { causationTable } from './commands/causation.js';
+import { initCommand, INIT_KINDS } from './commands/init.js';
+import { caseJsonSchema } from './commands/schema.js';
+import { validateCommand } from './commands/validate.js';
+import { chineseCommanderError } from './commanderMessages.js';
+import { loadConfig } from './config.js';
+import type { Lang } from './i18n.js';
+import { parseJobs, renderOptions, type RenderFlags } from './renderOptions.js';
+import { TOOL_VERSION } from './version.js';
+
+function withCommon(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--lang <lang>', '消息语言 / message language').choices(['zh', 'en']).default('zh'))
+    .option('--config <file>', '配置文件（缺省：jianding.config.json 或 package.json 的 jianding 键）')
+    .option('--debug', '出错时打印调用栈');
+}
+
+function withRenderFlags(cmd: Command): Command {
+  return withCommon(cmd)
+    .option('--format <list>', '输出格式：docx、pdf 或 docx,pdf（缺省两者）')
+    .option('--templates <dir>', '机构自定义模板文件夹（同名文件优先）')
+    .option('--draft', '生成征求意见稿（带「征求意见稿」标记，不盖章）')
+    .option('--final', '生成正式文书')
+    .option('--force', '允许覆盖已存在的正式文书')
+    .option('--sample', '培训样本：加「样本」水印并匿名化姓名与医疗机构')
+    .option('--serif-font <file>', 'PDF 正文字体（TTF/OTF，如机构授权的仿宋_GB2312）')
+    .option('--sans-font <file>', 'PDF 标题字体（TTF/OTF，如黑体）');
+}
+
+/** Options of the command and of the program (`jianding --config x render …` works too). */
+const flagsOf = <T>(cmd: Command) => cmd.optsWithGlobals() as T;
+
+function addRender(p: Command, lang: Lang): void {
+  withRenderFlags(p.command('render <file>').description('生成一件案件的鉴定文书').option('--out <dir>', '输出文件夹（缺省 output）'))
+    .action(async (file: string, _o: unknown, cmd: Command) => {
+      const flags = flagsOf<RenderFlags>(cmd);
+      // Rendering pulls in docx, pdf-lib and fonts: loaded only by the commands that render.
+      const { renderCommand } = await import('./commands/render.js');
+      process.exitCode = await renderCommand(file, renderOptions(flags, loadConfig(flags.config)), lang);
+    });
+}
+
+function addBatch(p: Command, lang: Lang): void {
+  withRenderFlags(p.command('batch <inputs...>').description('批量生成文件夹中的全部案件').requiredOption('--out <dir>', '输出文件夹').option('--jobs <n>', '并行数（缺省为 CPU 核数）'))
+    .action(async (inputs: string[], _o: unknown, cmd: Command) => {
+      const flags = flagsOf<RenderFlags>(cmd);
+      const jobs = parseJobs(flags.jobs);
+      const { batchCommand } = await import('./commands/batch.js');
+      process.exitCode = await batchCommand(inputs, { ...renderOptions(flags, loadConfig(flags.config)), jobs }, lang);
+    });
+}
+
+function addSmallCommands(p: Command, lang: Lang): void {
+  withCommon(p.command('validate <files...>').description('校验案件文件（退出码：0 通过，1 有错误，2 用法或读写错误）').option('--json', '以 JSON 输出诊断'))
+    .action((files: string[], _o: unknown, cmd: Command) => {
+      const flags = flagsOf<{ json?: boolean; config?: string }>(cmd);
+      process.exitCode = validateCommand(files, { json: flags.json, lang }, loadConfig(flags.config));
+    });
+  withCommon(p.command('init').description('写出一份带注释的完整示例案件')
+    .addOption(new Option('--kind <kind>', '文书种类').choices([...INIT_KINDS]).default('association'))
+    .option('--out <file>', '写入的文件', 'case.yaml').option('--force', '覆盖已存在的文件'))
+    .action((o: { kind: string; out: string; force?: boolean }) => { process.exitCode = initCommand(o.kind, o.out, o.force ?? false); });
+  withCommon(p.command('schema').description('输出案件文件的 JSON Schema'))
+    .action(() => { process.stdout.write(`${JSON.stringify(caseJsonSchema(), null, 2)}\n`); });
+  withCommon(p.command('causation').description('打印原因力与参与度对照表'))
+    .action(() => { process.stdout.write(`${causationTable()}\n`); });
+}
+
+export function program(lang: Lang): Command {
+  const p = new Command('jianding')
+    .description('医疗损害鉴定意见书生成工具：校验案件文件，生成 DOCX 与 PDF')
+    .version(TOOL_VERSION, '-V, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .exitOverride()
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(lang === 'en' ? s : chineseCommanderError(s)),
+    });
+  withCommon(p);
+  addSmallCommands(p, lang);
+  addRender(p, lang);
+  addBatch(p, lang);
+  return p;
+}

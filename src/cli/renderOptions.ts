@@ -1,0 +1,50 @@
+/** Command-line flags and the config file → options for rendering. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { OutputFormat } from '../pipeline/renderCase.js';
+import type { Config } from './config.js';
+import { UsageError } from './errors.js';
+import type { RenderFileOptions } from './renderFile.js';
+
+export interface RenderFlags {
+  format?: string; out?: string; templates?: string; draft?: boolean; final?: boolean; force?: boolean; sample?: boolean;
+  config?: string; jobs?: string; serifFont?: string; sansFont?: string;
+}
+
+export function parseFormats(value: string): OutputFormat[] {
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.filter((f) => f !== 'docx' && f !== 'pdf');
+  if (bad.length || list.length === 0) throw new UsageError(`--format 只能是 docx、pdf 或 docx,pdf，收到「${value}」`, `--format must be docx, pdf or docx,pdf (got "${value}")`);
+  return [...new Set(list)] as OutputFormat[];
+}
+
+/** Fonts from the command line win over the config file's; each file must exist. */
+function fontsOf(flags: RenderFlags, config: Config): Config['fonts'] {
+  const fromFlags = { ...(flags.serifFont ? { serif: path.resolve(flags.serifFont) } : {}), ...(flags.sansFont ? { sans: path.resolve(flags.sansFont) } : {}) };
+  const fonts = { ...config.fonts, ...fromFlags };
+  for (const file of Object.values(fonts)) {
+    if (file && !fs.existsSync(file)) throw new UsageError(`找不到字体文件：${file}`, `Font file not found: ${file}`);
+  }
+  return fonts;
+}
+
+export function renderOptions(flags: RenderFlags, config: Config): RenderFileOptions {
+  if (flags.draft && flags.final) throw new UsageError('--draft 与 --final 不能同时使用', '--draft and --final exclude each other');
+  return {
+    out: flags.out ?? config.out ?? 'output',
+    formats: flags.format ? parseFormats(flags.format) : config.formats ?? ['docx', 'pdf'],
+    templatesDir: flags.templates ?? config.templates,
+    status: flags.draft ? 'draft' : flags.final ? 'final' : undefined,
+    sample: flags.sample ?? false,
+    force: flags.force ?? false,
+    fonts: fontsOf(flags, config),
+    defaults: { institution: config.institution },
+  };
+}
+
+export function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const jobs = Number(value);
+  if (!(Number.isInteger(jobs) && jobs > 0)) throw new UsageError('--jobs 应为正整数', '--jobs must be a positive integer');
+  return jobs;
+}
