@@ -80,12 +80,10 @@ const GBT9704: StyleSheet = {
 const JUDICIAL: StyleSheet = {
   page: { ...A4_GBT9704, linePitchPt: 25, furnitureSizePt: 10.5 },
   paragraphs: {
-    coverTitle: spec('song', 24, { bold: true, align: 'center', spaceBeforePt: 120, spaceAfterPt: 24 }),
-    coverSubtitle: spec('fangsong', 16, { align: 'center' }),
-    declarationTitle: spec('song', 22, { bold: true, align: 'center', spaceAfterPt: 24 }),
+    // Cover, 声明 and part headings as in the official style; the rest one size smaller.
+    ...GBT9704.paragraphs,
     title: spec('hei', 18, { align: 'center', spaceAfterPt: 6 }),
     docNumber: spec('song', 10.5, { align: 'right', spaceAfterPt: 12 }),
-    heading1: spec('hei', 16, heading),
     heading2: spec('hei', 14, heading),
     heading3: spec('fangsong', 14, { ...heading, bold: true, indentChars: 2 }),
     body: spec('fangsong', 14, { indentChars: 2 }),
