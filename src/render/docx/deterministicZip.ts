@@ -120,7 +120,7 @@ function endRecord(count: number, dirSize: number, dirOffset: number): Uint8Arra
   return buf;
 }
 
-/** Writes the entries deflated (level 6), in entryOrder, with fixed timestamps. */
+/** Writes the entries deflated (level 4), in entryOrder, with fixed timestamps. */
 export function writeZip(entries: ZipEntries): Uint8Array {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
@@ -128,7 +128,7 @@ export function writeZip(entries: ZipEntries): Uint8Array {
   let offset = 0;
   for (const name of entryOrder(entries.keys())) {
     const content = entries.get(name) ?? new Uint8Array();
-    const deflated = deflateRaw(content, { level: 6 });
+    const deflated = deflateRaw(content, { level: 4 });
     const useDeflate = deflated.length < content.length;
     const e: Packed = {
       name: encoder.encode(name), data: useDeflate ? deflated : content, crc: crc32(content),

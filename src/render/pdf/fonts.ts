@@ -73,9 +73,16 @@ interface ParsedFile {
 /** Module-level cache: each file is read and parsed once per process. */
 const files = new Map<string, Promise<ParsedFile>>();
 
+/** Font bytes another thread already read (batch workers share one copy, see batch.ts). */
+const provided = new Map<string, Uint8Array>();
+
+export function provideFontBytes(path: string, bytes: Uint8Array): void {
+  provided.set(path, bytes);
+}
+
 async function parseFile(path: string): Promise<ParsedFile> {
   const started = performance.now();
-  const bytes = new Uint8Array(await readFile(path));
+  const bytes = provided.get(path) ?? new Uint8Array(await readFile(path));
   const font = parseFont(bytes);
   return { bytes, font, metrics: faceMetricsOf(font), parseMs: performance.now() - started };
 }
@@ -101,6 +108,11 @@ function slotPaths(config: PdfFontConfig): Map<FaceKey, { slot: FontSlot; path: 
     faces.set(`${slot}~latin`, { slot, path: require.resolve(LATIN_FALLBACK[slot]) });
   }
   return faces;
+}
+
+/** Every file a font set with this configuration reads. */
+export function fontFiles(config: PdfFontConfig = {}): string[] {
+  return [...new Set([...slotPaths(config).values()].map((v) => v.path))];
 }
 
 export async function loadFontSet(config: PdfFontConfig = {}): Promise<FontSet> {
