@@ -109,8 +109,8 @@ async function main(): Promise<void> {
   console.log(`单件冷启动（jianding render，DOCX+PDF）：中位 ${fmt(median(cold), 0)} ms`);
 
   const loCount = Math.min(n, Number(values.lo ?? n));
-  const lo = libreOffice(path.join(work, 'out'), loCount);
-  if (lo === null) console.log('\n未安装 LibreOffice（soffice），跳过对比。');
+  const lo = loCount > 0 ? libreOffice(path.join(work, 'out'), loCount) : null;
+  if (lo === null) console.log(loCount > 0 ? '\n未安装 LibreOffice（soffice），跳过对比。' : '\n未做 LibreOffice 对比（--lo 0）。');
   else console.log(`\nLibreOffice headless 转换同样的 DOCX（${loCount} 份，单进程热启动）：${fmt(lo, 0)} ms/份；jianding PDF ${fmt(mean(r.pdfMs), 1)} ms/份，快 ${fmt(lo / mean(r.pdfMs), 0)} 倍`);
   fs.rmSync(work, { recursive: true, force: true });
 }

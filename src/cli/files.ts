@@ -42,17 +42,41 @@ export function ensureDir(dir: string): void {
   }
 }
 
+const ENOSPC_HINT = { ENOSPC: '磁盘已满', EACCES: '没有写入权限', EPERM: '不允许写入', EROFS: '文件系统只读' } as const;
+
+function writeFailure(file: string, e: unknown): UsageError {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  const hint = ENOSPC_HINT[code as keyof typeof ENOSPC_HINT];
+  return new UsageError(`写入 ${file} 失败：${hint ? `${hint}（${code}）` : code || (e as Error).message}；未改动任何已有文件`, `Writing ${file} failed (${code}); no existing file was changed`);
+}
+
 /**
- * Writes a file atomically: a temporary file in the same folder, then rename. An interrupted
- * run never leaves a half-written file under the final name.
+ * Writes files atomically, all or none: each goes to a temporary file in the same folder
+ * first; only when every one is complete are they renamed, in order. An interrupted or failed
+ * run (a full disk, say) never leaves a half-written file under a final name.
  */
-export function writeAtomic(file: string, data: Uint8Array | string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+export function writeAllAtomic(files: { file: string; data: Uint8Array | string }[]): void {
+  const staged: { tmp: string; file: string }[] = [];
   try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
+    for (const { file, data } of files) {
+      const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${staged.length}.tmp`);
+      staged.push({ tmp, file });
+      fs.writeFileSync(tmp, data);
+    }
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw new UsageError(`写入 ${file} 失败：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, `Writing ${file} failed`);
+    for (const { tmp } of staged) fs.rmSync(tmp, { force: true });
+    throw writeFailure(staged.at(-1)?.file ?? '', e);
   }
+  for (const { tmp, file } of staged) {
+    try {
+      fs.renameSync(tmp, file);
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      throw writeFailure(file, e);
+    }
+  }
+}
+
+export function writeAtomic(file: string, data: Uint8Array | string): void {
+  writeAllAtomic([{ file, data }]);
 }

@@ -9,7 +9,7 @@ import { preloadFonts, type PdfFontConfig } from '../render/pdf/index.js';
 import { TemplateError } from '../templates/engine.js';
 import { MarkupError } from '../templates/markup.js';
 import { EXIT, UsageError } from './errors.js';
-import { ensureDir, readCaseBytes, writeAtomic } from './files.js';
+import { ensureDir, readCaseBytes, writeAllAtomic } from './files.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface RenderFileOptions {
@@ -72,13 +72,15 @@ export async function renderFile(file: string, o: RenderFileOptions): Promise<Re
     result.pages = rendered.pageCount;
     ensureDir(o.out);
     const outputs = rendered.outputs.map((r) => ({ file: `${name}.${r.format}`, bytes: r.bytes }));
-    for (const out of outputs) writeAtomic(path.join(o.out, out.file), out.bytes);
     const manifest = buildManifest({
       tool: TOOL_NAME, version: TOOL_VERSION, input: { file: path.basename(file), sha256: loaded.sha256 },
       status: rendered.status, sample: o.sample ?? false, templates: rendered.templates,
     }, outputs);
-    // The manifest goes last: it only ever describes files that are fully on disk.
-    writeAtomic(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+    // All or none; the manifest is renamed last, so it only ever describes files fully on disk.
+    writeAllAtomic([
+      ...outputs.map((x) => ({ file: path.join(o.out, x.file), data: x.bytes })),
+      { file: manifestFile, data: `${JSON.stringify(manifest, null, 2)}\n` },
+    ]);
     result.written = [...outputs.map((x) => path.join(o.out, x.file)), manifestFile];
     return result;
   } catch (e) {

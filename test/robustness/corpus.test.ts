@@ -1,5 +1,5 @@
 /** The corpus of bad inputs in test/corpus: each must give its exact diagnostic and exit code, never a stack trace. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,5 +92,23 @@ describe('output problems', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('无法写入输出文件夹');
     noStack(r.stderr);
+  });
+});
+
+describe('a full disk', () => {
+  const mountable = process.getuid?.() === 0 && spawnSync('mount', ['--version']).status === 0;
+  it.skipIf(!mountable)('exit 2, says the disk is full, and leaves the folder as it was', () => {
+    const dir = tmpDir();
+    // 64 KiB: room for the DOCX but not the PDF.
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]);
+    try {
+      const r = jianding(['render', VALID, '--out', dir]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('磁盘已满');
+      expect(fs.readdirSync(dir)).toEqual([]);
+      noStack(r.stderr);
+    } finally {
+      execFileSync('umount', [dir]);
+    }
   });
 });
