@@ -43,6 +43,10 @@ export const CAUSATION_ALIASES: Record<string, CausationOutcome> = {
   难以明确: 'undetermined', 无法确定: 'undetermined', 难以确定: 'undetermined',
 };
 
+/** Responsibility degrees of a medical accident appraisal (医疗事故处理条例; four levels, seed 000). */
+export const RESPONSIBILITY_DEGREES = { complete: '完全责任', major: '主要责任', minor: '次要责任', slight: '轻微责任' } as const;
+export type ResponsibilityDegree = keyof typeof RESPONSIBILITY_DEGREES;
+
 export function hasCausalLink(outcome: CausationOutcome): boolean {
   return outcome !== 'none' && outcome !== 'undetermined';
 }

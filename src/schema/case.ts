@@ -4,7 +4,7 @@
  * `appraisers` and `citations` carry what the document needs around them.
  */
 import { z } from 'zod';
-import { CAUSATION_ALIASES, CAUSATION_CODES, type CausationOutcome } from '../domain/causation.js';
+import { CAUSATION_ALIASES, CAUSATION_CODES, RESPONSIBILITY_DEGREES, type CausationOutcome, type ResponsibilityDegree } from '../domain/causation.js';
 import { ACCIDENT_GRADES, INJURY_DEGREES } from '../domain/grades.js';
 import {
   APPRAISAL_TYPES, APPRAISAL_TYPE_ALIASES, COMMISSION_SETTINGS, COMMISSION_SETTING_ALIASES, COMMISSIONING_PARTIES,
@@ -22,7 +22,7 @@ const causation = aliasedEnum<CausationOutcome>([...CAUSATION_CODES, 'undetermin
 const sex = aliasedEnum(['male', 'female'], { 男: 'male', 女: 'female' }, '性别');
 const accidentGrade = aliasedEnum(ACCIDENT_GRADES.map((g) => g.code), byName(ACCIDENT_GRADES), '医疗事故等级');
 const injuryDegree = aliasedEnum(INJURY_DEGREES.map((d) => d.code), byName(INJURY_DEGREES), '人体损伤程度');
-const responsibility = aliasedEnum(['complete', 'major', 'minor', 'slight'], { 完全责任: 'complete', 主要责任: 'major', 次要责任: 'minor', 轻微责任: 'slight' }, '医方责任程度（医疗事故）');
+const responsibility = aliasedEnum(keys(RESPONSIBILITY_DEGREES), Object.fromEntries(Object.entries(RESPONSIBILITY_DEGREES).map(([code, name]) => [name, code])) as Record<string, ResponsibilityDegree>, '医方责任程度（医疗事故）');
 
 const participation = z
   .union([z.number(), z.string(), z.strictObject({ min: z.number().optional(), max: z.number() })])
