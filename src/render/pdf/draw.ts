@@ -2,7 +2,8 @@
  * The drawing step: a laid-out document plan → pdf-lib pages with hand-written content
  * streams (pdf-lib's drawText would re-shape every string and cannot justify).
  */
-import { PDFName, type PDFDocument, type PDFRef } from 'pdf-lib';
+import type { PDFDocument, PDFRef } from 'pdf-lib';
+import { PDFName } from './pdfLib.js';
 import { ContentWriter, num } from './content.js';
 import { embedFaces } from './embed.js';
 import type { FontSet } from './fonts.js';

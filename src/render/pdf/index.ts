@@ -2,7 +2,7 @@
  * PDF rendering of a document tree: fonts (parsed once per process) → pure layout →
  * pdf-lib drawing → deterministic bytes.
  */
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from './pdfLib.js';
 import type { DocumentTree } from '../../document/tree.js';
 import { drawDocument } from './draw.js';
 import { useFastFlate } from './fastFlate.js';

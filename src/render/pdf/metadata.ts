@@ -3,7 +3,8 @@
  * /ID derived from the content, so the same tree always gives the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { PDFHexString, type PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+import { PDFHexString } from './pdfLib.js';
 import type { DocumentMeta } from '../../document/tree.js';
 
 export const PRODUCER = 'jianding PDF renderer (pdf-lib + fontkit 2)';
