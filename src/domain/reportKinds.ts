@@ -43,9 +43,9 @@ export const COMMISSION_SETTING_ALIASES: Record<string, CommissionSetting> = {
   诉讼: 'litigation', 法院委托: 'litigation', 人民调解: 'mediation', 调解: 'mediation', 医疗纠纷人民调解: 'mediation',
   协商: 'negotiation', 自行协商: 'negotiation', 医患双方协商: 'negotiation',
 };
-export const COMMISSIONING_PARTIES = { court: '人民法院', both: '医患双方共同委托', patient: '患方单方', medical: '医方单方', mediationCommittee: '医疗纠纷人民调解委员会' } as const;
+export const COMMISSIONING_PARTIES = { court: '人民法院', both: '医患双方共同委托', patient: '患方单方', medical: '医方单方' } as const;
 export type CommissioningParty = keyof typeof COMMISSIONING_PARTIES;
 export const COMMISSIONING_PARTY_ALIASES: Record<string, CommissioningParty> = {
   人民法院: 'court', 法院: 'court', 共同委托: 'both', 医患双方: 'both', 医患双方共同委托: 'both',
-  患方: 'patient', 患方单方: 'patient', 医方: 'medical', 医方单方: 'medical', 调解委员会: 'mediationCommittee', 医疗纠纷人民调解委员会: 'mediationCommittee',
+  患方: 'patient', 患方单方: 'patient', 医方: 'medical', 医方单方: 'medical',
 };

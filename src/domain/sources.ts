@@ -1,19 +1,9 @@
-import { chineseNumber } from './chineseDate.js';
-
 /** How messages and documents name the regulations they rely on. */
 export const SOURCES = {
   measures: '《江苏省医疗损害鉴定管理办法》',
-  measuresShort: '《办法》',
-  sft0095: 'SF/T 0095—2021《人体损伤与疾病因果关系判定指南》',
+  sft0095: 'SF/T 0095—2021《人身损害与疾病因果关系判定指南》',
   accidentGrading: '《医疗事故分级标准（试行）》',
-  disabilityStandard: '《人体损伤致残程度分级》',
-  injuryStandard: '《人体损伤程度鉴定标准》',
   judicialProcedure: '《司法鉴定程序通则》',
   documentRules: '《司法鉴定文书规范》',
   accidentRegulation: '《医疗事故处理条例》',
 } as const;
-
-/** 第二十四条 from 24. */
-export function articleName(n: number): string {
-  return `第${chineseNumber(n)}条`;
-}

@@ -3,7 +3,7 @@
  * medical associations speak of 原因力 (Art. 25 terms), judicial institutions of
  * 因果关系 and 参与度 (SF/T 0095 terms with Annex A ranges), accident appraisals of 责任程度.
  */
-import { CAUSATION_TYPES, formatRange, type CausationOutcome } from '../domain/causation.js';
+import { CAUSATION_TYPES, formatRange, responsibilityTerm, type CausationCode, type CausationOutcome } from '../domain/causation.js';
 import { formatParticipation, parseParticipation, type Participation, type ParticipationInput } from '../domain/participation.js';
 import type { ReportKind } from '../domain/reportKinds.js';
 
@@ -26,12 +26,32 @@ function participationOf(outcome: CausationOutcome, given: ParticipationInput | 
   return { kind: 'value', value: CAUSATION_TYPES[outcome].suggested };
 }
 
-function termFor(kind: ReportKind, outcome: CausationOutcome): string | null {
+/** The kind's own term for a causation type: 次要因素 (association), 次要作用 (judicial), 次要责任 (accident). */
+export function termFor(kind: ReportKind, outcome: CausationOutcome): string | null {
   if (outcome === 'none' || outcome === 'undetermined') return null;
   const t = CAUSATION_TYPES[outcome];
   if (kind === 'judicial') return t.sftTerm;
-  if (kind === 'accident') return t.responsibilityTerm ?? t.art25Term;
+  if (kind === 'accident') return responsibilityTerm(outcome) ?? t.sftTerm;
   return t.art25Term;
+}
+
+function linkedClause(kind: ReportKind, outcome: CausationCode, participation: Participation | null, given: boolean): Omit<CausationWording, 'link' | 'participation'> {
+  const type = CAUSATION_TYPES[outcome];
+  const term = termFor(kind, outcome)!;
+  if (kind === 'judicial') {
+    if (!participation) return { term, participationText: null, clause: `存在因果关系，医疗过错起${type.sftTerm}` };
+    const verb = given ? '为' : '建议为';
+    const value = formatParticipation(participation);
+    const participationText = `过错参与度（原因力）${verb}${value}（${type.sftTerm}，${formatRange(type)}）`;
+    return { term, participationText, clause: `存在因果关系，医疗过错起${type.sftTerm}，过错参与度（原因力）${verb}${value}（参考范围${formatRange(type)}）` };
+  }
+  if (kind === 'accident') {
+    const degree = responsibilityTerm(outcome);
+    const clause = degree ? `存在因果关系，医疗过失行为在损害后果中的责任程度为${degree}` : `存在因果关系，医疗过失行为在损害后果中起${type.sftTerm}`;
+    return { term, participationText: null, clause };
+  }
+  const shown = given && participation ? `（参与度${formatParticipation(participation)}）` : '';
+  return { term, participationText: null, clause: `存在因果关系，原因力大小为${term}${shown}` };
 }
 
 export function causationWording(kind: ReportKind, outcome: CausationOutcome, given?: ParticipationInput, inInjuryAssessment = false): CausationWording {
@@ -41,19 +61,6 @@ export function causationWording(kind: ReportKind, outcome: CausationOutcome, gi
   if (outcome === 'none') {
     return { link: '不存在因果关系', term: null, participationText: null, participation: null, clause: '不存在因果关系' };
   }
-  const type = CAUSATION_TYPES[outcome];
-  const term = termFor(kind, outcome)!;
   const participation = inInjuryAssessment ? null : participationOf(outcome, given);
-  if (kind === 'judicial' && participation) {
-    const verb = given === undefined ? '建议为' : '为';
-    const value = formatParticipation(participation);
-    const participationText = `过错参与度（原因力）${verb}${value}（${type.sftTerm}，${formatRange(type)}）`;
-    const clause = `存在因果关系，医疗过错为${term}，过错参与度（原因力）${verb}${value}（参考范围${formatRange(type)}）`;
-    return { link: '存在因果关系', term, participationText, participation, clause };
-  }
-  if (kind === 'accident') {
-    return { link: '存在因果关系', term, participationText: null, participation, clause: `存在因果关系，医疗过错行为在损害后果中起${type.sftTerm}` };
-  }
-  const shown = given !== undefined && participation ? `（参与度${formatParticipation(participation)}）` : '';
-  return { link: '存在因果关系', term, participationText: null, participation, clause: `存在因果关系，原因力大小为${term}${shown}` };
+  return { link: '存在因果关系', participation, ...linkedClause(kind, outcome, participation, given !== undefined) };
 }

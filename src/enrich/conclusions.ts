@@ -4,7 +4,7 @@
  */
 import type { ModelCausation, ModelFault, ReportModel } from './model.js';
 
-type Parts = Pick<ReportModel, 'faults' | 'causation' | 'damage' | 'patient' | 'subject' | 'autopsyCaveat' | 'kind'>;
+type Parts = Pick<ReportModel, 'faults' | 'causation' | 'damage' | 'patient' | 'subject'>;
 
 function faultConclusion(faults: ModelFault[], patient: string): string[] {
   // `patient` is already prefixed: 患者张某某 or 被鉴定人张某某.
@@ -18,17 +18,17 @@ function faultConclusion(faults: ModelFault[], patient: string): string[] {
   });
 }
 
-function causationConclusion(c: ModelCausation, caveat: string | null, subject: string): string {
+/** Art. 24 para 3: the caveat first; a clinical judgement says so (临床考虑), an undetermined link does not. */
+function causationConclusion(c: ModelCausation, subject: string): string {
   const clause = `医方的上述过错与${subject}${c.consequence}之间${c.finding}。`;
-  if (!caveat) return clause;
-  if (c.link === '因果关系难以明确') return `${caveat}，${clause}`;
-  return `${caveat}；依据临床资料，临床考虑${clause}`;
+  if (!c.caveat) return clause;
+  return c.clinical ? `${c.caveat}；依据临床资料，临床考虑${clause}` : `${c.caveat}，${clause}`;
 }
 
 export function composeConclusions(p: Parts): string[] {
   const out = faultConclusion(p.faults, `${p.subject}${p.patient.name}`);
   const anyFault = p.faults.some((f) => f.isFault);
-  if (anyFault) out.push(...p.causation.map((c) => causationConclusion(c, p.autopsyCaveat, p.subject)));
+  if (anyFault) out.push(...p.causation.map((c) => causationConclusion(c, p.subject)));
   for (const x of p.damage.consequences) if (x.disabilityGrade || x.injuryDegree) out.push(`${x.statement}。`);
   if (p.damage.accident) out.push(`${p.damage.accident.statement}。`);
   if (p.damage.careAdvice?.length) out.push(`对${p.subject}医疗护理的建议：${p.damage.careAdvice.join('')}`);

@@ -1,7 +1,8 @@
 /** Article 24 (四)(五)(六) in the report model: faults, causal links and shares, damage and grades. */
-import { hasCausalLink, RESPONSIBILITY_DEGREES } from '../domain/causation.js';
+import { RESPONSIBILITY_DEGREES } from '../domain/causation.js';
 import { arabicDate } from '../domain/chineseDate.js';
 import { accidentGrade, disabilityGradeName, injuryDegreeName } from '../domain/grades.js';
+import { SOURCES } from '../domain/sources.js';
 import type { Case } from '../schema/case.js';
 import { causationWording } from './causationWording.js';
 import type { ModelCausation, ModelConsequence, ModelFault, ReportModel } from './model.js';
@@ -21,16 +22,22 @@ export function causationOf(c: Case, caveat: string | null): ModelCausation[] {
     return {
       consequence: consequence?.description ?? item.consequence, link: w.link, term: w.term,
       participationText: w.participationText, finding: w.clause, analysis: item.analysis,
-      caveat: caveat && (hasCausalLink(item.causation) || item.causation === 'undetermined') ? caveat : null,
+      caveat, clinical: caveat !== null && item.causation !== 'undetermined',
     };
   });
+}
+
+/** An accident appraisal grades by the 2002 standard, whose grades 一级乙等 … 三级戊等 correspond to disability grades. */
+function ratingOf(c: Case, grade: string | null, injury: string | null): string {
+  if (grade) return c.report.kind === 'accident' ? `对应${grade}（${SOURCES.accidentGrading}）` : `构成人体损伤致残程度${grade}`;
+  return injury ? `构成${injury}` : '';
 }
 
 function consequencesOf(c: Case, who: string): ModelConsequence[] {
   return c.damage.consequences.map((x) => {
     const grade = x.disabilityGrade === undefined ? null : disabilityGradeName(x.disabilityGrade);
     const injury = x.injuryDegree === undefined ? null : injuryDegreeName(x.injuryDegree);
-    const rating = grade ? `构成人体损伤致残程度${grade}` : injury ? `构成${injury}` : '';
+    const rating = ratingOf(c, grade, injury);
     const statement = rating ? `${who}${x.description}，${rating}` : x.description;
     return { description: x.description, disabilityGrade: grade, injuryDegree: injury, statement, basis: nullable(x.basis) };
   });

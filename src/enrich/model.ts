@@ -55,6 +55,8 @@ export interface ModelCausation {
   analysis: string[];
   /** Art. 24 para 3 statement, when the patient died without autopsy. */
   caveat: string | null;
+  /** A clinical judgement was made despite it (临床判定/临床考虑) — not when the link is undetermined. */
+  clinical: boolean;
 }
 
 export interface ModelConsequence {

@@ -4,13 +4,15 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Case } from '../schema/case.js';
 import { warning, type Rule } from './rule.js';
 
-/** Every 《…》 name in the listed citations and in the fault analysis, with where it stands. */
+/** Every 《…》 name in the listed citations and in the texts that measure or grade against norms. */
 function citedNames(c: Case): { name: string; path: string }[] {
   const out = c.citations.map((name, i) => ({ name, path: `citations[${i}]` }));
-  c.faultAnalysis.items.forEach((f, i) => {
-    const texts: [string, string][] = [[f.norm ?? '', `faultAnalysis.items[${i}].norm`], ...f.analysis.map((p, k): [string, string] => [p, `faultAnalysis.items[${i}].analysis[${k}]`])];
-    for (const [text, path] of texts) for (const m of text.matchAll(/《([^》]+)》/g)) out.push({ name: m[1]!, path });
-  });
+  const texts: [string, string][] = [
+    ...c.faultAnalysis.items.flatMap((f, i): [string, string][] => [[f.norm ?? '', `faultAnalysis.items[${i}].norm`], ...f.analysis.map((p, k): [string, string] => [p, `faultAnalysis.items[${i}].analysis[${k}]`])]),
+    ...c.causationAnalysis.items.flatMap((x, i) => x.analysis.map((p, k): [string, string] => [p, `causationAnalysis.items[${i}].analysis[${k}]`])),
+    ...c.damage.consequences.flatMap((x, i) => (x.basis ?? []).map((p, k): [string, string] => [p, `damage.consequences[${i}].basis[${k}]`])),
+  ];
+  for (const [text, path] of texts) for (const m of text.matchAll(/《([^》]+)》/g)) out.push({ name: m[1]!, path });
   return out;
 }
 

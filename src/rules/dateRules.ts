@@ -62,6 +62,11 @@ function completion(c: Case): Diagnostic[] {
   if (ext && ext.workingDays > MAX_EXTENSION_DAYS) {
     out.push(warning('EXTENSION_TOO_LONG', 'process.extension.workingDays', `依据${M}第二十六条，延长时间一般不得超过30个工作日，本案延长${ext.workingDays}个工作日`, `Jiangsu measures Art. 26: extensions should not exceed 30 working days (here ${ext.workingDays})`));
   }
+  const agreed = c.process.agreedDeadline;
+  if (agreed) {
+    if (c.report.date <= agreed) return out;
+    return [...out, error('DATE_REPORT_DEADLINE', 'report.date', `依据${M}第二十六条，与委托人另有约定的从其约定：约定于${agreed}前完成，出具日期为${c.report.date}`, `Jiangsu measures Art. 26: the agreed deadline ${agreed} has passed (report ${c.report.date})`)];
+  }
   const used = workingDaysBetween(c.basicInfo.commission.acceptedDate, c.report.date) - c.process.excludedWorkingDays;
   const allowed = COMPLETION_DAYS + (ext?.workingDays ?? 0);
   if (used <= allowed) return out;

@@ -31,11 +31,12 @@ function reappraisal(c: Case): Diagnostic[] {
 
 function commission(c: Case): Diagnostic[] {
   const { setting, commissionedBy } = c.basicInfo.commission;
-  if (setting === 'litigation' || commissionedBy === 'both' || commissionedBy === 'mediationCommittee') return [];
+  if (setting === 'litigation' || commissionedBy === 'both') return [];
   if (commissionedBy === 'court') {
     return [error('COMMISSION_COURT_OUTSIDE_LITIGATION', 'basicInfo.commission.commissionedBy', '非诉讼情形下委托方不应为人民法院', 'A court commissions only in litigation')];
   }
-  return [error('COMMISSION_ONE_SIDED', 'basicInfo.commission.commissionedBy', `依据${M}第八条、第十五条第（一）项，医患双方协商或人民调解中的鉴定应由医患双方共同委托，单方委托的不予受理`, 'Jiangsu measures Art. 8, 15(1): outside litigation the appraisal is commissioned jointly; a one-sided commission is refused')];
+  // The mediation committee presides over choosing the institution (Art. 8 para 2); it does not commission.
+  return [error('COMMISSION_ONE_SIDED', 'basicInfo.commission.commissionedBy', `依据${M}第八条、第十五条第（一）项，医患双方协商或人民调解中的鉴定应由医患双方共同委托（调解委员会只主持选择鉴定机构），单方委托的不予受理`, 'Jiangsu measures Art. 8, 15(1): outside litigation the appraisal is commissioned jointly by both sides; a one-sided commission is refused')];
 }
 
 function materials(c: Case): Diagnostic[] {

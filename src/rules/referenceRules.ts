@@ -38,7 +38,12 @@ export const referenceRules: Rule = (c) => {
   });
   const analysed = new Set(c.causationAnalysis.items.map((x) => x.consequence));
   c.damage.consequences.forEach((x, i) => {
-    if (!analysed.has(x.id)) {
+    if (analysed.has(x.id)) return;
+    if (x.disabilityGrade !== undefined || x.injuryDegree !== undefined) {
+      out.push(error('GRADE_WITHOUT_CAUSATION', `damage.consequences[${i}]`,
+        `损害后果「${x.description}」评定了等级，却没有因果关系分析：依据SF/T 0095—2021 §8，先判定因果关系，存在因果关系的才评定等级`,
+        `Consequence "${x.id}" is graded without a causation analysis (SF/T 0095—2021 §8)`));
+    } else {
       out.push(warning('CONSEQUENCE_NOT_ANALYSED', `damage.consequences[${i}]`,
         `损害后果「${x.description}」未在因果关系分析中出现（《江苏省医疗损害鉴定管理办法》第二十四条第一款第（五）项）`,
         `Consequence "${x.id}" has no causation analysis (Jiangsu measures Art. 24(5))`));

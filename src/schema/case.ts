@@ -153,6 +153,7 @@ const processSection = z.strictObject({
     .optional()
     .meta({ description: '延长鉴定时限（第二十六条）' }),
   excludedWorkingDays: z.number().int().min(0).default(0).meta({ description: '补充材料所用、不计入时限的工作日（第二十六条第二款）' }),
+  agreedDeadline: isoDate.optional().meta({ description: '与委托人另行约定的完成期限（第二十六条：另有约定的，从其约定）' }),
   notes: paragraphs.optional().meta({ description: '其他过程说明' }),
 });
 

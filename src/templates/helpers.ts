@@ -7,6 +7,8 @@ import Handlebars from 'handlebars';
 import { CAUSATION_TYPES, formatRange, type CausationCode } from '../domain/causation.js';
 import { chineseDate, chineseNumber } from '../domain/chineseDate.js';
 import { accidentGrade, disabilityGradeName, type AccidentGradeCode } from '../domain/grades.js';
+import type { ReportKind } from '../domain/reportKinds.js';
+import { termFor } from '../enrich/causationWording.js';
 
 const esc = Handlebars.escapeExpression;
 type Options = Handlebars.HelperOptions;
@@ -53,11 +55,8 @@ export const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   disabilityGrade: (n: number) => disabilityGradeName(Number(n)),
   /** {{accidentGrade "3C"}} → 三级丙等 */
   accidentGrade: (code: AccidentGradeCode) => accidentGrade(code).name,
-  /** {{causationTerm "minor" "judicial"}} → 次要作用 */
-  causationTerm: (code: CausationCode, kind: string) => {
-    const t = CAUSATION_TYPES[code];
-    return kind === 'judicial' ? t.sftTerm : t.art25Term;
-  },
+  /** {{causationTerm "minor" "judicial"}} → 次要作用 (次要因素 for association, 次要责任 for accident) */
+  causationTerm: (code: CausationCode, kind: ReportKind) => termFor(kind, code) ?? '',
   /** {{participationRange "minor"}} → 16%–44% */
   participationRange: (code: CausationCode) => formatRange(CAUSATION_TYPES[code]),
 };

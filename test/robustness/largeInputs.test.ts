@@ -55,7 +55,8 @@ describe('extreme but valid cases', () => {
       c.process.hearing.patientSide = [];
       c.process.hearing.medicalSide = [];
     });
-    expect(docxText).toContain('患方经通知未到会，不影响听证会的进行。');
+    expect(docxText).toContain('患方经通知未到会，依据第二十条不影响听证会的进行。');
+    expect(docxText).toContain('医患双方经通知均未到会，专家依据鉴定材料进行了讨论。');
     expect(docxText).toContain('七、鉴定意见');
   });
 

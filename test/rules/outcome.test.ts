@@ -50,3 +50,42 @@ describe('document number and citations', () => {
     expect(codes((c) => { c.citations = ['《最高人民法院关于审理医疗损害责任纠纷案件适用法律若干问题的解释》']; })).toEqual(['CITATION_AMENDED']);
   });
 });
+
+describe('accident appraisals need a fault, a link and matching grades (医疗事故处理条例 Art. 2; 2002 standard)', () => {
+  it('no accident without a fault or without a causal link', () => {
+    expect(codes((c) => { accident(c); c.faultAnalysis.items[0]!.isFault = false; c.causationAnalysis.items[0]!.causation = 'none'; delete c.causationAnalysis.items[0]!.participation; delete c.damage.consequences[0]!.disabilityGrade; })).toContain('ACCIDENT_WITHOUT_FAULT');
+  });
+  it('四级 has no disability grade', () => {
+    expect(codes((c) => { accident(c); c.damage.accident!.grade = '四级'; })).toContain('ACCIDENT_GRADE_DISABILITY_MISMATCH');
+  });
+  it('warns when the responsibility does not match the strongest causal link', () => {
+    expect(codes((c) => { accident(c); c.damage.accident!.responsibility = '主要责任'; })).toEqual(['ACCIDENT_RESPONSIBILITY_CAUSATION']);
+  });
+});
+
+describe('overriding conclusions after death without autopsy (Art. 24 para 3)', () => {
+  const died = (c: CaseInput) => { c.damage.death = { date: '2025-10-30', autopsy: false }; };
+  it('must state that the cause of death is unknown', () => {
+    expect(codes((c) => { died(c); c.opinion = { conclusions: ['依据临床资料，临床考虑医方过错与患者死亡存在因果关系，为次要因素。'] }; })).toEqual(['AUTOPSY_STATEMENT_MISSING']);
+  });
+  it('an undetermined link needs the statement but no clinical-judgement words', () => {
+    const undetermined = (c: CaseInput) => { died(c); c.causationAnalysis.items[0]!.causation = '难以明确'; delete c.causationAnalysis.items[0]!.participation; delete c.damage.consequences[0]!.disabilityGrade; };
+    expect(codes((c) => { undetermined(c); c.opinion = { conclusions: ['患者死亡后未行尸体解剖，死亡原因不明，医方过错与患者死亡之间的因果关系难以明确。'] }; })).toEqual([]);
+  });
+});
+
+describe('more procedure', () => {
+  it('the mediation committee does not commission (Art. 8)', () => {
+    expect(codes((c) => Object.assign(c.basicInfo.commission, { setting: '人民调解', commissionedBy: '调解委员会' }))).toContain('SCHEMA_INVALID_VALUE');
+  });
+  it('an agreed deadline replaces the 30 working days (Art. 26)', () => {
+    expect(codes((c) => { c.report.date = '2026-06-30'; c.process.agreedDeadline = '2026-07-15'; })).toEqual([]);
+    expect(codes((c) => { c.report.date = '2026-06-30'; c.process.agreedDeadline = '2026-06-15'; })).toEqual(['DATE_REPORT_DEADLINE']);
+  });
+  it('a graded consequence needs a causation analysis (SF/T 0095 §8)', () => {
+    expect(codes((c) => { c.damage.consequences.push({ id: 'C2', description: '切口疝', disabilityGrade: 10 }); })).toEqual(['GRADE_WITHOUT_CAUSATION']);
+  });
+  it('replaced standards are found in the grading basis too', () => {
+    expect(codes((c) => { c.damage.consequences[0]!.basis = '依据《道路交通事故受伤人员伤残评定》4.10.1。'; })).toEqual(['CITATION_REPLACED']);
+  });
+});

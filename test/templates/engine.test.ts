@@ -182,3 +182,39 @@ describe('what the panel and the case add to the composed opinion', () => {
     expect(build().model.conclusions[0]).toContain('在对患者张某某的诊疗过程中');
   });
 });
+
+describe('causation wording per report kind', () => {
+  const kindEdit = (kind: string) => (c: CaseInput) => {
+    c.report.kind = kind;
+    if (kind === 'judicial') {
+      c.appraisers = [{ name: '李某', certificateNumber: '1' }, { name: '王某', certificateNumber: '2' }];
+      c.panel.experts.forEach((e) => { e.consultation = { opinion: '同意。', agrees: true }; });
+    }
+    if (kind === 'accident') {
+      c.institution.shortName = '某医鉴';
+      c.report.documentNumber = '某医鉴〔2026〕15号';
+      c.damage.accident = { isAccident: true, grade: '三级戊等', responsibility: '次要责任' };
+    }
+  };
+  it.each([
+    ['association', '存在因果关系，原因力大小为次要因素（参与度30%）'],
+    ['judicial', '存在因果关系，医疗过错起次要作用，过错参与度（原因力）为30%（参考范围16%–44%）'],
+    ['accident', '存在因果关系，医疗过失行为在损害后果中的责任程度为次要责任'],
+  ])('%s', (kind, wording) => {
+    expect(build(kindEdit(kind)).model.conclusions[1]).toContain(wording);
+  });
+
+  it('an undetermined link after death without autopsy claims no clinical judgement', () => {
+    const b = build((c) => {
+      c.damage.death = { date: '2025-10-30', autopsy: false };
+      c.causationAnalysis.items[0]!.causation = '难以明确';
+      delete c.causationAnalysis.items[0]!.participation;
+      delete c.damage.consequences[0]!.disabilityGrade;
+    });
+    const text = treeText(b);
+    expect(text).toContain('未行尸体解剖');
+    expect(text).not.toContain('临床判定');
+    expect(text).not.toContain('临床考虑');
+    expect(b.model.conclusions[1]).toMatch(/^患者死亡后未行尸体解剖.*难以明确。$/);
+  });
+});

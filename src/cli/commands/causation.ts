@@ -1,12 +1,12 @@
 /** jianding causation: the causation / participation reference table. */
-import { CAUSATION_CODES, CAUSATION_TYPES, formatRange } from '../../domain/causation.js';
+import { CAUSATION_CODES, CAUSATION_TYPES, formatRange, responsibilityTerm } from '../../domain/causation.js';
 import { SOURCES } from '../../domain/sources.js';
 
 export function causationTable(): string {
   const header = ['代码', '《办法》第二十五条', 'SF/T 0095 §7', '医疗事故责任', '参与度范围', '建议值', '含义'];
   const rows = CAUSATION_CODES.map((code) => {
     const c = CAUSATION_TYPES[code];
-    return [code, c.art25Term, c.sftTerm, c.responsibilityTerm ?? '—', formatRange(c), `${c.suggested}%`, c.meaning];
+    return [code, c.art25Term, c.sftTerm, responsibilityTerm(code) ?? '—', formatRange(c), `${c.suggested}%`, c.meaning];
   });
   rows.push(['undetermined', '难以明确', '—', '—', '不给出', '—', '因果关系及原因力大小难以明确（常见于死亡未尸检）']);
   const lines = [header, ...rows].map((r) => r.join('\t'));
