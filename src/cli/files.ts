@@ -1,6 +1,7 @@
 /** File I/O at the edge: reading case files safely and writing outputs atomically. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { UsageError } from './errors.js';
 
 /** Larger case files are refused before they are read (a real case is well under 1 MB). */
@@ -24,13 +25,27 @@ export function readCaseBytes(file: string): Uint8Array {
   }
 }
 
-/** Case files in a folder (or the given files), sorted, JSON and YAML only. */
+const CASE_FILE = /\.(ya?ml|json)$/i;
+
+/** The name a case's outputs take: case.yaml → case.docx, case.pdf, case.manifest.json. */
+export function outputBaseName(file: string): string {
+  return path.basename(file).replace(CASE_FILE, '');
+}
+
+/** Case files in a folder (or the given files), sorted, JSON and YAML only; no two may share output names. */
 export function caseFilesIn(inputs: string[]): string[] {
-  return inputs.flatMap((input) => {
+  const files = inputs.flatMap((input) => {
     if (!fs.existsSync(input)) throw new UsageError(`找不到：${input}`, `Not found: ${input}`);
     if (!fs.statSync(input).isDirectory()) return [input];
-    return fs.readdirSync(input).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort().map((f) => path.join(input, f));
+    return fs.readdirSync(input).filter((f) => CASE_FILE.test(f)).sort().map((f) => path.join(input, f));
   });
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const other = seen.get(outputBaseName(file));
+    if (other) throw new UsageError(`${other} 与 ${file} 会生成同名文书（${outputBaseName(file)}.*），请改名其中之一`, `${other} and ${file} would write the same outputs; rename one`);
+    seen.set(outputBaseName(file), file);
+  }
+  return files;
 }
 
 export function ensureDir(dir: string): void {
@@ -51,30 +66,32 @@ function writeFailure(file: string, e: unknown): UsageError {
 }
 
 /**
- * Writes files atomically, all or none: each goes to a temporary file in the same folder
- * first; only when every one is complete are they renamed, in order. An interrupted or failed
- * run (a full disk, say) never leaves a half-written file under a final name.
+ * Writes files atomically: each goes to a temporary file in the same folder first, and only
+ * when every one is complete are they renamed, in order. A failed or interrupted write (a full
+ * disk, Ctrl-C) never leaves a half-written file under a final name; should a rename itself
+ * fail — very rare on one folder — the files renamed before it stay, and no temporary is left.
  */
 export function writeAllAtomic(files: { file: string; data: Uint8Array | string }[]): void {
   const staged: { tmp: string; file: string }[] = [];
+  const discard = (from: number) => staged.slice(from).forEach(({ tmp }) => fs.rmSync(tmp, { force: true }));
   try {
     for (const { file, data } of files) {
-      const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${staged.length}.tmp`);
+      const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${threadId}.tmp`);
       staged.push({ tmp, file });
       fs.writeFileSync(tmp, data);
     }
   } catch (e) {
-    for (const { tmp } of staged) fs.rmSync(tmp, { force: true });
+    discard(0);
     throw writeFailure(staged.at(-1)?.file ?? '', e);
   }
-  for (const { tmp, file } of staged) {
+  staged.forEach(({ tmp, file }, i) => {
     try {
       fs.renameSync(tmp, file);
     } catch (e) {
-      fs.rmSync(tmp, { force: true });
+      discard(i);
       throw writeFailure(file, e);
     }
-  }
+  });
 }
 
 export function writeAtomic(file: string, data: Uint8Array | string): void {

@@ -3,13 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadCase, type CaseDefaults } from '../parse/loadCase.js';
-import { buildManifest, type Manifest } from '../pipeline/manifest.js';
+import { buildManifest, readManifest, type Manifest } from '../pipeline/manifest.js';
 import { renderCase, type OutputFormat } from '../pipeline/renderCase.js';
 import { preloadFonts, type PdfFontConfig } from '../render/pdf/index.js';
 import { TemplateError } from '../templates/engine.js';
 import { MarkupError } from '../templates/markup.js';
 import { EXIT, UsageError } from './errors.js';
-import { ensureDir, readCaseBytes, writeAllAtomic } from './files.js';
+import { ensureDir, outputBaseName, readCaseBytes, writeAllAtomic } from './files.js';
+import { settingsFingerprint } from './settings.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface RenderFileOptions {
@@ -33,37 +34,30 @@ export interface RenderFileResult {
   failure?: { message: string; messageEn: string };
 }
 
-const baseName = (file: string) => path.basename(file).replace(/\.(ya?ml|json)$/i, '');
-
 /** A final document is never overwritten silently (nor is a draft written over a final one). */
-function refuseOverwrite(targets: string[], manifestFile: string, status: 'draft' | 'final'): void {
+function refuseOverwrite(targets: string[], previous: Manifest | undefined, status: 'draft' | 'final'): void {
   const existing = targets.filter((t) => fs.existsSync(t));
-  if (existing.length === 0) return;
-  let previous: Manifest['status'] | undefined;
-  try {
-    previous = (JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest).status;
-  } catch {
-    previous = undefined;
-  }
-  if (status === 'final' || previous === 'final') {
-    throw new UsageError(`输出文件已存在：${existing.join('、')}（正式文书不会被静默覆盖，如确需覆盖请加 --force）`, `Output exists: ${existing.join(', ')} (a final document is never overwritten silently; use --force)`);
-  }
+  if (existing.length === 0 || (status !== 'final' && previous?.status !== 'final')) return;
+  throw new UsageError(`输出文件已存在：${existing.join('、')}（正式文书不会被静默覆盖，如确需覆盖请加 --force）`, `Output exists: ${existing.join(', ')} (a final document is never overwritten silently; use --force)`);
+}
+
+/** Outputs of an earlier render that this one did not replace (another format): they no longer match the manifest. */
+function removeStale(out: string, previous: Manifest | undefined, written: string[]): void {
+  for (const o of previous?.outputs ?? []) if (!written.includes(o.file)) fs.rmSync(path.join(out, o.file), { force: true });
 }
 
 export async function renderFile(file: string, o: RenderFileOptions): Promise<RenderFileResult> {
   const result: RenderFileResult = { file, exitCode: EXIT.ok, diagnostics: [], written: [], pages: null };
   try {
     // Reading the fonts (tens of MB) overlaps with parsing and checking the case.
-    if (o.formats.length > 0) void preloadFonts(o.fonts);
-    const bytes = readCaseBytes(file);
-    const loaded = loadCase(bytes, file, o.defaults);
+    void preloadFonts(o.fonts);
+    const loaded = loadCase(readCaseBytes(file), file, o.defaults);
     result.diagnostics = loaded.diagnostics;
     if (!loaded.ok || !loaded.case) return { ...result, exitCode: EXIT.invalid };
-    const name = baseName(file);
-    const targets = o.formats.map((f) => path.join(o.out, `${name}.${f}`));
+    const name = outputBaseName(file);
     const manifestFile = path.join(o.out, `${name}.manifest.json`);
-    const status = o.status ?? loaded.case.report.status;
-    if (!o.force) refuseOverwrite(targets, manifestFile, status);
+    const previous = readManifest(manifestFile);
+    if (!o.force) refuseOverwrite(o.formats.map((f) => path.join(o.out, `${name}.${f}`)), previous, o.status ?? loaded.case.report.status);
     const rendered = await renderCase(loaded.case, {
       formats: o.formats, templatesDir: o.templatesDir, status: o.status, sample: o.sample, fonts: o.fonts,
       caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}`,
@@ -74,13 +68,15 @@ export async function renderFile(file: string, o: RenderFileOptions): Promise<Re
     const outputs = rendered.outputs.map((r) => ({ file: `${name}.${r.format}`, bytes: r.bytes }));
     const manifest = buildManifest({
       tool: TOOL_NAME, version: TOOL_VERSION, input: { file: path.basename(file), sha256: loaded.sha256 },
-      status: rendered.status, sample: o.sample ?? false, templates: rendered.templates,
+      status: rendered.status, sample: o.sample ?? false, settings: settingsFingerprint(o), templates: rendered.templates,
+      pages: rendered.pageCount, warnings: result.diagnostics.filter((d) => d.severity === 'warning').length,
     }, outputs);
-    // All or none; the manifest is renamed last, so it only ever describes files fully on disk.
+    // The manifest is renamed last, so it only ever describes files fully on disk.
     writeAllAtomic([
       ...outputs.map((x) => ({ file: path.join(o.out, x.file), data: x.bytes })),
       { file: manifestFile, data: `${JSON.stringify(manifest, null, 2)}\n` },
     ]);
+    removeStale(o.out, previous, outputs.map((x) => x.file));
     result.written = [...outputs.map((x) => path.join(o.out, x.file)), manifestFile];
     return result;
   } catch (e) {

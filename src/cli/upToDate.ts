@@ -1,26 +1,28 @@
 /**
- * A rerun of a batch skips cases whose outputs are already on disk and match their manifest
- * for the same input, options, tool version and templates — so an interrupted batch finishes the rest.
+ * A rerun of a batch skips cases whose outputs are on disk and match their manifest for the
+ * same input, options, tool version and templates — so an interrupted batch finishes the rest.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Manifest } from '../pipeline/manifest.js';
+import { readManifest, sha256, type Manifest } from '../pipeline/manifest.js';
 import { locate } from '../templates/engine.js';
+import type { RenderFileOptions } from './renderFile.js';
+import { settingsFingerprint } from './settings.js';
+import { TOOL_VERSION } from './version.js';
 
-const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-
-export function isUpToDate(caseFile: string, manifestFile: string, expect: { version: string; sample: boolean; formats: string[]; status?: string; templatesDir?: string }): boolean {
+/** The manifest of the earlier render when it still holds, else undefined. */
+export function upToDate(caseFile: string, manifestFile: string, o: RenderFileOptions): Manifest | undefined {
+  const m = readManifest(manifestFile);
+  if (!m) return undefined;
+  const dir = path.dirname(manifestFile);
+  const same = m.version === TOOL_VERSION && m.sample === (o.sample ?? false) && (o.status === undefined || m.status === o.status)
+    && m.settings === settingsFingerprint(o) && m.input.sha256 === sha256(fs.readFileSync(caseFile));
+  if (!same) return undefined;
   try {
-    const m = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
-    const dir = path.dirname(manifestFile);
-    const sameInput = m.input.sha256 === sha(caseFile) && m.version === expect.version && m.sample === expect.sample;
-    const sameStatus = expect.status === undefined || m.status === expect.status;
-    const formats = m.outputs.map((o) => path.extname(o.file).slice(1)).sort().join(',');
-    const templatesSame = Object.entries(m.templates).every(([rel, hash]) => sha(locate(rel, expect.templatesDir)) === hash);
-    return sameInput && sameStatus && templatesSame && formats === [...expect.formats].sort().join(',')
-      && m.outputs.every((o) => fs.existsSync(path.join(dir, o.file)) && sha(path.join(dir, o.file)) === o.sha256);
+    const templates = Object.entries(m.templates).every(([rel, hash]) => sha256(fs.readFileSync(locate(rel, o.templatesDir))) === hash);
+    const outputs = m.outputs.every((x) => fs.existsSync(path.join(dir, x.file)) && sha256(fs.readFileSync(path.join(dir, x.file))) === x.sha256);
+    return templates && outputs ? m : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The pipeline's first stages for one case: bytes → text → data → schema → rules.
- * Pure: the caller reads the file (see readCaseFile.ts) and hands over its bytes.
+ * Pure: the caller reads the file (see cli/files.ts) and hands over its bytes.
  */
 import { createHash } from 'node:crypto';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';

@@ -74,7 +74,7 @@ function locator(doc: YAML.Document, counter: YAML.LineCounter) {
   };
 }
 
-export function parseText(text: string, fileName: string): ParsedText {
+function parseChecked(text: string, fileName: string): ParsedText {
   const format = formatOf(fileName, text);
   const counter = new YAML.LineCounter();
   const doc = YAML.parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
@@ -109,5 +109,52 @@ export function parseText(text: string, fileName: string): ParsedText {
     return { locate, diagnostics };
   }
   if (format === 'yaml') data = doc.toJS({ maxAliasCount: 100 });
+  if (depthOf(data) > MAX_DEPTH) return { locate, diagnostics: [tooDeep()] };
   return { data, locate, diagnostics: forbiddenKeys(data) };
+}
+
+/** A case file nests about eight levels deep; far deeper is hostile or broken. */
+const MAX_DEPTH = 32;
+
+/** Nesting depth, counted without recursion so that a hostile file cannot overflow the stack. */
+function depthOf(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    max = Math.max(max, depth + 1);
+    if (max > MAX_DEPTH) return max;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
+function tooDeep(): Diagnostic {
+  return {
+    severity: 'error', code: 'PARSE_TOO_DEEP', path: '',
+    message: `文件的嵌套层级过深（超过${MAX_DEPTH}层），不是有效的案件文件`,
+    messageEn: `The file nests deeper than ${MAX_DEPTH} levels; it is not a case file`,
+  };
+}
+
+const noLocation = () => undefined;
+
+/**
+ * Text → data, refusing hostile files with a diagnostic rather than an exception: nesting deep
+ * enough to overflow the parser's stack, and YAML alias bombs (exponential expansion).
+ */
+export function parseText(text: string, fileName: string): ParsedText {
+  try {
+    return parseChecked(text, fileName);
+  } catch (e) {
+    if (e instanceof RangeError) return { locate: noLocation, diagnostics: [tooDeep()] };
+    if (/alias/i.test((e as Error).message)) {
+      return { locate: noLocation, diagnostics: [{
+        severity: 'error', code: 'PARSE_SYNTAX', path: '',
+        message: 'YAML 别名（&/*）展开过多，文件可能是恶意构造的，已拒绝', messageEn: 'Too many YAML alias expansions; the file is refused',
+      }] };
+    }
+    throw e;
+  }
 }

@@ -4,12 +4,14 @@
  *   <document title subject author keywords created preset watermark>
  *     <section kind="front|body" header="…" pages="ofTotal|dash|none">
  *       <h1>–<h3>, <p class="body|flush|title|docno|small|cover-title|cover-subtitle|declaration-title|mark" align keep>,
+ *       <ol marker="decimal|cjk|paren"><li>…</li></ol>,
  *       <table cols="1 4 2"><thead|tbody><tr><th|td align colspan>, <pagebreak/>, <spacer lines="2"/>,
  *       <signature sealed seal date footnote><signer role name note/></signature>
  *   inline: text, <b>/<strong>, <i>/<em>, <u>, <span font="hei|kai|song|fangsong">, <br/>
  * Whitespace that contains a line break is template layout and is dropped; other text is kept as written.
  */
 import { Parser } from 'htmlparser2';
+import { ordinal } from './helpers.js';
 import type { Align, Block, DocumentTree, FontRole, Inline, Paragraph, ParagraphStyle, Section, SignatureLine, TableRow, TextRun } from '../document/tree.js';
 
 export class MarkupError extends Error {}
@@ -126,6 +128,25 @@ function signature(el: El): Block {
   return block;
 }
 
+const MARKERS: Record<string, (n: number) => string> = {
+  decimal: (n) => `${n}. `,
+  cjk: (n) => ordinal(1, n),
+  paren: (n) => ordinal(4, n),
+};
+
+/** <ol marker="decimal|cjk|paren" class="…"><li>…</li></ol>: numbered paragraphs (1. / 一、 / （1）). */
+function orderedList(el: El): Block[] {
+  const marker = MARKERS[el.attrs.marker ?? 'decimal'];
+  if (!marker) throw new MarkupError(`<ol marker="${el.attrs.marker}"> 无效，可用：${Object.keys(MARKERS).join('/')}`);
+  const style = P_CLASSES[el.attrs.class ?? 'body'];
+  if (!style) throw new MarkupError(`<ol class="${el.attrs.class}"> 无效`);
+  return elements(el).filter((li) => li.tag === 'li').map((li, i) => {
+    const p = paragraph(li, style);
+    p.inlines.unshift({ kind: 'text', text: marker(i + 1) });
+    return p;
+  });
+}
+
 function block(el: El): Block {
   const style = P_CLASSES[el.attrs.class ?? 'body'];
   if (el.tag === 'p') {
@@ -149,7 +170,8 @@ function section(el: El): Section {
   if (stray) throw new MarkupError(`段落标记之外出现了文字「${String(stray).trim().slice(0, 20)}」`);
   const furniture: Section['furniture'] = { pageNumbers: pages === 'oftotal' ? 'ofTotal' : (pages as Section['furniture']['pageNumbers']) };
   if (el.attrs.header) furniture.headerText = el.attrs.header;
-  return { kind: el.attrs.kind === 'front' ? 'front' : 'body', furniture, blocks: elements(el).map(block) };
+  const blocks = elements(el).flatMap((child) => (child.tag === 'ol' ? orderedList(child) : [block(child)]));
+  return { kind: el.attrs.kind === 'front' ? 'front' : 'body', furniture, blocks };
 }
 
 export function markupToTree(markup: string): DocumentTree {

@@ -76,3 +76,32 @@ describe('batch', () => {
     consistent(out);
   });
 });
+
+describe('batch safeguards', () => {
+  it('refuses two case files that would write the same outputs', () => {
+    const dir = casesDir(1);
+    fs.copyFileSync(path.join(dir, 'case01.yaml'), path.join(dir, 'case01.json'));
+    const r = jianding(['batch', dir, '--out', path.join(dir, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('会生成同名文书');
+  });
+
+  it('a rerun with other fonts renders again; the same options are up to date', () => {
+    const dir = casesDir(1);
+    const out = path.join(dir, 'out');
+    expect(jianding(['batch', dir, '--out', out, '--format', 'pdf']).stdout).toContain('已生成 1');
+    expect(jianding(['batch', dir, '--out', out, '--format', 'pdf']).stdout).toContain('已是最新 1');
+    const latin = path.resolve('node_modules/@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf');
+    expect(jianding(['batch', dir, '--out', out, '--format', 'pdf', '--serif-font', latin]).stdout).toContain('已生成 1');
+  });
+
+  it('rendering fewer formats removes the outputs the earlier manifest listed', () => {
+    const dir = casesDir(1);
+    const out = path.join(dir, 'out');
+    jianding(['render', path.join(dir, 'case01.yaml'), '--out', out]);
+    expect(fs.existsSync(path.join(out, 'case01.pdf'))).toBe(true);
+    expect(jianding(['render', path.join(dir, 'case01.yaml'), '--out', out, '--format', 'docx']).code).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual(['case01.docx', 'case01.manifest.json']);
+    consistent(out);
+  });
+});

@@ -8,17 +8,17 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { Piscina } from 'piscina';
 import { EXIT } from '../errors.js';
-import { caseFilesIn } from '../files.js';
+import { caseFilesIn, outputBaseName } from '../files.js';
 import type { Lang } from '../i18n.js';
 import { formatDiagnostics } from '../printDiagnostics.js';
 import type { RenderFileOptions, RenderFileResult } from '../renderFile.js';
 import { shareFonts } from '../sharedFonts.js';
-import { isUpToDate } from '../upToDate.js';
-import { TOOL_VERSION } from '../version.js';
+import { upToDate } from '../upToDate.js';
 
 /** Room for a case far larger than any real one (100,000-character paragraphs, 1,000 treatment entries). */
 const WORKER_HEAP_MB = 512;
 const WORKER_YOUNG_MB = 16;
+const INTERRUPTED = 130;
 
 interface Row { file: string; result: '已生成' | '已是最新' | '失败'; pages: string; warnings: number; reason: string }
 
@@ -46,9 +46,9 @@ function summary(rows: Row[]): string {
   return lines.join('\n');
 }
 
-export async function batchCommand(inputs: string[], options: RenderFileOptions & { jobs?: number }, lang: Lang): Promise<number> {
-  const files = caseFilesIn(inputs);
-  const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), files.length || 1));
+type Options = RenderFileOptions & { jobs?: number };
+
+function workerPool(jobs: number, options: Options): Piscina {
   const pool = new Piscina({
     filename: new URL('../batchWorker.js', import.meta.url).href, maxThreads: jobs, minThreads: jobs,
     // Every render lays the document out (the DOCX takes its page count from the typesetter), so all need fonts.
@@ -59,38 +59,49 @@ export async function batchCommand(inputs: string[], options: RenderFileOptions 
   });
   // A worker that dies (out of memory, say) fails its case; the pool replaces it and the batch goes on.
   pool.on('error', () => {});
+  return pool;
+}
+
+/** Renders one case in the pool, or reports it up to date; never throws. */
+async function renderOne(pool: Piscina, file: string, options: Options, lang: Lang, interrupted: () => boolean): Promise<Row | undefined> {
+  const { jobs: _jobs, ...renderOptions } = options;
+  const previous = options.force ? undefined : upToDate(file, path.join(options.out, `${outputBaseName(file)}.manifest.json`), renderOptions);
+  if (previous) return { file: path.basename(file), result: '已是最新', pages: String(previous.pages), warnings: previous.warnings, reason: '' };
+  try {
+    const r = (await pool.run({ file, options: renderOptions })) as RenderFileResult;
+    if (r.diagnostics.length) process.stderr.write(`${formatDiagnostics(file, r.diagnostics, lang)}\n`);
+    return rowOf(r, lang);
+  } catch (e) {
+    if (interrupted()) return undefined;
+    return { file: path.basename(file), result: '失败', pages: '', warnings: 0, reason: (e as Error).message.split('\n')[0]! };
+  }
+}
+
+/**
+ * Exit 0 when every case rendered, 1 when any failed, 2 on usage errors, and 130 — the shell's
+ * convention for Ctrl-C — when interrupted.
+ */
+export async function batchCommand(inputs: string[], options: Options, lang: Lang): Promise<number> {
+  const files = caseFilesIn(inputs);
+  const pool = workerPool(Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), files.length || 1)), options);
   let interrupted = false;
   const onSigint = () => { interrupted = true; void pool.close({ force: true }); };
   process.once('SIGINT', onSigint);
   const bar = progress(files.length);
   const rows: Row[] = [];
-  const { jobs: _jobs, ...renderOptions } = options;
   await Promise.all(files.map(async (file) => {
-    const manifest = path.join(options.out, `${path.basename(file).replace(/\.(ya?ml|json)$/i, '')}.manifest.json`);
-    if (!options.force && isUpToDate(file, manifest, { version: TOOL_VERSION, sample: options.sample ?? false, formats: options.formats, status: options.status, templatesDir: options.templatesDir })) {
-      rows.push({ file: path.basename(file), result: '已是最新', pages: '', warnings: 0, reason: '' });
-      bar.tick(file, true);
-      return;
-    }
-    try {
-      const r = (await pool.run({ file, options: renderOptions })) as RenderFileResult;
-      if (r.diagnostics.length) process.stderr.write(`${formatDiagnostics(file, r.diagnostics, lang)}\n`);
-      rows.push(rowOf(r, lang));
-      bar.tick(file, r.exitCode === EXIT.ok);
-    } catch (e) {
-      if (interrupted) return;
-      rows.push({ file: path.basename(file), result: '失败', pages: '', warnings: 0, reason: (e as Error).message.split('\n')[0]! });
-      bar.tick(file, false);
-    }
+    const row = await renderOne(pool, file, options, lang, () => interrupted);
+    if (!row) return;
+    rows.push(row);
+    bar.tick(file, row.result !== '失败');
   }));
   bar.stop();
   process.removeListener('SIGINT', onSigint);
   await pool.destroy();
-  rows.sort((a, b) => a.file.localeCompare(b.file));
-  process.stdout.write(`${summary(rows)}\n`);
+  process.stdout.write(`${summary(rows.sort((a, b) => a.file.localeCompare(b.file)))}\n`);
   if (interrupted) {
     process.stderr.write('已中断：已完成的文书完整保留，重新运行同一命令可继续生成其余案件。\n');
-    return 130;
+    return INTERRUPTED;
   }
   return rows.some((r) => r.result === '失败') ? EXIT.invalid : EXIT.ok;
 }
