@@ -38,7 +38,7 @@ function consequencesOf(c: Case, who: string): ModelConsequence[] {
     const grade = x.disabilityGrade === undefined ? null : disabilityGradeName(x.disabilityGrade);
     const injury = x.injuryDegree === undefined ? null : injuryDegreeName(x.injuryDegree);
     const rating = ratingOf(c, grade, injury);
-    const statement = rating ? `${who}${x.description}，${rating}` : x.description;
+    const statement = rating ? `${who}${x.description}，${rating}` : `${who}的损害后果：${x.description}`;
     return { description: x.description, disabilityGrade: grade, injuryDegree: injury, statement, basis: nullable(x.basis) };
   });
 }

@@ -1,4 +1,5 @@
 /** The people of the report model: patient, expert panel, consultations, appraisers. */
+import { arabicDate } from '../domain/chineseDate.js';
 import type { Case } from '../schema/case.js';
 import type { ModelConsultation, ModelExpert, ReportModel } from './model.js';
 import { nullable } from './util.js';
@@ -7,7 +8,10 @@ export function patientOf(c: Case): ReportModel['patient'] {
   const p = c.basicInfo.patient;
   const sex = p.sex === 'male' ? '男' : '女';
   const age = p.age === undefined ? null : `${p.age}岁`;
-  return { name: p.name, sex, age, description: [p.name, sex, age].filter(Boolean).join('，'), address: nullable(p.address), deceased: c.damage.death !== undefined };
+  const born = p.birthDate && !age ? `${arabicDate(p.birthDate)}出生` : null;
+  const id = p.idNumber ? `身份证号${p.idNumber}` : null;
+  const description = [p.name, sex, age, born, id].filter(Boolean).join('，');
+  return { name: p.name, sex, age, description, address: nullable(p.address), deceased: c.damage.death !== undefined };
 }
 
 export function expertsOf(c: Case): ModelExpert[] {
