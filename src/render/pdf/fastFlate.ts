@@ -16,8 +16,19 @@ function bytesOf(contents: string | Uint8Array): Uint8Array {
   return out;
 }
 
+/**
+ * The smallest window that covers the input: a page's content stream is a few KB, and a full
+ * 32 KB window (with its hash tables) per stream is garbage the collector has to sweep.
+ */
+function windowBitsFor(length: number): number {
+  return Math.min(15, Math.max(9, Math.ceil(Math.log2(length + 1))));
+}
+
 export function useFastFlate(doc: PDFDocument): void {
   const context: PDFContext = doc.context;
-  context.flateStream = (contents, dict = {}) =>
-    context.stream(deflate(bytesOf(contents), { level: LEVEL }), { ...dict, Filter: 'FlateDecode' });
+  context.flateStream = (contents, dict = {}) => {
+    const bytes = bytesOf(contents);
+    const windowBits = windowBitsFor(bytes.length);
+    return context.stream(deflate(bytes, { level: LEVEL, windowBits, memLevel: Math.min(8, windowBits - 6) }), { ...dict, Filter: 'FlateDecode' });
+  };
 }
