@@ -227,4 +227,3 @@ export const caseSchema = z
 export type CaseInput = z.input<typeof caseSchema>;
 export type Case = z.output<typeof caseSchema>;
 export type CausationItem = Case['causationAnalysis']['items'][number];
-export type Expert = Case['panel']['experts'][number];

@@ -67,7 +67,6 @@ interface ParsedFile {
   bytes: Uint8Array;
   font: Font;
   metrics: FaceMetrics;
-  parseMs: number;
 }
 
 /** Module-level cache: each file is read and parsed once per process. */
@@ -81,10 +80,9 @@ export function provideFontBytes(path: string, bytes: Uint8Array): void {
 }
 
 async function parseFile(path: string): Promise<ParsedFile> {
-  const started = performance.now();
   const bytes = provided.get(path) ?? new Uint8Array(await readFile(path));
   const font = parseFont(bytes);
-  return { bytes, font, metrics: faceMetricsOf(font), parseMs: performance.now() - started };
+  return { bytes, font, metrics: faceMetricsOf(font) };
 }
 
 export function loadFontFile(path: string): Promise<ParsedFile> {
@@ -130,11 +128,4 @@ export async function loadFontSet(config: PdfFontConfig = {}): Promise<FontSet> 
     metrics: (key) => face(key).metrics,
     face,
   };
-}
-
-/** Milliseconds spent reading and parsing each file so far (for reporting). */
-export async function fontParseTimes(): Promise<Record<string, number>> {
-  const times: Record<string, number> = {};
-  for (const [path, pending] of files) times[path] = (await pending).parseMs;
-  return times;
 }
