@@ -1,3 +1,4 @@
+import { Document, Packer, Paragraph } from 'docx';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderDocx } from '../../src/render/docx/index.js';
@@ -29,6 +30,20 @@ describe('determinism', () => {
     const tree = sampleTree();
     tree.meta.created = '2026-11-23';
     expect(Buffer.from(await renderDocx(tree)).equals(Buffer.from(await renderDocx(sampleTree())))).toBe(false);
+  });
+
+  it('reads the same parts from docx’s compiler as from the ZIP docx would write', async () => {
+    const compiler = (Packer as unknown as { compiler?: { compile(d: Document): Map<string, string | Uint8Array> } }).compiler;
+    expect(typeof compiler?.compile).toBe('function'); // the fast path is really taken with this docx version
+    const doc = () => new Document({ sections: [{ children: [new Paragraph('鉴定意见书')] }] });
+    const zipped = readZip(new Uint8Array(await Packer.toBuffer(doc())));
+    const compiled = compiler!.compile(doc());
+    expect([...compiled.keys()].sort()).toEqual([...zipped.keys()].sort());
+    const enc = new TextEncoder();
+    for (const [name, data] of compiled) {
+      if (name === 'docProps/core.xml') continue; // stamped with the clock; replaced by coreXml anyway
+      expect(Buffer.from(typeof data === 'string' ? enc.encode(data) : data).equals(Buffer.from(zipped.get(name)!))).toBe(true);
+    }
   });
 
   it('stamps every entry 1980-01-01 and orders [Content_Types].xml first', async () => {

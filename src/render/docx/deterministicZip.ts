@@ -3,11 +3,10 @@
  * the same tree: the docx library's zipping stamps every entry with the current time and
  * orders entries by insertion. We re-pack with a fixed DOS timestamp (1980-01-01 00:00, the
  * earliest ZIP can say), a fixed entry order and a fixed compression level. Compression is
- * pako (pure JavaScript): Node's zlib may compress differently on another CPU, which would
- * break "the same bytes on any machine"; reading uses Node's zlib, where that cannot matter.
+ * canonicalDeflate, whose bytes are the same on every machine.
  */
-import { inflateRawSync } from 'node:zlib';
-import { deflateRaw } from 'pako';
+import * as zlib from 'node:zlib';
+import { canonicalDeflate } from '../canonicalDeflate.js';
 
 export type ZipEntries = Map<string, Uint8Array>;
 
@@ -31,7 +30,11 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
+/** Node's own CRC-32 (Node 20.15+), or the table below on older versions. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
 export function crc32(data: Uint8Array): number {
+  if (nativeCrc32) return nativeCrc32(data) >>> 0;
   let c = 0xffffffff;
   for (const byte of data) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
@@ -70,7 +73,7 @@ export function readZip(zip: Uint8Array): ZipEntries {
     const dataStart = localOffset + 30 + dv.getUint16(localOffset + 26, true) + dv.getUint16(localOffset + 28, true);
     const raw = zip.subarray(dataStart, dataStart + compressedSize);
     if (method !== METHOD_STORED && method !== METHOD_DEFLATE) throw new Error(`unsupported ZIP method ${method} for ${name}`);
-    if (!name.endsWith('/')) entries.set(name, method === METHOD_DEFLATE ? new Uint8Array(inflateRawSync(raw)) : raw.slice());
+    if (!name.endsWith('/')) entries.set(name, method === METHOD_DEFLATE ? new Uint8Array(zlib.inflateRawSync(raw)) : raw.slice());
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
@@ -128,7 +131,7 @@ export function writeZip(entries: ZipEntries): Uint8Array {
   let offset = 0;
   for (const name of entryOrder(entries.keys())) {
     const content = entries.get(name) ?? new Uint8Array();
-    const deflated = deflateRaw(content, { level: 4 });
+    const deflated = canonicalDeflate(content, { level: 4, raw: true });
     const useDeflate = deflated.length < content.length;
     const e: Packed = {
       name: encoder.encode(name), data: useDeflate ? deflated : content, crc: crc32(content),

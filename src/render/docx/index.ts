@@ -79,23 +79,40 @@ function withSectionPages(entries: ZipEntries, pages: number): ZipEntries {
   return out;
 }
 
+type PartData = string | Uint8Array;
+interface PartCompiler { compile(file: Document, prettify?: undefined, overrides?: []): Map<string, PartData> }
+
+/**
+ * The package's parts, unzipped. Packer zips them (deflating everything) only for us to unzip
+ * and re-pack deterministically, so the compiler Packer uses is asked directly when this docx
+ * version has it; otherwise the library's ZIP is read back.
+ */
+async function partsOf(document: Document): Promise<ZipEntries> {
+  const compiler = (Packer as unknown as { compiler?: PartCompiler }).compiler;
+  if (typeof compiler?.compile !== 'function') return readZip(new Uint8Array(await Packer.toBuffer(document)));
+  const enc = new TextEncoder();
+  const entries: ZipEntries = new Map();
+  for (const [name, data] of compiler.compile(document)) entries.set(name, typeof data === 'string' ? enc.encode(data) : data);
+  return entries;
+}
+
 /**
  * Without a page count from the caller, docx's estimator fills the cached results; should it
  * ever fail on some content, the document is still written, with N left for the reader to compute.
  */
-async function pack(tree: DocumentTree, known: boolean): Promise<Buffer> {
+async function pack(tree: DocumentTree, known: boolean): Promise<ZipEntries> {
   const needsEstimate = !known && tree.sections.some((s) => s.kind === 'body' && s.furniture.pageNumbers === 'ofTotal');
-  if (!needsEstimate) return Packer.toBuffer(buildDocument(tree, false));
+  if (!needsEstimate) return partsOf(buildDocument(tree, false));
   try {
-    return await Packer.toBuffer(buildDocument(tree, true));
+    return await partsOf(buildDocument(tree, true));
   } catch {
-    return Packer.toBuffer(buildDocument(tree, false));
+    return partsOf(buildDocument(tree, false));
   }
 }
 
 export async function renderDocx(tree: DocumentTree, options: DocxOptions = {}): Promise<Uint8Array> {
   const section = ofTotalSection(tree);
   const pages = section === undefined ? undefined : options.sectionPages?.[section];
-  const entries = finishParts(readZip(new Uint8Array(await pack(tree, pages !== undefined))), tree);
+  const entries = finishParts(await pack(tree, pages !== undefined), tree);
   return writeZip(pages === undefined ? entries : withSectionPages(entries, pages));
 }
