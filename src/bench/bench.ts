@@ -14,15 +14,18 @@ import { parseArgs } from 'node:util';
 import { loadCase } from '../parse/loadCase.js';
 import { buildTree } from '../pipeline/buildTree.js';
 import { renderDocx } from '../render/docx/index.js';
-import { renderPdf } from '../render/pdf/index.js';
+import { layoutSectionPages, renderPdf } from '../render/pdf/index.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { Case } from '../schema/case.js';
-import { generateCases } from './generateCases.js';
+import { fitToPages, generateCases } from './generateCases.js';
 
-const CLI = path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
+const CLI = path.join(PACKAGE_ROOT, 'dist', 'jianding.mjs');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+/** Realistic length, as the issue sets it: reports of 8–12 pages. */
+const MAX_PAGES = 12;
 
 function fixtures(): Case[] {
   const dir = path.join(PACKAGE_ROOT, 'fixtures');
@@ -85,7 +88,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { n: { type: 'string', default: '200' }, jobs: { type: 'string' }, lo: { type: 'string' } } });
   const n = Number(values.n);
   const jobs = values.jobs ?? String(os.availableParallelism());
-  const cases = generateCases(fixtures(), n);
+  const pagesOf = async (c: Case) => (await layoutSectionPages(buildTree(c, { caseSha256: '0'.repeat(64), generator: 'bench' }).tree)).reduce((a, b) => a + b, 0);
+  const cases = generateCases(await fitToPages(fixtures(), MAX_PAGES, pagesOf), n);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'jd-bench-'));
   const caseDir = path.join(work, 'cases');
   fs.mkdirSync(caseDir);

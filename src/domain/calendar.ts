@@ -4,7 +4,7 @@
  * back to Monday–Friday and are reported by `isCovered`, so rules can warn.
  */
 import chineseDays from 'chinese-days';
-import { DateTime } from 'luxon';
+import { DateTime } from './dateTime.js';
 
 const { isWorkday } = chineseDays;
 const FIRST_YEAR = 2004;

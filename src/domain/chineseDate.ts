@@ -1,5 +1,5 @@
 /** Dates written the Chinese way: 二〇二六年十一月二十二日 (signature blocks, formats.md). */
-import { DateTime } from 'luxon';
+import { DateTime } from './dateTime.js';
 import nzh from 'nzh/cn';
 
 const DIGITS = '〇一二三四五六七八九';

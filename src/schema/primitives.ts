@@ -1,5 +1,5 @@
 /** Schema building blocks shared by the case schema: dates, paragraphs, aliased enumerations. */
-import { DateTime } from 'luxon';
+import { DateTime } from '../domain/dateTime.js';
 import { z } from 'zod';
 
 /** An ISO calendar date (YYYY-MM-DD) that luxon accepts as a real day. */

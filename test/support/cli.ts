@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const CLI = path.resolve('dist/cli/main.js');
+export const CLI = path.resolve('dist/jianding.mjs');
 
 export function jianding(args: string[], options: { cwd?: string; input?: string } = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, input: options.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

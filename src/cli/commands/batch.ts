@@ -17,7 +17,7 @@ import { upToDate } from '../upToDate.js';
 
 /** Room for a case far larger than any real one (100,000-character paragraphs, 1,000 treatment entries). */
 const WORKER_HEAP_MB = 512;
-const WORKER_YOUNG_MB = 16;
+const WORKER_YOUNG_MB = 32;
 const INTERRUPTED = 130;
 
 interface Row { file: string; result: '已生成' | '已是最新' | '失败'; pages: string; warnings: number; reason: string }
@@ -48,13 +48,19 @@ function summary(rows: Row[]): string {
 
 type Options = RenderFileOptions & { jobs?: number };
 
+/** The worker script: the bundled one when this is bundled code (dist/*.mjs), else the compiled module. */
+function workerScript(): string {
+  const bundled = import.meta.url.endsWith('.mjs');
+  return new URL(bundled ? './jianding-worker.mjs' : '../batchWorker.js', import.meta.url).href;
+}
+
 function workerPool(jobs: number, options: Options): Piscina {
   const pool = new Piscina({
-    filename: new URL('../batchWorker.js', import.meta.url).href, maxThreads: jobs, minThreads: jobs,
+    filename: workerScript(), maxThreads: jobs, minThreads: jobs,
     // Every render lays the document out (the DOCX takes its page count from the typesetter), so all need fonts.
     workerData: { fonts: shareFonts(options.fonts) },
-    // Bounded heaps make V8 collect early: a 1,000-case batch peaks near 370 MB instead of 650 MB,
-    // for about 8% of throughput (measured; see README, 基准测试).
+    // Bounded heaps make V8 collect early: a 1,000-case batch peaks near 370 MB instead of over 500 MB.
+    // A 32 MB young generation is the largest that stays there; 16 MB cost about 10% more CPU (README, 基准测试).
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
   });
   // A worker that dies (out of memory, say) fails its case; the pool replaces it and the batch goes on.

@@ -6,21 +6,20 @@
  * watermark shape ids) and re-pack the ZIP with fixed timestamps and order, so the same
  * tree always gives the same bytes.
  */
-import { Document, Packer } from 'docx';
+import { Document, Packer, type PageNumberEstimator } from 'docx';
 import { STYLE_SHEETS } from '../../document/styles.js';
 import type { DocumentTree } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
 import { coreXml } from './coreProps.js';
 import { readZip, writeZip, type ZipEntries } from './deterministicZip.js';
 import { fontTableXml } from './fonts.js';
-import { pageEstimator } from './pageEstimate.js';
 import { renderSection } from './sections.js';
 import { textWidthTwips } from './units.js';
 import { normalizeWatermarkIds } from './watermark.js';
 import { stylesOptions } from './wordStyles.js';
 import { xmlSafeText } from './xmlSafe.js';
 
-function buildDocument(tree: DocumentTree, estimatePages: boolean): Document {
+function buildDocument(tree: DocumentTree, pageNumbers?: PageNumberEstimator): Document {
   const sheet = STYLE_SHEETS[tree.preset];
   const ctx: RenderContext = { sheet, textWidthTwips: textWidthTwips(sheet) };
   const watermark = tree.watermark?.trim() ? tree.watermark : undefined;
@@ -32,7 +31,7 @@ function buildDocument(tree: DocumentTree, estimatePages: boolean): Document {
     styles: stylesOptions(sheet),
     // Word stretches a justified line that ends in a manual line break across the page; don't.
     compatibility: { doNotExpandShiftReturn: true },
-    ...(estimatePages ? { pageNumbers: pageEstimator() } : {}),
+    ...(pageNumbers ? { pageNumbers } : {}),
     sections: tree.sections.map((s) => renderSection(s, ctx, watermark)),
   });
 }
@@ -102,11 +101,13 @@ async function partsOf(document: Document): Promise<ZipEntries> {
  */
 async function pack(tree: DocumentTree, known: boolean): Promise<ZipEntries> {
   const needsEstimate = !known && tree.sections.some((s) => s.kind === 'body' && s.furniture.pageNumbers === 'ofTotal');
-  if (!needsEstimate) return partsOf(buildDocument(tree, false));
+  if (!needsEstimate) return partsOf(buildDocument(tree));
   try {
-    return await partsOf(buildDocument(tree, true));
+    // Loaded only here: docx's layout engine costs about 40 ms to load, and the pipeline always knows the count.
+    const { pageEstimator } = await import('./pageEstimate.js');
+    return await partsOf(buildDocument(tree, pageEstimator()));
   } catch {
-    return partsOf(buildDocument(tree, false));
+    return partsOf(buildDocument(tree));
   }
 }
 

@@ -1,0 +1,29 @@
+/**
+ * After tsc: bundles the CLI and the batch worker into one file each (dist/jianding.mjs,
+ * dist/jianding-worker.mjs). Node's ESM loader resolves, reads and compiles some 400 modules
+ * one by one; a single file cuts about a quarter off a cold `jianding render` (README, 基准测试).
+ * The bundles sit directly in dist/, as dist/paths.js does, so paths to the package's own
+ * files (templates, package.json) resolve the same. Dependencies that locate their own
+ * files at run time stay in node_modules: piscina starts its worker script from __dirname,
+ * and the fonts and pdf-lib's single-file build are required by path.
+ */
+import { build } from 'esbuild';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
+
+const dist = path.join(PACKAGE_ROOT, 'dist');
+// Bundled CommonJS dependencies call require(); an ES module has none of its own.
+const banner = "import { createRequire as __jiandingRequire } from 'node:module'; const require = __jiandingRequire(import.meta.url);";
+
+await build({
+  entryPoints: { jianding: path.join(dist, 'cli', 'main.js'), 'jianding-worker': path.join(dist, 'cli', 'batchWorker.js') },
+  outdir: dist,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  banner: { js: banner },
+  external: ['piscina'],
+  logLevel: 'warning',
+});
