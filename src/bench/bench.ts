@@ -54,11 +54,20 @@ async function inProcess(cases: Case[]) {
   return { docxMs, pdfMs, docxBytes, pdfBytes, pages };
 }
 
-/** Runs a command, sampling its resident memory from /proc; returns wall ms and peak RSS in MB. */
-function measured(cmd: string, args: string[]): Promise<{ ms: number; peakMb: number; code: number | null }> {
+interface Measured { ms: number; peakMb: number; code: number | null; doneAt: number[] }
+
+/**
+ * Runs a command, sampling its resident memory from /proc; returns wall ms, peak RSS in MB and
+ * when each `[k/N]` progress line (batch, not on a terminal) arrived, in ms from the start.
+ */
+function measured(cmd: string, args: string[]): Promise<Measured> {
   return new Promise((resolve) => {
     const t = performance.now();
-    const child = spawn(cmd, args, { stdio: 'ignore' });
+    const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const doneAt: number[] = [];
+    child.stderr.on('data', (chunk: Buffer) => {
+      for (const _ of chunk.toString().matchAll(/^\[\d+\/\d+\]/gm)) doneAt.push(performance.now() - t);
+    });
     let peak = 0;
     const timer = setInterval(() => {
       try {
@@ -66,11 +75,18 @@ function measured(cmd: string, args: string[]): Promise<{ ms: number; peakMb: nu
         if (m) peak = Math.max(peak, Number(m[1]) / 1024);
       } catch { /* process gone */ }
     }, 20);
-    child.on('exit', (code) => {
+    child.on('close', (code) => {
       clearInterval(timer);
-      resolve({ ms: performance.now() - t, peakMb: peak, code });
+      resolve({ ms: performance.now() - t, peakMb: peak, code, doneAt });
     });
   });
+}
+
+/** Reports per second once the workers are warm: from the tenth finished case to the last. */
+function steadyRate(doneAt: number[]): number {
+  const from = doneAt[9];
+  const to = doneAt.at(-1);
+  return from === undefined || to === undefined || to <= from ? NaN : ((doneAt.length - 10) * 1000) / (to - from);
 }
 
 function libreOffice(docxDir: string, count: number): number | null {
@@ -107,6 +123,7 @@ async function main(): Promise<void> {
 
   const batch = await measured(process.execPath, [CLI, 'batch', caseDir, '--out', path.join(work, 'out'), '--jobs', jobs, '--force']);
   console.log(`\n批量（jianding batch --jobs ${jobs}，DOCX+PDF）：${fmt(batch.ms / 1000, 2)} s，${fmt((n * 1000) / batch.ms)} 份/秒，峰值内存 ${fmt(batch.peakMb, 0)} MB，退出码 ${batch.code}`);
+  console.log(`  其中启动到第一件完成 ${fmt((batch.doneAt[0] ?? NaN) / 1000, 2)} s；预热后（第 10 件起）${fmt(steadyRate(batch.doneAt))} 份/秒`);
 
   const cold: number[] = [];
   for (let i = 0; i < 3; i++) cold.push((await measured(process.execPath, [CLI, 'render', path.join(caseDir, 'case0001.json'), '--out', path.join(work, 'single'), '--force'])).ms);
