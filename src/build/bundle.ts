@@ -1,7 +1,7 @@
 /**
  * After tsc: bundles the CLI and the batch worker into one file each (dist/jianding.mjs,
  * dist/jianding-worker.mjs). Node's ESM loader resolves, reads and compiles some 400 modules
- * one by one; a single file cuts about a quarter off a cold `jianding render` (README, 基准测试).
+ * one by one; a single file cuts about a fifth off a cold `jianding render` (README, 基准测试).
  * The bundles sit directly in dist/, as dist/paths.js does, so paths to the package's own
  * files (templates, package.json) resolve the same. Dependencies that locate their own
  * files at run time stay in node_modules: piscina starts its worker script from __dirname,
