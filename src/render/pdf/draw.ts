@@ -29,12 +29,12 @@ function watermarkXObject(doc: PDFDocument, plan: DocumentPlan, fonts: FontSet):
   return doc.context.register(stream);
 }
 
-export async function drawDocument(doc: PDFDocument, plan: DocumentPlan, fonts: FontSet): Promise<void> {
-  const faces = await embedFaces(doc, plan, fonts);
+export function drawDocument(doc: PDFDocument, plan: DocumentPlan, fonts: FontSet): void {
+  const faces = embedFaces(doc, plan, fonts);
   const watermark = watermarkXObject(doc, plan, fonts);
   for (const pagePlan of plan.pages) {
     const page = doc.addPage([plan.pageWidth, plan.pageHeight]);
-    for (const face of faces.values()) page.node.setFontDictionary(PDFName.of(face.name), face.font.ref);
+    for (const face of faces.values()) page.node.setFontDictionary(PDFName.of(face.name), face.ref);
     const writer = new ContentWriter(plan.pageHeight, faces);
     if (watermark) {
       page.node.setXObject(PDFName.of('Wm'), watermark);

@@ -1,19 +1,21 @@
 /**
  * Embedding the faces a document uses as subset fonts and mapping each glyph text to its
- * hex code in the subset. Shaping features are off so every code point maps to exactly
- * one glyph whose width is the one layout measured (no ligatures, no kerning).
+ * hex codes in the subset. The glyph for a code point is the cmap's (no shaping: no
+ * ligatures, no kerning), so every glyph is as wide as layout measured it.
  */
 import { createHash } from 'node:crypto';
-import type { PDFDocument, PDFFont } from 'pdf-lib';
+import type { Font } from 'fontkit';
+import type { PDFDocument, PDFRef } from 'pdf-lib';
+import { cidHex, registerSubsetFont } from './fontObjects.js';
+import { createSubset, type FontProgramSubset } from './fontProgram/subset.js';
 import type { FontSet } from './fonts.js';
+import { visibleCodePoints } from './measure.js';
 import type { DocumentPlan, FaceKey } from './model.js';
-
-const PLAIN_FEATURES = { liga: false, clig: false, calt: false, dlig: false, rlig: false, ccmp: false, locl: false, kern: false };
 
 export interface EmbeddedFace {
   /** Resource name on every page, e.g. F1. */
   name: string;
-  font: PDFFont;
+  ref: PDFRef;
   /** Glyph text → hex glyph codes in the subset (no angle brackets). */
   codes: Map<string, string>;
 }
@@ -34,35 +36,49 @@ export function glyphTextsByFace(plan: DocumentPlan): Map<FaceKey, Set<string>> 
   return byFace;
 }
 
-/** The six-letter subset tag (ABCDEF+), derived from the font and its glyphs, not chance. */
+/** The six-letter subset tag (ABCDEF+), derived from the font and its glyphs (in first-use order), not chance. */
 export function subsetTag(path: string, texts: Iterable<string>): string {
-  const hash = createHash('sha256').update(path).update('\u0000').update([...texts].sort().join('\u0001')).digest();
+  const hash = createHash('sha256').update(path).update('\u0000').update([...texts].join('\u0001')).digest();
   return Array.from(hash.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join('');
 }
 
-function hexOf(font: PDFFont, text: string): string {
-  return font.encodeText(text).asString();
+const glyphIdCaches = new WeakMap<Font, Map<number, number>>();
+
+/** The cmap's glyph for a code point, remembered per font (a document asks thousands of times). */
+function glyphIdOf(font: Font, cp: number): number {
+  let cache = glyphIdCaches.get(font);
+  if (!cache) glyphIdCaches.set(font, (cache = new Map()));
+  let gid = cache.get(cp);
+  if (gid === undefined) cache.set(cp, (gid = font.glyphForCodePoint(cp).id));
+  return gid;
 }
 
-/** One shaping call for all single-code-point texts; per-text calls for the rest. */
-function encodeAll(font: PDFFont, texts: Set<string>): Map<string, string> {
+/** Adds each text's glyphs to the subset: its codes, and what each new glyph stands for. */
+function encodeTexts(font: Font, subset: FontProgramSubset, texts: Set<string>) {
   const codes = new Map<string, string>();
-  const singles = [...texts].filter((t) => [...t].length === 1);
-  const batch = singles.length > 0 ? hexOf(font, singles.join('')) : '';
-  const batched = batch.length === singles.length * 4;
-  if (batched) singles.forEach((t, i) => codes.set(t, batch.slice(i * 4, i * 4 + 4)));
-  for (const text of texts) if (!codes.has(text)) codes.set(text, hexOf(font, text));
-  return codes;
+  const unicode = new Map<number, string>();
+  for (const text of texts) {
+    let hex = '';
+    for (const cp of visibleCodePoints(text)) {
+      const cid = subset.include(glyphIdOf(font, cp));
+      if (cid !== 0 && !unicode.has(cid)) unicode.set(cid, String.fromCodePoint(cp));
+      hex += cidHex(cid);
+    }
+    codes.set(text, hex);
+  }
+  return { codes, unicode };
 }
 
-export async function embedFaces(doc: PDFDocument, plan: DocumentPlan, fonts: FontSet): Promise<Map<FaceKey, EmbeddedFace>> {
+export function embedFaces(doc: PDFDocument, plan: DocumentPlan, fonts: FontSet): Map<FaceKey, EmbeddedFace> {
   const embedded = new Map<FaceKey, EmbeddedFace>();
   const byFace = [...glyphTextsByFace(plan)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [key, texts] of byFace) {
     const face = fonts.face(key);
-    const customName = `${subsetTag(face.path, texts)}+${face.font.postscriptName || 'Font'}`;
-    const font = await doc.embedFont(face.bytes, { subset: true, customName, features: PLAIN_FEATURES });
-    embedded.set(key, { name: `F${embedded.size + 1}`, font, codes: encodeAll(font, texts) });
+    const subset = createSubset(face.bytes, face.font);
+    const { codes, unicode } = encodeTexts(face.font, subset, texts);
+    const baseFont = `${subsetTag(face.path, texts)}+${face.font.postscriptName || 'Font'}`;
+    const ref = registerSubsetFont(doc.context, { baseFont, font: face.font, subset, unicode });
+    embedded.set(key, { name: `F${embedded.size + 1}`, ref, codes });
   }
   return embedded;
 }

@@ -22,7 +22,15 @@ declare module 'fontkit' {
     unitsPerEm: number;
     ascent: number;
     descent: number;
-    'OS/2'?: { typoAscender?: number; typoDescender?: number };
+    capHeight: number;
+    xHeight: number;
+    italicAngle: number;
+    bbox: { minX: number; minY: number; maxX: number; maxY: number };
+    'OS/2'?: { typoAscender?: number; typoDescender?: number; sFamilyClass?: number };
+    post?: { isFixedPitch?: number | boolean };
+    head?: { macStyle?: { italic?: boolean } };
+    numGlyphs: number;
+    getGlyph(gid: number): Glyph;
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
     createSubset(): Subset;

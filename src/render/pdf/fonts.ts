@@ -6,9 +6,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import type { FontRole } from '../../document/tree.js';
-import { parseFont } from './fontkitAdapter.js';
 import { faceMetricsOf } from './measure.js';
 import type { FaceKey, FaceMetrics, FaceSet, FontSlot } from './model.js';
 
@@ -77,6 +77,14 @@ const provided = new Map<string, Uint8Array>();
 
 export function provideFontBytes(path: string, bytes: Uint8Array): void {
   provided.set(path, bytes);
+}
+
+/** Parses a font file (the first face of a collection, as the subsetter reads it too). */
+function parseFont(bytes: Uint8Array): Font {
+  const parsed = fontkit.create(bytes);
+  const font = 'fonts' in parsed ? parsed.fonts[0] : parsed;
+  if (!font) throw new Error('font collection holds no fonts');
+  return font;
 }
 
 async function parseFile(path: string): Promise<ParsedFile> {

@@ -17,7 +17,10 @@ export function isInvisibleJoiner(cp: number): boolean {
   );
 }
 
-function visibleCodePoints(cluster: string): number[] {
+export function visibleCodePoints(cluster: string): number[] {
+  const first = cluster.codePointAt(0) ?? 0;
+  // Almost every cluster is one code point: skip the string iterator for those.
+  if (cluster.length === (first > 0xffff ? 2 : 1)) return isInvisibleJoiner(first) ? [] : [first];
   const cps: number[] = [];
   for (const ch of cluster) {
     const cp = ch.codePointAt(0) ?? 0;

@@ -1,0 +1,48 @@
+/**
+ * A font program cut down to the glyphs a document uses. TrueType outlines (the bundled
+ * Noto faces, most institution fonts) are copied by our own subsetter; CFF outlines (OTF
+ * files) go through fontkit's CFF subsetter, which re-encodes the charstrings.
+ */
+import type { Font } from 'fontkit';
+import { hasTrueTypeOutlines, TrueTypeSubset } from './trueTypeSubset.js';
+
+export interface FontProgramSubset {
+  /** Decides the PDF font types: CIDFontType2 + FontFile2, or CIDFontType0 + FontFile3. */
+  readonly format: 'TrueType' | 'CFF';
+  /** Source glyph ids in subset order (the index is the subset id, the CID). */
+  readonly glyphs: readonly number[];
+  /** Adds a source glyph (and any it is built from); returns its subset id. */
+  include(gid: number): number;
+  /** Advance width of a source glyph, in font units. */
+  advance(gid: number): number;
+  /** The font program to embed. */
+  encode(): Uint8Array;
+}
+
+class CffSubset implements FontProgramSubset {
+  readonly format = 'CFF';
+  readonly glyphs: number[] = [0];
+  private readonly subset;
+
+  constructor(private readonly font: Font) {
+    this.subset = font.createSubset();
+  }
+
+  include(gid: number): number {
+    const id = this.subset.includeGlyph(gid);
+    this.glyphs[id] = gid;
+    return id;
+  }
+
+  advance(gid: number): number {
+    return this.font.getGlyph(gid).advanceWidth;
+  }
+
+  encode(): Uint8Array {
+    return this.subset.encode();
+  }
+}
+
+export function createSubset(bytes: Uint8Array, font: Font): FontProgramSubset {
+  return hasTrueTypeOutlines(bytes) ? new TrueTypeSubset(bytes) : new CffSubset(font);
+}
