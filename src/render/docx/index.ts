@@ -11,6 +11,7 @@ import { STYLE_SHEETS } from '../../document/styles.js';
 import type { DocumentTree } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
 import { coreXml } from './coreProps.js';
+import { useFastAttributes } from './fastAttributes.js';
 import { readZip, writeZip, type ZipEntries } from './deterministicZip.js';
 import { fontTableXml } from './fonts.js';
 import { renderSection } from './sections.js';
@@ -18,6 +19,8 @@ import { textWidthTwips } from './units.js';
 import { normalizeWatermarkIds } from './watermark.js';
 import { stylesOptions } from './wordStyles.js';
 import { xmlSafeText } from './xmlSafe.js';
+
+useFastAttributes();
 
 function buildDocument(tree: DocumentTree, pageNumbers?: PageNumberEstimator): Document {
   const sheet = STYLE_SHEETS[tree.preset];
