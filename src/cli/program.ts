@@ -25,8 +25,8 @@ function withRenderFlags(cmd: Command): Command {
     .option('--final', '生成正式文书')
     .option('--force', '允许覆盖已存在的正式文书')
     .option('--sample', '培训样本：加「样本」水印并匿名化姓名与医疗机构')
-    .option('--serif-font <file>', 'PDF 正文字体（TTF/OTF，如机构授权的仿宋_GB2312）')
-    .option('--sans-font <file>', 'PDF 标题字体（TTF/OTF，如黑体）');
+    .option('--serif-font <file>', 'PDF 正文字体（TTF/TTC/OTF，如机构授权的仿宋_GB2312）')
+    .option('--sans-font <file>', 'PDF 标题字体（TTF/TTC/OTF，如黑体）');
 }
 
 /** Options of the command and of the program (`jianding --config x render …` works too). */
