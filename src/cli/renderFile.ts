@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadCase, type CaseDefaults } from '../parse/loadCase.js';
 import { buildManifest, readManifest, type Manifest } from '../pipeline/manifest.js';
 import { renderCase, type OutputFormat } from '../pipeline/renderCase.js';
-import { preloadFonts, type PdfFontConfig } from '../render/pdf/index.js';
+import { FontFileError, preloadFonts, type PdfFontConfig } from '../render/pdf/index.js';
 import { TemplateError } from '../templates/engine.js';
 import { MarkupError } from '../templates/markup.js';
 import { EXIT, UsageError } from './errors.js';
@@ -81,6 +81,10 @@ export async function renderFile(file: string, o: RenderFileOptions): Promise<Re
     return result;
   } catch (e) {
     if (e instanceof UsageError) return { ...result, exitCode: EXIT.usage, failure: { message: e.message, messageEn: e.messageEn } };
+    if (e instanceof FontFileError) {
+      const message = `字体文件无法使用：${e.path}（${e.detail}）。请确认它是完整的 TrueType/OpenType 字体（.ttf、.ttc、.otf）`;
+      return { ...result, exitCode: EXIT.usage, failure: { message, messageEn: `Font file cannot be used: ${e.path} (${e.detail}). Check that it is a complete TrueType/OpenType font (.ttf, .ttc, .otf)` } };
+    }
     if (e instanceof TemplateError || e instanceof MarkupError) {
       const message = e instanceof MarkupError ? `模板输出的标记有误：${e.message}` : e.message;
       return { ...result, exitCode: EXIT.invalid, failure: { message, messageEn: message } };

@@ -183,6 +183,19 @@ describe('usage errors in Chinese, fonts from the command line', () => {
     expect(fonts).toMatch(/[A-Z]{6}\+NotoSerifSC-Regular/);
   });
 
+  it('a damaged font file is a usage error that names the file and what is wrong; nothing is written', () => {
+    const dir = tmpDir();
+    const latin = fs.readFileSync(path.resolve('node_modules/@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf'));
+    const truncated = path.join(dir, 'truncated.ttf');
+    fs.writeFileSync(truncated, latin.subarray(0, 100_000));
+    const out = path.join(dir, 'out');
+    const r = jianding(['render', VALID, '--out', out, '--serif-font', truncated]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`字体文件无法使用：${truncated}（table 'GPOS' runs past the end of the file）`);
+    expect(r.stderr).not.toContain('内部错误');
+    expect(fs.existsSync(out) ? fs.readdirSync(out) : []).toEqual([]);
+  });
+
   it('a font file that does not exist is a usage error', () => {
     const r = jianding(['render', VALID, '--sans-font', '/no/such/font.ttf']);
     expect(r.code).toBe(2);

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { bundledFontPath, loadFontSet } from '../../src/render/pdf/fonts.js';
+import { bundledFontPath, FontFileError, loadFontFile, loadFontSet } from '../../src/render/pdf/fonts.js';
 import { toUnicodeCMap } from '../../src/render/pdf/fontObjects.js';
 import { sfntTables } from '../../src/render/pdf/fontProgram/sfnt.js';
 import { componentIdOffsets, TrueTypeSubset } from '../../src/render/pdf/fontProgram/trueTypeSubset.js';
@@ -107,6 +107,34 @@ describe('TrueType subsets', () => {
     const fromCollection = subsetPairs(asCollection(latin), 'Aé%').subset.encode();
     expect(Buffer.from(fromCollection).equals(Buffer.from(fromFont))).toBe(true);
   });
+});
+
+/** The font with one table's directory length replaced. */
+function withTableLength(ttf: Uint8Array, tag: string, length: number): Uint8Array {
+  const out = new Uint8Array(ttf);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < view.getUint16(4); i++) {
+    const record = 12 + i * 16;
+    if (String.fromCharCode(...out.subarray(record, record + 4)) === tag) view.setUint32(record + 12, length);
+  }
+  return out;
+}
+
+describe('damaged font files', () => {
+  const latin = fileBytes(LATIN);
+  const cases: [string, Uint8Array, string][] = [
+    ['truncated', latin.subarray(0, 100_000), "table 'GPOS' runs past the end of the file"],
+    ['too short a loca table', withTableLength(latin, 'loca', 10), "table 'loca' is too short"],
+    ['not a font', new TextEncoder().encode('患者张某某'.repeat(200)), 'Unknown font format'],
+  ];
+  for (const [name, bytes, detail] of cases) {
+    it(`refuses a ${name} file when loading it, naming the file and the problem`, async () => {
+      const path = writeTemp(bytes, `${name.replace(/ /g, '-')}.ttf`);
+      const loading = loadFontFile(path);
+      await expect(loading).rejects.toBeInstanceOf(FontFileError);
+      await expect(loading).rejects.toMatchObject({ path, detail });
+    });
+  }
 });
 
 describe('ToUnicode CMap', () => {

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import type { FontRole } from '../../document/tree.js';
+import { checkFontProgram } from './fontProgram/subset.js';
 import { faceMetricsOf } from './measure.js';
 import type { FaceKey, FaceMetrics, FaceSet, FontSlot } from './model.js';
 
@@ -87,10 +88,25 @@ function parseFont(bytes: Uint8Array): Font {
   return font;
 }
 
+/** A font file that cannot be read, or is not a TrueType/OpenType font jianding can use. */
+export class FontFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly detail: string,
+  ) {
+    super(`font file ${path}: ${detail}`);
+  }
+}
+
 async function parseFile(path: string): Promise<ParsedFile> {
-  const bytes = provided.get(path) ?? new Uint8Array(await readFile(path));
-  const font = parseFont(bytes);
-  return { bytes, font, metrics: faceMetricsOf(font) };
+  try {
+    const bytes = provided.get(path) ?? new Uint8Array(await readFile(path));
+    const font = parseFont(bytes);
+    checkFontProgram(bytes, font);
+    return { bytes, font, metrics: faceMetricsOf(font) };
+  } catch (e) {
+    throw new FontFileError(path, e instanceof Error ? e.message : String(e));
+  }
 }
 
 export function loadFontFile(path: string): Promise<ParsedFile> {

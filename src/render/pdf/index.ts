@@ -11,7 +11,7 @@ import { layoutDocument } from './layout.js';
 import { applyMetadata } from './metadata.js';
 import type { DocumentPlan } from './model.js';
 
-export type { PdfFontConfig } from './fonts.js';
+export { FontFileError, type PdfFontConfig } from './fonts.js';
 
 export interface PdfWarning {
   code: 'PDF_MISSING_GLYPH';

@@ -23,7 +23,7 @@ function firstFaceOffset(view: DataView): number {
 
 const parsed = new WeakMap<Uint8Array, SfntTables>();
 
-/** The first face's tables (the face fontkit parses too); cached by the bytes' identity. */
+/** The first face's tables (the face fontkit parses too); cached by the bytes' identity. Throws on a truncated file. */
 export function sfntTables(bytes: Uint8Array): SfntTables {
   const cached = parsed.get(bytes);
   if (cached) return cached;
@@ -33,7 +33,10 @@ export function sfntTables(bytes: Uint8Array): SfntTables {
   const tables = new Map<string, { offset: number; length: number }>();
   for (let i = 0; i < count; i++) {
     const record = dir + 12 + i * 16;
-    tables.set(tagAt(view, record), { offset: view.getUint32(record + 8), length: view.getUint32(record + 12) });
+    const tag = tagAt(view, record);
+    const entry = { offset: view.getUint32(record + 8), length: view.getUint32(record + 12) };
+    if (entry.offset + entry.length > bytes.length) throw new Error(`table '${tag}' runs past the end of the file`);
+    tables.set(tag, entry);
   }
   const result = { bytes, view, tables };
   parsed.set(bytes, result);

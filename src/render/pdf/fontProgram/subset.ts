@@ -4,7 +4,7 @@
  * files) go through fontkit's CFF subsetter, which re-encodes the charstrings.
  */
 import type { Font } from 'fontkit';
-import { hasTrueTypeOutlines, TrueTypeSubset } from './trueTypeSubset.js';
+import { checkTrueTypeTables, hasTrueTypeOutlines, TrueTypeSubset } from './trueTypeSubset.js';
 
 export interface FontProgramSubset {
   /** Decides the PDF font types: CIDFontType2 + FontFile2, or CIDFontType0 + FontFile3. */
@@ -45,4 +45,15 @@ class CffSubset implements FontProgramSubset {
 
 export function createSubset(bytes: Uint8Array, font: Font): FontProgramSubset {
   return hasTrueTypeOutlines(bytes) ? new TrueTypeSubset(bytes) : new CffSubset(font);
+}
+
+/**
+ * Reads what rendering will need from a font, so that a damaged file fails when it is loaded,
+ * with its name, rather than halfway through a document. fontkit parses tables lazily.
+ */
+export function checkFontProgram(bytes: Uint8Array, font: Font): void {
+  if (hasTrueTypeOutlines(bytes)) checkTrueTypeTables(bytes);
+  void [font.unitsPerEm, font.bbox, font['OS/2'], font.post, font.head];
+  void font.glyphForCodePoint(0x4e00).advanceWidth;
+  void font.glyphForCodePoint(0x41).advanceWidth;
 }

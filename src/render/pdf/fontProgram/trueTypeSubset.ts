@@ -22,30 +22,41 @@ function viewOf(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-function required(sfnt: SfntTables, tag: string): Uint8Array {
+function required(sfnt: SfntTables, tag: string, minLength: number): Uint8Array {
   const table = tableBytes(sfnt, tag);
   if (!table) throw new Error(`TrueType font lacks its '${tag}' table`);
+  if (table.length < minLength) throw new Error(`table '${tag}' is too short`);
   return table;
 }
 
 const sources = new WeakMap<Uint8Array, TrueTypeSource>();
 
+/** The tables the subsetter reads, checked once for the sizes it relies on; a bad file throws here. */
 function sourceOf(bytes: Uint8Array): TrueTypeSource {
   let source = sources.get(bytes);
   if (!source) {
     const sfnt = sfntTables(bytes);
+    const numGlyphs = viewOf(required(sfnt, 'maxp', 6)).getUint16(4);
+    const numberOfHMetrics = viewOf(required(sfnt, 'hhea', 36)).getUint16(34);
+    const longLoca = viewOf(required(sfnt, 'head', 54)).getInt16(50) === 1;
+    if (numberOfHMetrics === 0) throw new Error("'hhea' declares no metrics");
     source = {
       sfnt,
-      glyf: required(sfnt, 'glyf'),
-      loca: viewOf(required(sfnt, 'loca')),
-      longLoca: viewOf(required(sfnt, 'head')).getInt16(50) === 1,
-      hmtx: viewOf(required(sfnt, 'hmtx')),
-      numberOfHMetrics: viewOf(required(sfnt, 'hhea')).getUint16(34),
-      numGlyphs: viewOf(required(sfnt, 'maxp')).getUint16(4),
+      glyf: required(sfnt, 'glyf', 0),
+      loca: viewOf(required(sfnt, 'loca', (numGlyphs + 1) * (longLoca ? 4 : 2))),
+      longLoca,
+      hmtx: viewOf(required(sfnt, 'hmtx', 4 * numberOfHMetrics)),
+      numberOfHMetrics,
+      numGlyphs,
     };
     sources.set(bytes, source);
   }
   return source;
+}
+
+/** Throws, naming the problem, when the file's tables cannot be subset. */
+export function checkTrueTypeTables(bytes: Uint8Array): void {
+  sourceOf(bytes);
 }
 
 /** Whether a font file (first face) has TrueType outlines this subsetter can copy. */
@@ -161,9 +172,9 @@ export class TrueTypeSubset implements FontProgramSubset {
     });
     loca.setUint32(4 * count, offset);
     const tables = new Map<string, Uint8Array>([
-      ['head', patched(required(sfnt, 'head'), (v) => v.setInt16(50, 1))],
-      ['hhea', patched(required(sfnt, 'hhea'), (v) => v.setUint16(34, count))],
-      ['maxp', patched(required(sfnt, 'maxp'), (v) => v.setUint16(4, count))],
+      ['head', patched(required(sfnt, 'head', 54), (v) => v.setInt16(50, 1))],
+      ['hhea', patched(required(sfnt, 'hhea', 36), (v) => v.setUint16(34, count))],
+      ['maxp', patched(required(sfnt, 'maxp', 6), (v) => v.setUint16(4, count))],
       ['loca', new Uint8Array(loca.buffer)],
       ['glyf', glyf],
       ['hmtx', new Uint8Array(hmtx.buffer)],
