@@ -1,9 +1,9 @@
 /**
- * Page content streams written as PDF operators directly: one TJ per glyph run, with
- * numeric offsets wherever justification or alignment moved a glyph from its natural
- * position. Layout's y-down coordinates are flipped here.
+ * Page content streams written as PDF operators directly: one TJ per glyph run, the gap
+ * most of its glyphs share as character spacing, and numeric offsets wherever layout moved
+ * a glyph by another amount. Layout's y-down coordinates are flipped here.
  */
-import type { BoxMark, Drawable, FaceKey, GlyphRun, Placement, RuleLine } from './model.js';
+import type { BoxMark, Drawable, FaceKey, GlyphRun, PlacedGlyph, Placement, RuleLine } from './model.js';
 import type { EmbeddedFace } from './embed.js';
 
 /** Fixed-precision numbers so identical layouts give identical bytes. */
@@ -15,8 +15,42 @@ export function num(value: number): string {
 /** Synthetic oblique for italic runs (CJK faces have no italic). */
 const ITALIC_SHEAR = 0.2;
 
+/**
+ * The TJ number of each gap between neighbouring glyphs: how far layout moved the glyph from
+ * its natural position, in thousandths of the font size, negated as TJ wants, and rounded as
+ * num() writes numbers.
+ */
+function gapAdjustments(run: GlyphRun): number[] {
+  const gaps: number[] = [];
+  for (let i = 1; i < run.glyphs.length; i++) {
+    const prev = run.glyphs[i - 1] as PlacedGlyph;
+    const offset = (((run.glyphs[i] as PlacedGlyph).x - prev.x - prev.advance) * 1000) / run.size;
+    gaps.push(Number(num(-offset)));
+  }
+  return gaps;
+}
+
+/**
+ * The gap most glyphs share, written once as character spacing (Tc) instead of after every
+ * glyph: a justified line of Chinese spreads its extra space evenly, so this usually removes
+ * every number from its TJ array. 0 when no gap repeats.
+ */
+function mostFrequentGap(gaps: readonly number[]): number {
+  const counts = new Map<number, number>();
+  let best = 0;
+  let bestCount = 1;
+  for (const gap of gaps) {
+    const count = (counts.get(gap) ?? 0) + 1;
+    counts.set(gap, count);
+    if (gap !== 0 && count > bestCount) [best, bestCount] = [gap, count];
+  }
+  return (counts.get(0) ?? 0) >= bestCount ? 0 : best;
+}
+
 export class ContentWriter {
   private readonly parts: string[] = [];
+  /** Tc in force: text state outlives BT…ET within a content stream. */
+  private charSpacing = '0';
   constructor(
     private readonly pageHeight: number,
     private readonly faces: Map<FaceKey, EmbeddedFace>,
@@ -40,17 +74,26 @@ export class ContentWriter {
     const face = this.faces.get(run.face);
     const first = run.glyphs[0];
     if (!face || !first) return;
+    const gaps = gapAdjustments(run);
+    const common = mostFrequentGap(gaps);
+    // Tc adds the common gap after every glyph, to the digit (no rounding); TJ numbers correct the other gaps.
+    const spacing = common === 0 ? '0' : ((-common * run.size) / 1000).toFixed(9).replace(/\.?0+$/, '');
     let tj = '';
-    let prevEnd = first.x;
-    for (const g of run.glyphs) {
-      const offset = ((g.x - prevEnd) * 1000) / run.size;
-      if (Math.abs(offset) >= 0.001) tj += `${num(-offset)}`;
-      tj += `<${face.codes.get(g.text) ?? '0000'}>`;
-      prevEnd = g.x + g.advance;
-    }
+    let hex = '';
+    run.glyphs.forEach((g, i) => {
+      const adjust = i === 0 ? 0 : (gaps[i - 1] as number) - common;
+      if (adjust !== 0) {
+        tj += `<${hex}>${num(adjust)}`;
+        hex = '';
+      }
+      hex += face.codes.get(g.text) ?? '0000';
+    });
+    tj += `<${hex}>`;
     const y = this.pageHeight - (dy + run.baseline);
     const shear = run.italic ? ITALIC_SHEAR : 0;
-    this.parts.push(`BT /${face.name} ${num(run.size)} Tf 1 0 ${num(shear)} 1 ${num(dx + first.x)} ${num(y)} Tm [${tj}] TJ ET`);
+    const tc = spacing === this.charSpacing ? '' : `${spacing} Tc `;
+    this.charSpacing = spacing;
+    this.parts.push(`BT /${face.name} ${num(run.size)} Tf ${tc}1 0 ${num(shear)} 1 ${num(dx + first.x)} ${num(y)} Tm [${tj}] TJ ET`);
   }
 
   private rule(r: RuleLine, dx: number, dy: number): void {
