@@ -31,8 +31,9 @@ function firstChar(text: string): string {
 }
 
 function lastChar(text: string): string {
-  const chars = Array.from(text);
-  return chars[chars.length - 1] ?? '';
+  if (text.length <= 1) return text;
+  const low = text.charCodeAt(text.length - 1);
+  return low >= 0xdc00 && low <= 0xdfff ? text.slice(-2) : text.slice(-1);
 }
 
 /** Whether a line may end after `a` when `b` follows. */

@@ -149,7 +149,8 @@ export function contextAround(text: string, offset: number, length: number): str
 
 /** The first face in the slot's chain that can draw the cluster. */
 function faceFor(faces: FaceSet, slot: FontSlot, cluster: string): FaceKey | undefined {
-  return faces.chain(slot).find((key) => faces.metrics(key).covers(cluster));
+  for (const key of faces.chain(slot)) if (faces.metrics(key).covers(cluster)) return key;
+  return undefined;
 }
 
 function markerAtom(faces: FaceSet, style: RunStyle): Atom {
