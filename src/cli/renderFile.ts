@@ -9,6 +9,7 @@ import { FontFileError, preloadFonts, type PdfFontConfig } from '../render/pdf/i
 import { TemplateError } from '../templates/engine.js';
 import { MarkupError } from '../templates/markup.js';
 import { EXIT, UsageError } from './errors.js';
+import { fontUsageError } from './fontErrors.js';
 import { ensureDir, outputBaseName, readCaseBytes, writeAllAtomic } from './files.js';
 import { settingsFingerprint } from './settings.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
@@ -79,12 +80,9 @@ export async function renderFile(file: string, o: RenderFileOptions): Promise<Re
     removeStale(o.out, previous, outputs.map((x) => x.file));
     result.written = [...outputs.map((x) => path.join(o.out, x.file)), manifestFile];
     return result;
-  } catch (e) {
+  } catch (caught) {
+    const e = caught instanceof FontFileError ? fontUsageError(caught) : caught;
     if (e instanceof UsageError) return { ...result, exitCode: EXIT.usage, failure: { message: e.message, messageEn: e.messageEn } };
-    if (e instanceof FontFileError) {
-      const message = `字体文件无法使用：${e.path}（${e.detail}）。请确认它是完整的 TrueType/OpenType 字体（.ttf、.ttc、.otf）`;
-      return { ...result, exitCode: EXIT.usage, failure: { message, messageEn: `Font file cannot be used: ${e.path} (${e.detail}). Check that it is a complete TrueType/OpenType font (.ttf, .ttc, .otf)` } };
-    }
     if (e instanceof TemplateError || e instanceof MarkupError) {
       const message = e instanceof MarkupError ? `模板输出的标记有误：${e.message}` : e.message;
       return { ...result, exitCode: EXIT.invalid, failure: { message, messageEn: message } };

@@ -26,6 +26,17 @@ function consistent(out: string): void {
 }
 
 describe('batch', () => {
+  it('refuses a damaged institution font once, before any case, with exit 2 and nothing written', () => {
+    const dir = casesDir(2);
+    const font = path.join(tmpDir(), 'broken.ttf');
+    fs.writeFileSync(font, fs.readFileSync('node_modules/@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf').subarray(0, 100_000));
+    const out = path.join(tmpDir(), 'out');
+    const r = jianding(['batch', dir, '--out', out, '--serif-font', font]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`错误：字体文件无法使用：${font}（table 'GPOS' runs past the end of the file）。请确认它是完整的 TrueType/OpenType 字体（.ttf、.ttc、.otf）\n`);
+    expect(fs.existsSync(out) ? fs.readdirSync(out) : []).toEqual([]);
+  });
+
   it('renders the good cases, reports the bad one, exits 1, and a rerun skips what is done', () => {
     const dir = casesDir(2, 1);
     const out = path.join(tmpDir(), 'out');

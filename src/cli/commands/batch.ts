@@ -9,6 +9,7 @@ import cliProgress from 'cli-progress';
 import { Piscina } from 'piscina';
 import { EXIT } from '../errors.js';
 import { caseFilesIn, outputBaseName } from '../files.js';
+import { checkInstitutionFonts } from '../fontErrors.js';
 import type { Lang } from '../i18n.js';
 import { formatDiagnostics } from '../printDiagnostics.js';
 import type { RenderFileOptions, RenderFileResult } from '../renderFile.js';
@@ -90,6 +91,11 @@ async function renderOne(pool: Piscina, file: string, options: Options, lang: La
 export async function batchCommand(inputs: string[], options: Options, lang: Lang): Promise<number> {
   const files = caseFilesIn(inputs);
   const pool = workerPool(Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), files.length || 1)), options);
+  // While the workers start.
+  await checkInstitutionFonts(options.fonts).catch(async (e: unknown) => {
+    await pool.destroy();
+    throw e;
+  });
   let interrupted = false;
   const onSigint = () => { interrupted = true; void pool.close({ force: true }); };
   process.once('SIGINT', onSigint);

@@ -6,7 +6,6 @@
 export interface SfntTables {
   /** The whole file; table views point into it, nothing is copied. */
   bytes: Uint8Array;
-  view: DataView;
   tables: Map<string, { offset: number; length: number }>;
 }
 
@@ -38,7 +37,7 @@ export function sfntTables(bytes: Uint8Array): SfntTables {
     if (entry.offset + entry.length > bytes.length) throw new Error(`table '${tag}' runs past the end of the file`);
     tables.set(tag, entry);
   }
-  const result = { bytes, view, tables };
+  const result = { bytes, tables };
   parsed.set(bytes, result);
   return result;
 }

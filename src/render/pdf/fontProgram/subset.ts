@@ -3,7 +3,7 @@
  * Noto faces, most institution fonts) are copied by our own subsetter; CFF outlines (OTF
  * files) go through fontkit's CFF subsetter, which re-encodes the charstrings.
  */
-import type { Font } from 'fontkit';
+import type { Font, Subset } from 'fontkit';
 import { checkTrueTypeTables, hasTrueTypeOutlines, TrueTypeSubset } from './trueTypeSubset.js';
 
 export interface FontProgramSubset {
@@ -22,7 +22,7 @@ export interface FontProgramSubset {
 class CffSubset implements FontProgramSubset {
   readonly format = 'CFF';
   readonly glyphs: number[] = [0];
-  private readonly subset;
+  private readonly subset: Subset;
 
   constructor(private readonly font: Font) {
     this.subset = font.createSubset();
