@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCase } from '../../src/parse/loadCase.js';
+import { parseText } from '../../src/parse/parseText.js';
 import { baseCase } from '../support/baseCase.js';
 
 const load = (text: string | Uint8Array, name = 'case.yaml') => loadCase(typeof text === 'string' ? Buffer.from(text) : text, name);
@@ -35,6 +37,26 @@ describe('reading case files', () => {
     expect(first('  \n').code).toBe('PARSE_EMPTY');
     expect(first('{"__proto__": {"polluted": true}}', 'c.json').code).toBe('PARSE_FORBIDDEN_KEY');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('finds duplicate keys in JSON whatever the strings hold, and only where there are some', () => {
+    // Keys and values full of quotes, colons, backslashes and braces: nothing a key count may trip on.
+    const text = fc.string({ unit: fc.constantFrom('a', '"', ':', '\\', ' ', '{', '}', ',', '键', '\n'), maxLength: 6 });
+    const { node } = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(text, tie('node'), { maxKeys: 4 })),
+    }));
+    fc.assert(
+      fc.property(fc.dictionary(text, node, { minKeys: 1, maxKeys: 5 }), (data) => {
+        const json = JSON.stringify(data, null, 1);
+        const clean = parseText(json, 'c.json');
+        expect(clean.diagnostics).toEqual([]);
+        expect(clean.data).toEqual(data);
+        const [key, value] = Object.entries(data)[0]!;
+        const twice = json.replace(/^\{/, `{${JSON.stringify(key)}: ${JSON.stringify(value)},`);
+        expect(parseText(twice, 'c.json').diagnostics.map((d) => d.code)).toEqual(['PARSE_DUPLICATE_KEY']);
+      }),
+      { seed: 20261123, numRuns: 200 },
+    );
   });
 
   it('suggests the field meant by a typo, and locates it', () => {
