@@ -74,6 +74,12 @@ function locator(doc: YAML.Document, counter: YAML.LineCounter) {
   };
 }
 
+/** The text as a YAML document (JSON is YAML too), with the line counter that locates its nodes. */
+function yamlDocument(text: string): { doc: YAML.Document; counter: YAML.LineCounter } {
+  const counter = new YAML.LineCounter();
+  return { doc: YAML.parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false }), counter };
+}
+
 /** Keys in JSON text: strings followed by a colon (a string anywhere else is a value). */
 function jsonKeyCount(text: string): number {
   let keys = 0;
@@ -105,8 +111,8 @@ function lazyLocator(text: string): ParsedText['locate'] {
   let locate: ParsedText['locate'] | undefined;
   return (path) => {
     if (!locate) {
-      const counter = new YAML.LineCounter();
-      locate = locator(YAML.parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false }), counter);
+      const { doc, counter } = yamlDocument(text);
+      locate = locator(doc, counter);
     }
     return locate(path);
   };
@@ -133,8 +139,7 @@ function parseChecked(text: string, fileName: string): ParsedText {
   const format = formatOf(fileName, text);
   const clean = format === 'json' ? parseCleanJson(text) : undefined;
   if (clean) return clean;
-  const counter = new YAML.LineCounter();
-  const doc = YAML.parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const { doc, counter } = yamlDocument(text);
   const locate = locator(doc, counter);
   if (text.trim() === '') {
     return { locate, diagnostics: [{ severity: 'error', code: 'PARSE_EMPTY', path: '', message: '案件文件为空', messageEn: 'The case file is empty' }] };
