@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledFontPath, FontFileError, loadFontFile, loadFontSet } from '../../src/render/pdf/fonts.js';
 import { toUnicodeCMap } from '../../src/render/pdf/fontObjects.js';
 import { sfntTables } from '../../src/render/pdf/fontProgram/sfnt.js';
+import { horizontalMetrics, isFixedPitch } from '../../src/render/pdf/fontProgram/sfntMetrics.js';
 import { componentIdOffsets, TrueTypeSubset } from '../../src/render/pdf/fontProgram/trueTypeSubset.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
 import { layoutDocument } from '../../src/render/pdf/layout.js';
@@ -135,6 +136,27 @@ describe('damaged font files', () => {
       await expect(loading).rejects.toMatchObject({ path, detail });
     });
   }
+});
+
+describe('metrics read straight from the font tables', () => {
+  const MONO = '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf'; // 4 full hmtx entries: the rest share the last advance
+  const files = [bundledFontPath('serif'), LATIN.pathname, MONO].filter((f) => existsSync(f));
+
+  it('give fontkit’s advances, left bearings and fixed-pitch flag, past the last full hmtx entry too', () => {
+    for (const file of files) {
+      const bytes = fileBytes(file);
+      const font = parse(bytes);
+      const metrics = horizontalMetrics(bytes);
+      const step = Math.max(1, Math.floor(font.numGlyphs / 300));
+      for (let gid = 0; gid < font.numGlyphs; gid += step) {
+        const glyph = font.getGlyph(gid) as fontkit.Glyph & { _getMetrics(): { leftBearing: number } };
+        expect(metrics.advance(gid), `${file} #${gid}`).toBe(glyph.advanceWidth);
+        expect(metrics.leftBearing(gid), `${file} #${gid}`).toBe(glyph._getMetrics().leftBearing);
+      }
+      expect(isFixedPitch(bytes), file).toBe(!!(font as unknown as { post: { isFixedPitch: number } }).post.isFixedPitch);
+    }
+    expect(files.some((f) => isFixedPitch(fileBytes(f)))).toBe(existsSync(MONO));
+  });
 });
 
 describe('ToUnicode CMap', () => {

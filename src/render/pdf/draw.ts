@@ -6,6 +6,7 @@ import type { PDFDocument, PDFRef } from 'pdf-lib';
 import { PDFName } from './pdfLib.js';
 import { ContentWriter, num } from './content.js';
 import { embedFaces } from './embed.js';
+import { horizontalMetrics } from './fontProgram/sfntMetrics.js';
 import type { FontSet } from './fonts.js';
 import type { DocumentPlan, WatermarkPlan } from './model.js';
 import { outlineOperators } from './outline.js';
@@ -16,7 +17,10 @@ const WATERMARK_GREY = 0.85;
 function watermarkOperators(plan: WatermarkPlan, pageHeight: number, fonts: FontSet): string {
   const cos = Math.cos(plan.angle);
   const sin = Math.sin(plan.angle);
-  const paths = plan.glyphs.map((g) => outlineOperators(fonts.face(g.face).font, g.text, plan.size, g.x, plan.baseline));
+  const paths = plan.glyphs.map((g) => {
+    const face = fonts.face(g.face);
+    return outlineOperators(face.font, horizontalMetrics(face.bytes), g.text, plan.size, g.x, plan.baseline);
+  });
   const matrix = [cos, sin, -sin, cos, plan.cx, pageHeight - plan.cy].map(num).join(' ');
   return `q ${WATERMARK_GREY} g ${matrix} cm\n${paths.join('\n')}\nf Q`;
 }

@@ -9,7 +9,7 @@ import type { PDFDocument, PDFRef } from 'pdf-lib';
 import { cidHex, registerSubsetFont } from './fontObjects.js';
 import { createSubset, type FontProgramSubset } from './fontProgram/subset.js';
 import type { FontSet } from './fonts.js';
-import { visibleCodePoints } from './measure.js';
+import { glyphIdOf, visibleCodePoints } from './measure.js';
 import type { DocumentPlan, FaceKey } from './model.js';
 
 export interface EmbeddedFace {
@@ -40,17 +40,6 @@ export function glyphTextsByFace(plan: DocumentPlan): Map<FaceKey, Set<string>> 
 export function subsetTag(path: string, texts: Iterable<string>): string {
   const hash = createHash('sha256').update(path).update('\u0000').update([...texts].join('\u0001')).digest();
   return Array.from(hash.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join('');
-}
-
-const glyphIdCaches = new WeakMap<Font, Map<number, number>>();
-
-/** The cmap's glyph for a code point, remembered per font (a document asks thousands of times). */
-function glyphIdOf(font: Font, cp: number): number {
-  let cache = glyphIdCaches.get(font);
-  if (!cache) glyphIdCaches.set(font, (cache = new Map()));
-  let gid = cache.get(cp);
-  if (gid === undefined) cache.set(cp, (gid = font.glyphForCodePoint(cp).id));
-  return gid;
 }
 
 /**
@@ -85,7 +74,7 @@ export function embedFaces(doc: PDFDocument, plan: DocumentPlan, fonts: FontSet)
     const subset = createSubset(face.bytes, face.font);
     const { codes, unicode } = encodeTexts(face.font, subset, texts);
     const baseFont = `${subsetTag(face.path, texts)}+${face.font.postscriptName || 'Font'}`;
-    const ref = registerSubsetFont(doc.context, { baseFont, font: face.font, subset, unicode });
+    const ref = registerSubsetFont(doc.context, { baseFont, font: face.font, bytes: face.bytes, subset, unicode });
     embedded.set(key, { name: `F${embedded.size + 1}`, ref, codes });
   }
   return embedded;

@@ -7,12 +7,15 @@
 import type { Font } from 'fontkit';
 import type { PDFContext, PDFRef } from 'pdf-lib';
 import { PDFString } from './pdfLib.js';
+import { isFixedPitch } from './fontProgram/sfntMetrics.js';
 import type { FontProgramSubset } from './fontProgram/subset.js';
 
 export interface SubsetFont {
   /** ABCDEF+PostScriptName */
   baseFont: string;
   font: Font;
+  /** The font file (its first face is the one embedded). */
+  bytes: Uint8Array;
   subset: FontProgramSubset;
   /** Text of each subset glyph that stands for characters, by CID. */
   unicode: Map<number, string>;
@@ -58,10 +61,10 @@ export function toUnicodeCMap(unicode: Map<number, string>): string {
 }
 
 /** Font flags (PDF 32000 Table 123): symbolic, as every CID font is; serif, fixed pitch, script and italic from the font's tables. */
-function fontFlags(font: Font): number {
+function fontFlags(font: Font, bytes: Uint8Array): number {
   const familyClass = font['OS/2']?.sFamilyClass ?? 0;
   let flags = 1 << 2; // symbolic
-  if (font.post?.isFixedPitch) flags |= 1 << 0;
+  if (isFixedPitch(bytes)) flags |= 1 << 0;
   if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
   if (familyClass === 10) flags |= 1 << 3;
   if (font.head?.macStyle?.italic) flags |= 1 << 6;
@@ -77,7 +80,7 @@ function descriptor(context: PDFContext, f: SubsetFont, program: PDFRef): PDFRef
     context.obj({
       Type: 'FontDescriptor',
       FontName: f.baseFont,
-      Flags: fontFlags(font),
+      Flags: fontFlags(font, f.bytes),
       FontBBox: [minX * scale, minY * scale, maxX * scale, maxY * scale],
       ItalicAngle: font.italicAngle ?? 0,
       Ascent: font.ascent * scale,

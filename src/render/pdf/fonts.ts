@@ -103,7 +103,7 @@ async function parseFile(path: string): Promise<ParsedFile> {
     const bytes = provided.get(path) ?? new Uint8Array(await readFile(path));
     const font = parseFont(bytes);
     checkFontProgram(bytes, font);
-    return { bytes, font, metrics: faceMetricsOf(font) };
+    return { bytes, font, metrics: faceMetricsOf(font, bytes) };
   } catch (e) {
     throw new FontFileError(path, e instanceof Error ? e.message : String(e));
   }

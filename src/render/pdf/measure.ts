@@ -4,6 +4,7 @@
  * characters, each looked up thousands of times.
  */
 import type { Font } from 'fontkit';
+import { horizontalMetrics } from './fontProgram/sfntMetrics.js';
 import type { StyleSheet } from '../../document/styles.js';
 import type { FaceMetrics } from './model.js';
 
@@ -29,13 +30,26 @@ export function visibleCodePoints(cluster: string): number[] {
   return cps;
 }
 
+const glyphIdCaches = new WeakMap<Font, Map<number, number>>();
+
+/** The cmap's glyph for a code point, remembered per font (a document asks thousands of times). */
+export function glyphIdOf(font: Font, cp: number): number {
+  let cache = glyphIdCaches.get(font);
+  if (!cache) glyphIdCaches.set(font, (cache = new Map()));
+  let gid = cache.get(cp);
+  if (gid === undefined) cache.set(cp, (gid = font.glyphForCodePoint(cp).id));
+  return gid;
+}
+
 /** Ideographic em-box top: OS/2 typo ascender in CJK fonts, 0.88 em when absent. */
 function emBoxAscent(font: Font): number {
   const typo = font['OS/2']?.typoAscender;
   return typo && typo > 0 && typo <= font.unitsPerEm ? typo / font.unitsPerEm : 0.88;
 }
 
-export function faceMetricsOf(font: Font): FaceMetrics {
+/** Layout's view of a face; `bytes` is its file, whose hmtx gives the advances. */
+export function faceMetricsOf(font: Font, bytes: Uint8Array): FaceMetrics {
+  const hmtx = horizontalMetrics(bytes);
   const advances = new Map<string, number>();
   const coverage = new Map<string, boolean>();
   const upm = font.unitsPerEm;
@@ -45,7 +59,7 @@ export function faceMetricsOf(font: Font): FaceMetrics {
       let width = advances.get(cluster);
       if (width === undefined) {
         width = 0;
-        for (const cp of visibleCodePoints(cluster)) width += font.glyphForCodePoint(cp).advanceWidth / upm;
+        for (const cp of visibleCodePoints(cluster)) width += hmtx.advance(glyphIdOf(font, cp)) / upm;
         advances.set(cluster, width);
       }
       return width;

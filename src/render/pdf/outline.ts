@@ -4,10 +4,11 @@
  */
 import type { Font } from 'fontkit';
 import { num } from './content.js';
+import type { HorizontalMetrics } from './fontProgram/sfntMetrics.js';
 import { isInvisibleJoiner } from './measure.js';
 
 /** Path operators for `text` with its pen at (x, baseline), in points (y up). */
-export function outlineOperators(font: Font, text: string, size: number, x: number, baseline: number): string {
+export function outlineOperators(font: Font, metrics: HorizontalMetrics, text: string, size: number, x: number, baseline: number): string {
   const scale = size / font.unitsPerEm;
   const ops: string[] = [];
   let pen = x;
@@ -40,7 +41,7 @@ export function outlineOperators(font: Font, text: string, size: number, x: numb
         ops.push('h');
       }
     }
-    pen += glyph.advanceWidth * scale;
+    pen += metrics.advance(glyph.id) * scale;
   }
   return ops.join('\n');
 }

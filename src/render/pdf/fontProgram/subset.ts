@@ -4,6 +4,7 @@
  * files) go through fontkit's CFF subsetter, which re-encodes the charstrings.
  */
 import type { Font, Subset } from 'fontkit';
+import { horizontalMetrics } from './sfntMetrics.js';
 import { checkTrueTypeTables, hasTrueTypeOutlines, TrueTypeSubset } from './trueTypeSubset.js';
 
 export interface FontProgramSubset {
@@ -24,7 +25,10 @@ class CffSubset implements FontProgramSubset {
   readonly glyphs: number[] = [0];
   private readonly subset: Subset;
 
-  constructor(private readonly font: Font) {
+  constructor(
+    font: Font,
+    private readonly bytes: Uint8Array,
+  ) {
     this.subset = font.createSubset();
   }
 
@@ -35,7 +39,7 @@ class CffSubset implements FontProgramSubset {
   }
 
   advance(gid: number): number {
-    return this.font.getGlyph(gid).advanceWidth;
+    return horizontalMetrics(this.bytes).advance(gid);
   }
 
   encode(): Uint8Array {
@@ -44,7 +48,7 @@ class CffSubset implements FontProgramSubset {
 }
 
 export function createSubset(bytes: Uint8Array, font: Font): FontProgramSubset {
-  return hasTrueTypeOutlines(bytes) ? new TrueTypeSubset(bytes) : new CffSubset(font);
+  return hasTrueTypeOutlines(bytes) ? new TrueTypeSubset(bytes) : new CffSubset(font, bytes);
 }
 
 /**
@@ -52,8 +56,8 @@ export function createSubset(bytes: Uint8Array, font: Font): FontProgramSubset {
  * with its name, rather than halfway through a document. fontkit parses tables lazily.
  */
 export function checkFontProgram(bytes: Uint8Array, font: Font): void {
+  horizontalMetrics(bytes);
   if (hasTrueTypeOutlines(bytes)) checkTrueTypeTables(bytes);
-  void [font.unitsPerEm, font.bbox, font['OS/2'], font.post, font.head];
-  void font.glyphForCodePoint(0x4e00).advanceWidth;
-  void font.glyphForCodePoint(0x41).advanceWidth;
+  void [font.unitsPerEm, font.bbox, font['OS/2'], font.head];
+  void [font.glyphForCodePoint(0x4e00).id, font.glyphForCodePoint(0x41).id];
 }

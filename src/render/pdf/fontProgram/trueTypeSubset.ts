@@ -6,6 +6,7 @@
  * few memory copies rather than a parse-and-re-encode.
  */
 import { sfntTables, tableBytes, writeSfnt, type SfntTables } from './sfnt.js';
+import { horizontalMetrics, requiredTable, type HorizontalMetrics } from './sfntMetrics.js';
 import type { FontProgramSubset } from './subset.js';
 
 interface TrueTypeSource {
@@ -13,20 +14,12 @@ interface TrueTypeSource {
   glyf: Uint8Array;
   loca: DataView;
   longLoca: boolean;
-  hmtx: DataView;
-  numberOfHMetrics: number;
+  metrics: HorizontalMetrics;
   numGlyphs: number;
 }
 
 function viewOf(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-function required(sfnt: SfntTables, tag: string, minLength: number): Uint8Array {
-  const table = tableBytes(sfnt, tag);
-  if (!table) throw new Error(`TrueType font lacks its '${tag}' table`);
-  if (table.length < minLength) throw new Error(`table '${tag}' is too short`);
-  return table;
 }
 
 const sources = new WeakMap<Uint8Array, TrueTypeSource>();
@@ -36,17 +29,14 @@ function sourceOf(bytes: Uint8Array): TrueTypeSource {
   let source = sources.get(bytes);
   if (!source) {
     const sfnt = sfntTables(bytes);
-    const numGlyphs = viewOf(required(sfnt, 'maxp', 6)).getUint16(4);
-    const numberOfHMetrics = viewOf(required(sfnt, 'hhea', 36)).getUint16(34);
-    const longLoca = viewOf(required(sfnt, 'head', 54)).getInt16(50) === 1;
-    if (numberOfHMetrics === 0) throw new Error("'hhea' declares no metrics");
+    const numGlyphs = viewOf(requiredTable(sfnt, 'maxp', 6)).getUint16(4);
+    const longLoca = viewOf(requiredTable(sfnt, 'head', 54)).getInt16(50) === 1;
     source = {
       sfnt,
-      glyf: required(sfnt, 'glyf', 0),
-      loca: viewOf(required(sfnt, 'loca', (numGlyphs + 1) * (longLoca ? 4 : 2))),
+      glyf: requiredTable(sfnt, 'glyf', 0),
+      loca: viewOf(requiredTable(sfnt, 'loca', (numGlyphs + 1) * (longLoca ? 4 : 2))),
       longLoca,
-      hmtx: viewOf(required(sfnt, 'hmtx', 4 * numberOfHMetrics)),
-      numberOfHMetrics,
+      metrics: horizontalMetrics(bytes),
       numGlyphs,
     };
     sources.set(bytes, source);
@@ -70,16 +60,6 @@ function glyphBytes(source: TrueTypeSource, gid: number): Uint8Array {
   const at = (i: number) => (source.longLoca ? source.loca.getUint32(i * 4) : source.loca.getUint16(i * 2) * 2);
   const start = Math.min(at(gid), source.glyf.length);
   return source.glyf.subarray(start, Math.max(start, Math.min(at(gid + 1), source.glyf.length)));
-}
-
-function advanceOf(source: TrueTypeSource, gid: number): number {
-  return source.hmtx.getUint16(4 * Math.min(gid, source.numberOfHMetrics - 1));
-}
-
-function leftBearingOf(source: TrueTypeSource, gid: number): number {
-  if (gid < source.numberOfHMetrics) return source.hmtx.getInt16(4 * gid + 2);
-  const at = 4 * source.numberOfHMetrics + 2 * (gid - source.numberOfHMetrics);
-  return at + 2 <= source.hmtx.byteLength ? source.hmtx.getInt16(at) : 0;
 }
 
 // Compound glyph component flags (OpenType 'glyf').
@@ -141,7 +121,7 @@ export class TrueTypeSubset implements FontProgramSubset {
   }
 
   advance(gid: number): number {
-    return advanceOf(this.source, gid);
+    return this.source.metrics.advance(gid);
   }
 
   /** The glyph's bytes, with component ids renumbered if it is compound. */
@@ -166,15 +146,15 @@ export class TrueTypeSubset implements FontProgramSubset {
     parts.forEach((part, i) => {
       glyf.set(part, offset);
       loca.setUint32(4 * i, offset);
-      hmtx.setUint16(4 * i, advanceOf(this.source, this.glyphs[i]!));
-      hmtx.setInt16(4 * i + 2, leftBearingOf(this.source, this.glyphs[i]!));
+      hmtx.setUint16(4 * i, this.source.metrics.advance(this.glyphs[i]!));
+      hmtx.setInt16(4 * i + 2, this.source.metrics.leftBearing(this.glyphs[i]!));
       offset += pad4(part.length);
     });
     loca.setUint32(4 * count, offset);
     const tables = new Map<string, Uint8Array>([
-      ['head', patched(required(sfnt, 'head', 54), (v) => v.setInt16(50, 1))],
-      ['hhea', patched(required(sfnt, 'hhea', 36), (v) => v.setUint16(34, count))],
-      ['maxp', patched(required(sfnt, 'maxp', 6), (v) => v.setUint16(4, count))],
+      ['head', patched(requiredTable(sfnt, 'head', 54), (v) => v.setInt16(50, 1))],
+      ['hhea', patched(requiredTable(sfnt, 'hhea', 36), (v) => v.setUint16(34, count))],
+      ['maxp', patched(requiredTable(sfnt, 'maxp', 6), (v) => v.setUint16(4, count))],
       ['loca', new Uint8Array(loca.buffer)],
       ['glyf', glyf],
       ['hmtx', new Uint8Array(hmtx.buffer)],
