@@ -26,7 +26,7 @@ const parsed = new WeakMap<Uint8Array, SfntTables>();
 export function sfntTables(bytes: Uint8Array): SfntTables {
   const cached = parsed.get(bytes);
   if (cached) return cached;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = viewOf(bytes);
   const dir = firstFaceOffset(view);
   const count = view.getUint16(dir + 4);
   const tables = new Map<string, { offset: number; length: number }>();
@@ -42,6 +42,11 @@ export function sfntTables(bytes: Uint8Array): SfntTables {
   return result;
 }
 
+/** A DataView over exactly these bytes (a table, a glyph). */
+export function viewOf(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /** A table's bytes as a view into the file, or undefined when the face has none. */
 export function tableBytes(sfnt: SfntTables, tag: string): Uint8Array | undefined {
   const entry = sfnt.tables.get(tag);
@@ -51,7 +56,7 @@ export function tableBytes(sfnt: SfntTables, tag: string): Uint8Array | undefine
 const padded = (length: number) => (length + 3) & ~3;
 
 function checksum(bytes: Uint8Array, from: number, length: number): number {
-  const view = new DataView(bytes.buffer, bytes.byteOffset);
+  const view = viewOf(bytes);
   let sum = 0;
   for (let i = 0; i < padded(length); i += 4) sum = (sum + view.getUint32(from + i)) >>> 0;
   return sum;

@@ -3,16 +3,12 @@
  * decodes the whole hmtx table (30,000 entries in a CJK face) and every glyph name in post on
  * first use — about 40 ms per process for the few hundred values a document needs.
  */
-import { sfntTables, tableBytes, type SfntTables } from './sfnt.js';
+import { sfntTables, tableBytes, viewOf, type SfntTables } from './sfnt.js';
 
 export interface HorizontalMetrics {
   /** Advance width of a glyph, in font units. */
   advance(gid: number): number;
   leftBearing(gid: number): number;
-}
-
-function viewOf(bytes: Uint8Array): DataView {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** A table that must be there and at least `minLength` bytes long. */

@@ -5,7 +5,7 @@
  * fpgm) are written around them. Nothing is decoded, so a CJK subset of ~1,000 glyphs is a
  * few memory copies rather than a parse-and-re-encode.
  */
-import { sfntTables, tableBytes, writeSfnt, type SfntTables } from './sfnt.js';
+import { sfntTables, tableBytes, viewOf, writeSfnt, type SfntTables } from './sfnt.js';
 import { horizontalMetrics, requiredTable, type HorizontalMetrics } from './sfntMetrics.js';
 import type { FontProgramSubset } from './subset.js';
 
@@ -16,10 +16,6 @@ interface TrueTypeSource {
   longLoca: boolean;
   metrics: HorizontalMetrics;
   numGlyphs: number;
-}
-
-function viewOf(bytes: Uint8Array): DataView {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 const sources = new WeakMap<Uint8Array, TrueTypeSource>();
