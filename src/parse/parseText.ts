@@ -93,19 +93,6 @@ function jsonKeyCount(text: string): number {
   return keys;
 }
 
-/** Properties in parsed data, counted without recursion (hostile nesting cannot overflow the stack). */
-function propertyCount(value: unknown): number {
-  let count = 0;
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (v === null || typeof v !== 'object') continue;
-    if (!Array.isArray(v)) count += Object.keys(v).length;
-    for (const child of Object.values(v)) stack.push(child);
-  }
-  return count;
-}
-
 /** A YAML document of the text, built on the first call: JSON needs one only to locate a diagnostic. */
 function lazyLocator(text: string): ParsedText['locate'] {
   let locate: ParsedText['locate'] | undefined;
@@ -130,8 +117,9 @@ function parseCleanJson(text: string): ParsedText | undefined {
   } catch {
     return undefined;
   }
-  if (jsonKeyCount(text) !== propertyCount(data)) return undefined;
-  if (depthOf(data) > MAX_DEPTH) return { locate: noLocation, diagnostics: [tooDeep()] };
+  const { depth, properties } = shapeOf(data);
+  if (depth > MAX_DEPTH) return { locate: noLocation, diagnostics: [tooDeep()] };
+  if (jsonKeyCount(text) !== properties) return undefined;
   return { data, locate: lazyLocator(text), diagnostics: forbiddenKeys(data) };
 }
 
@@ -171,25 +159,30 @@ function parseChecked(text: string, fileName: string): ParsedText {
     return { locate, diagnostics };
   }
   if (format === 'yaml') data = doc.toJS({ maxAliasCount: 100 });
-  if (depthOf(data) > MAX_DEPTH) return { locate, diagnostics: [tooDeep()] };
+  if (shapeOf(data).depth > MAX_DEPTH) return { locate, diagnostics: [tooDeep()] };
   return { data, locate, diagnostics: forbiddenKeys(data) };
 }
 
 /** A case file nests about eight levels deep; far deeper is hostile or broken. */
 const MAX_DEPTH = 32;
 
-/** Nesting depth, counted without recursion so that a hostile file cannot overflow the stack. */
-function depthOf(value: unknown): number {
-  let max = 0;
+/**
+ * Nesting depth and the number of object properties, counted without recursion so that a
+ * hostile file cannot overflow the stack. Counting stops once the depth passes MAX_DEPTH.
+ */
+function shapeOf(value: unknown): { depth: number; properties: number } {
+  let depth = 0;
+  let properties = 0;
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length > 0) {
-    const [v, depth] = stack.pop()!;
+    const [v, level] = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
-    max = Math.max(max, depth + 1);
-    if (max > MAX_DEPTH) return max;
-    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+    depth = Math.max(depth, level + 1);
+    if (depth > MAX_DEPTH) break;
+    if (!Array.isArray(v)) properties += Object.keys(v).length;
+    for (const child of Object.values(v)) stack.push([child, level + 1]);
   }
-  return max;
+  return { depth, properties };
 }
 
 function tooDeep(): Diagnostic {

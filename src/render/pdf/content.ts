@@ -6,10 +6,15 @@
 import type { BoxMark, Drawable, FaceKey, GlyphRun, PlacedGlyph, Placement, RuleLine } from './model.js';
 import type { EmbeddedFace } from './embed.js';
 
+/** Three decimals, no -0 and nothing non-finite: what num() writes, as a number. */
+function round3(value: number): number {
+  const rounded = Math.round(value * 1000) / 1000;
+  return Object.is(rounded, -0) || !Number.isFinite(rounded) ? 0 : rounded;
+}
+
 /** Fixed-precision numbers so identical layouts give identical bytes. */
 export function num(value: number): string {
-  const rounded = Math.round(value * 1000) / 1000;
-  return Object.is(rounded, -0) || !Number.isFinite(rounded) ? '0' : String(rounded);
+  return String(round3(value));
 }
 
 /** Synthetic oblique for italic runs (CJK faces have no italic). */
@@ -25,7 +30,7 @@ function gapAdjustments(run: GlyphRun): number[] {
   for (let i = 1; i < run.glyphs.length; i++) {
     const prev = run.glyphs[i - 1] as PlacedGlyph;
     const offset = (((run.glyphs[i] as PlacedGlyph).x - prev.x - prev.advance) * 1000) / run.size;
-    gaps.push(Number(num(-offset)));
+    gaps.push(round3(-offset));
   }
   return gaps;
 }

@@ -1,4 +1,4 @@
-/** The slice of fontkit 2's API this renderer uses (the package ships no types). */
+/** The slice of fontkit 2's API this renderer and its tests use (the package ships no types). */
 declare module 'fontkit' {
   export interface PathCommand {
     command: 'moveTo' | 'lineTo' | 'quadraticCurveTo' | 'bezierCurveTo' | 'closePath';
@@ -10,7 +10,6 @@ declare module 'fontkit' {
   export interface Glyph {
     id: number;
     advanceWidth: number;
-    codePoints: number[];
     path: Path;
   }
   export interface Subset {
@@ -27,14 +26,12 @@ declare module 'fontkit' {
     italicAngle: number;
     bbox: { minX: number; minY: number; maxX: number; maxY: number };
     'OS/2'?: { typoAscender?: number; typoDescender?: number; sFamilyClass?: number };
-    post?: { isFixedPitch?: number | boolean };
     head?: { macStyle?: { italic?: boolean } };
     numGlyphs: number;
     getGlyph(gid: number): Glyph;
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
     createSubset(): Subset;
-    layout(text: string, features?: Record<string, boolean> | string[]): { glyphs: Glyph[] };
   }
   export interface FontCollection {
     fonts: Font[];
