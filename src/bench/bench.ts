@@ -121,12 +121,12 @@ async function main(): Promise<void> {
   const msPerPage = r.pdfMs.reduce((a, b) => a + b, 0) / totalPages;
   console.log(`PDF 排版与生成：${fmt(msPerPage, 2)} ms/页`);
 
-  const batch = await measured(process.execPath, [CLI, 'batch', caseDir, '--out', path.join(work, 'out'), '--jobs', jobs, '--force']);
+  const batch = await measured(process.execPath, [CLI, 'batch', caseDir, '--out', path.join(work, 'out'), '--jobs', jobs]);
   console.log(`\n批量（jianding batch --jobs ${jobs}，DOCX+PDF）：${fmt(batch.ms / 1000, 2)} s，${fmt((n * 1000) / batch.ms)} 份/秒，峰值内存 ${fmt(batch.peakMb, 0)} MB，退出码 ${batch.code}`);
   console.log(`  其中启动到第一件完成 ${fmt((batch.doneAt[0] ?? NaN) / 1000, 2)} s；预热后（第 10 件起）${fmt(steadyRate(batch.doneAt))} 份/秒`);
 
   const cold: number[] = [];
-  for (let i = 0; i < 3; i++) cold.push((await measured(process.execPath, [CLI, 'render', path.join(caseDir, 'case0001.json'), '--out', path.join(work, 'single'), '--force'])).ms);
+  for (let i = 0; i < 3; i++) cold.push((await measured(process.execPath, [CLI, 'render', path.join(caseDir, 'case0001.json'), '--out', path.join(work, `single${i}`)])).ms);
   console.log(`单件冷启动（jianding render，DOCX+PDF）：中位 ${fmt(median(cold), 0)} ms`);
 
   const loCount = Math.min(n, Number(values.lo ?? n));

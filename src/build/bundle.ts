@@ -24,6 +24,7 @@ await build({
   target: 'node20',
   format: 'esm',
   banner: { js: banner },
-  external: ['piscina'],
+  // better-sqlite3 loads its native addon by path.
+  external: ['piscina', 'better-sqlite3'],
   logLevel: 'warning',
 });

@@ -12,6 +12,7 @@ const configSchema = z.strictObject({
   fonts: z.strictObject({ serif: z.string().optional(), serifBold: z.string().optional(), sans: z.string().optional(), sansBold: z.string().optional() }).optional(),
   templates: z.string().optional(),
   out: z.string().optional(),
+  register: z.string().optional(),
   formats: z.array(z.enum(['docx', 'pdf'])).optional(),
 });
 export type Config = z.infer<typeof configSchema>;
@@ -26,7 +27,7 @@ function parse(data: unknown, source: string): Config {
   // Paths in a config file are relative to the file, not to where the command runs.
   const resolve = (p: string | undefined) => (p === undefined ? undefined : path.resolve(base, p));
   const fonts = r.data.fonts && Object.fromEntries(Object.entries(r.data.fonts).map(([k, v]) => [k, resolve(v)]));
-  return { ...r.data, templates: resolve(r.data.templates), out: resolve(r.data.out), fonts };
+  return { ...r.data, templates: resolve(r.data.templates), out: resolve(r.data.out), register: resolve(r.data.register), fonts };
 }
 
 function readJson(file: string): unknown {

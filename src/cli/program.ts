@@ -23,7 +23,9 @@ function withRenderFlags(cmd: Command): Command {
     .option('--templates <dir>', '机构自定义模板文件夹（同名文件优先）')
     .option('--draft', '生成征求意见稿（带「征求意见稿」标记，不盖章）')
     .option('--final', '生成正式文书')
-    .option('--force', '允许覆盖已存在的正式文书')
+    .option('--force', '征求意见稿或样本即使已是最新也重新生成一轮（不适用于正式文书）')
+    .option('--correction <reason>', '生成正式文书的更正版本并写明原因；原正式文书保留')
+    .option('--correction-kind <kind>', '更正的种类：补正 或 更正（缺省 更正）')
     .option('--sample', '培训样本：加「样本」水印并匿名化姓名与医疗机构')
     .option('--serif-font <file>', 'PDF 正文字体（TTF/TTC/OTF，如机构授权的仿宋_GB2312）')
     .option('--sans-font <file>', 'PDF 标题字体（TTF/TTC/OTF，如黑体）');

@@ -1,16 +1,24 @@
-/** One case file → DOCX/PDF and a manifest in the output folder. Shared by `render` and `batch`. */
+/**
+ * One case file → a new version of its documents in the register. Shared by `render` and
+ * `batch`: validate, reserve the version (finals are immutable, concurrent renders wait),
+ * render the bytes, then let the register write and commit them.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadCase, type CaseDefaults } from '../parse/loadCase.js';
-import { buildManifest, readManifest, type Manifest } from '../pipeline/manifest.js';
 import { renderCase, type OutputFormat } from '../pipeline/renderCase.js';
+import {
+  exportManifest, folderOf, preview, RegisterError, registerFor, registerPath, reserve, sha256, versionTitle, writeAndCommit,
+  type Correction, type Reservation, type ReserveInput,
+} from '../register/index.js';
+import type { Case } from '../schema/case.js';
 import { FontFileError, preloadFonts, type PdfFontConfig } from '../render/pdf/index.js';
-import { TemplateError } from '../templates/engine.js';
+import { locate, TemplateError } from '../templates/engine.js';
 import { MarkupError } from '../templates/markup.js';
 import { EXIT, UsageError } from './errors.js';
 import { fontUsageError } from './fontErrors.js';
-import { ensureDir, outputBaseName, readCaseBytes, writeAllAtomic } from './files.js';
+import { ensureDir, outputBaseName, readCaseBytes } from './files.js';
 import { settingsFingerprint } from './settings.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -21,72 +29,112 @@ export interface RenderFileOptions {
   status?: 'draft' | 'final';
   sample?: boolean;
   force?: boolean;
+  correction?: Correction;
   fonts?: PdfFontConfig;
   defaults?: CaseDefaults;
+  /** The register's path when the config names one; else it sits in the output folder. */
+  register?: string;
 }
+
+export type Outcome = 'written' | 'upToDate' | 'issued' | 'invalid' | 'failed';
 
 export interface RenderFileResult {
   file: string;
   exitCode: number;
+  outcome: Outcome;
   diagnostics: Diagnostic[];
   written: string[];
   pages: number | null;
-  /** A problem that is not a diagnostic of the case: template, I/O, overwrite refusal. */
+  /** The version written, or the committed one that made this render unnecessary. */
+  version?: { seq: number; title: string; titleEn: string; files: string[] };
+  /** A problem that is not a diagnostic of the case: template, I/O, a final's protection. */
   failure?: { message: string; messageEn: string };
+  /** Something the user should know that did not fail the render. */
+  notice?: string;
 }
 
-/** A final document is never overwritten silently (nor is a draft written over a final one). */
-function refuseOverwrite(targets: string[], previous: Manifest | undefined, status: 'draft' | 'final'): void {
-  const existing = targets.filter((t) => fs.existsSync(t));
-  if (existing.length === 0 || (status !== 'final' && previous?.status !== 'final')) return;
-  throw new UsageError(`输出文件已存在：${existing.join('、')}（正式文书不会被静默覆盖，如确需覆盖请加 --force）`, `Output exists: ${existing.join(', ')} (a final document is never overwritten silently; use --force)`);
+function templatesUnchanged(templatesDir: string | undefined) {
+  return (templates: Record<string, string>) => {
+    try {
+      return Object.entries(templates).every(([rel, hash]) => sha256(fs.readFileSync(locate(rel, templatesDir))) === hash);
+    } catch {
+      return false;
+    }
+  };
 }
 
-/** Outputs of an earlier render that this one did not replace (another format): they no longer match the manifest. */
-function removeStale(out: string, previous: Manifest | undefined, written: string[]): void {
-  for (const o of previous?.outputs ?? []) if (!written.includes(o.file)) fs.rmSync(path.join(out, o.file), { force: true });
+function versionInfo(r: Reservation & { kind: 'upToDate' | 'issued' }, out: string): RenderFileResult['version'] {
+  const v = r.version;
+  return { seq: v.seq, title: versionTitle(v.stream, v.number), titleEn: versionTitle(v.stream, v.number, 'en'), files: v.files.map((f) => path.join(out, f.file)) };
+}
+
+type Loaded = ReturnType<typeof loadCase> & { case: Case };
+
+/** The register's view of this render; nothing is created by building it. */
+function reserveInput(file: string, loaded: Loaded, o: RenderFileOptions): ReserveInput {
+  return {
+    registerDir: path.dirname(registerPath(o.out, o.register)), outDir: o.out, name: outputBaseName(file), caseFile: path.basename(file),
+    documentNumber: loaded.case.report.documentNumber, caseSha256: loaded.sha256, settingsSha256: settingsFingerprint(o),
+    toolVersion: TOOL_VERSION, templatesUnchanged: templatesUnchanged(o.templatesDir),
+    request: { stream: o.sample ? 'sample' : o.status ?? loaded.case.report.status, formats: o.formats, force: o.force ?? false, correction: o.correction },
+  };
+}
+
+/** Up to date, already issued or refused, as far as the register already knows: nothing rendered, nothing created. */
+function settledEarly(input: ReserveInput, o: RenderFileOptions): Reservation | undefined {
+  if (!fs.existsSync(registerPath(o.out, o.register))) return undefined;
+  const p = preview(registerFor(o.out, o.register).db, input);
+  return p.kind === 'write' ? undefined : p;
+}
+
+function settled(r: Reservation & { kind: 'upToDate' | 'issued' }, result: RenderFileResult, out: string): RenderFileResult {
+  return { ...result, outcome: r.kind, pages: r.version.pages, version: versionInfo(r, out) };
+}
+
+/** Renders first, so a template or font error leaves no trace; then the register reserves, writes and commits. */
+async function renderAndCommit(file: string, loaded: Loaded, input: ReserveInput, o: RenderFileOptions, result: RenderFileResult): Promise<RenderFileResult> {
+  const rendered = await renderCase(loaded.case, {
+    formats: o.formats, templatesDir: o.templatesDir, status: o.status, sample: o.sample, fonts: o.fonts,
+    caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}`,
+  });
+  ensureDir(o.out);
+  const reg = registerFor(o.out, o.register);
+  const res = await reserve(reg.db, input);
+  if (res.kind !== 'write') return settled(res, result, o.out);
+  const diagnostics = [...loaded.diagnostics, ...rendered.warnings];
+  const written = writeAndCommit(reg.db, o.out, res, new Map(rendered.outputs.map((x) => [x.format, x.bytes])), {
+    templates: rendered.templates, pages: rendered.pageCount, warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+  });
+  const notice = exportManifest(reg.db, o.out, folderOf(reg, o.out), outputBaseName(file), reg.file);
+  const titles = { title: versionTitle(res.stream, res.number), titleEn: versionTitle(res.stream, res.number, 'en') };
+  return { ...result, outcome: 'written', diagnostics, pages: rendered.pageCount, written, notice, version: { seq: res.seq, ...titles, files: written } };
+}
+
+function failureOf(caught: unknown): { exitCode: number; failure: { message: string; messageEn: string } } | undefined {
+  const e = caught instanceof FontFileError ? fontUsageError(caught) : caught;
+  if (e instanceof UsageError || e instanceof RegisterError) return { exitCode: EXIT.usage, failure: { message: e.message, messageEn: e.messageEn } };
+  if (e instanceof TemplateError || e instanceof MarkupError) {
+    const message = e instanceof MarkupError ? `模板输出的标记有误：${e.message}` : e.message;
+    return { exitCode: EXIT.invalid, failure: { message, messageEn: message } };
+  }
+  return undefined;
 }
 
 export async function renderFile(file: string, o: RenderFileOptions): Promise<RenderFileResult> {
-  const result: RenderFileResult = { file, exitCode: EXIT.ok, diagnostics: [], written: [], pages: null };
+  const result: RenderFileResult = { file, exitCode: EXIT.ok, outcome: 'failed', diagnostics: [], written: [], pages: null };
   try {
     // Reading the fonts (tens of MB) overlaps with parsing and checking the case.
     void preloadFonts(o.fonts);
     const loaded = loadCase(readCaseBytes(file), file, o.defaults);
     result.diagnostics = loaded.diagnostics;
-    if (!loaded.ok || !loaded.case) return { ...result, exitCode: EXIT.invalid };
-    const name = outputBaseName(file);
-    const manifestFile = path.join(o.out, `${name}.manifest.json`);
-    const previous = readManifest(manifestFile);
-    if (!o.force) refuseOverwrite(o.formats.map((f) => path.join(o.out, `${name}.${f}`)), previous, o.status ?? loaded.case.report.status);
-    const rendered = await renderCase(loaded.case, {
-      formats: o.formats, templatesDir: o.templatesDir, status: o.status, sample: o.sample, fonts: o.fonts,
-      caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}`,
-    });
-    result.diagnostics = [...loaded.diagnostics, ...rendered.warnings];
-    result.pages = rendered.pageCount;
-    ensureDir(o.out);
-    const outputs = rendered.outputs.map((r) => ({ file: `${name}.${r.format}`, bytes: r.bytes }));
-    const manifest = buildManifest({
-      tool: TOOL_NAME, version: TOOL_VERSION, input: { file: path.basename(file), sha256: loaded.sha256 },
-      status: rendered.status, sample: o.sample ?? false, settings: settingsFingerprint(o), templates: rendered.templates,
-      pages: rendered.pageCount, warnings: result.diagnostics.filter((d) => d.severity === 'warning').length,
-    }, outputs);
-    // The manifest is renamed last, so it only ever describes files fully on disk.
-    writeAllAtomic([
-      ...outputs.map((x) => ({ file: path.join(o.out, x.file), data: x.bytes })),
-      { file: manifestFile, data: `${JSON.stringify(manifest, null, 2)}\n` },
-    ]);
-    removeStale(o.out, previous, outputs.map((x) => x.file));
-    result.written = [...outputs.map((x) => path.join(o.out, x.file)), manifestFile];
-    return result;
+    if (!loaded.ok || !loaded.case) return { ...result, exitCode: EXIT.invalid, outcome: 'invalid' };
+    const input = reserveInput(file, loaded as Loaded, o);
+    const early = settledEarly(input, o);
+    if (early) return settled(early as Reservation & { kind: 'upToDate' | 'issued' }, result, o.out);
+    return await renderAndCommit(file, loaded as Loaded, input, o, result);
   } catch (caught) {
-    const e = caught instanceof FontFileError ? fontUsageError(caught) : caught;
-    if (e instanceof UsageError) return { ...result, exitCode: EXIT.usage, failure: { message: e.message, messageEn: e.messageEn } };
-    if (e instanceof TemplateError || e instanceof MarkupError) {
-      const message = e instanceof MarkupError ? `模板输出的标记有误：${e.message}` : e.message;
-      return { ...result, exitCode: EXIT.invalid, failure: { message, messageEn: message } };
-    }
-    throw e;
+    const f = failureOf(caught);
+    if (f) return { ...result, ...f };
+    throw caught;
   }
 }

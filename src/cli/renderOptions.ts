@@ -5,10 +5,11 @@ import type { OutputFormat } from '../pipeline/renderCase.js';
 import type { Config } from './config.js';
 import { UsageError } from './errors.js';
 import type { RenderFileOptions } from './renderFile.js';
+import type { Correction } from '../register/index.js';
 
 export interface RenderFlags {
   format?: string; out?: string; templates?: string; draft?: boolean; final?: boolean; force?: boolean; sample?: boolean;
-  config?: string; jobs?: string; serifFont?: string; sansFont?: string;
+  config?: string; jobs?: string; serifFont?: string; sansFont?: string; correction?: string; correctionKind?: string;
 }
 
 export function parseFormats(value: string): OutputFormat[] {
@@ -28,13 +29,30 @@ function fontsOf(flags: RenderFlags, config: Config): Config['fonts'] {
   return fonts;
 }
 
+/** A corrected final: a reason is required, and the kind is one the regulations use. */
+function correctionOf(flags: RenderFlags): Correction | undefined {
+  if (flags.correction === undefined) {
+    if (flags.correctionKind) throw new UsageError('--correction-kind 须与 --correction "原因" 一起使用', '--correction-kind needs --correction "reason"');
+    return undefined;
+  }
+  const reason = flags.correction.trim();
+  if (!reason) throw new UsageError('--correction 须写明更正的原因', '--correction needs a reason');
+  const kind = flags.correctionKind ?? '更正';
+  if (kind !== '补正' && kind !== '更正') throw new UsageError(`--correction-kind 只能是「补正」或「更正」，收到「${kind}」`, `--correction-kind must be 补正 or 更正 (got "${kind}")`);
+  if (flags.draft || flags.sample) throw new UsageError('--correction 只用于正式文书，不能与 --draft 或 --sample 同用', '--correction applies to finals only');
+  return { kind, reason };
+}
+
 export function renderOptions(flags: RenderFlags, config: Config): RenderFileOptions {
   if (flags.draft && flags.final) throw new UsageError('--draft 与 --final 不能同时使用', '--draft and --final exclude each other');
+  const correction = correctionOf(flags);
   return {
+    correction,
+    register: config.register,
     out: flags.out ?? config.out ?? 'output',
     formats: flags.format ? parseFormats(flags.format) : config.formats ?? ['docx', 'pdf'],
     templatesDir: flags.templates ?? config.templates,
-    status: flags.draft ? 'draft' : flags.final ? 'final' : undefined,
+    status: flags.draft ? 'draft' : flags.final || correction ? 'final' : undefined,
     sample: flags.sample ?? false,
     force: flags.force ?? false,
     fonts: fontsOf(flags, config),

@@ -5,24 +5,23 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { CLI, jianding, tmpDir } from '../support/cli.js';
+import { expectConsistent } from '../register/support.js';
 
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 function casesDir(valid: number, invalid = 0, edit: (t: string) => string = (t) => t): string {
   const dir = tmpDir('jd-cases-');
   const text = edit(fs.readFileSync('templates/init/association.yaml', 'utf8'));
-  for (let i = 1; i <= valid; i++) fs.writeFileSync(path.join(dir, `case${String(i).padStart(2, '0')}.yaml`), text);
-  for (let i = 1; i <= invalid; i++) fs.writeFileSync(path.join(dir, `bad${i}.yaml`), text.replace('participation: 30 ', 'participation: 45 '));
+  // Each case its own document number: the register lets one number belong to one case only.
+  const numbered = (n: number) => text.replace('某医损鉴〔2026〕7号', `某医损鉴〔2026〕${n}号`);
+  for (let i = 1; i <= valid; i++) fs.writeFileSync(path.join(dir, `case${String(i).padStart(2, '0')}.yaml`), numbered(100 + i));
+  for (let i = 1; i <= invalid; i++) fs.writeFileSync(path.join(dir, `bad${i}.yaml`), numbered(200 + i).replace('participation: 30 ', 'participation: 45 '));
   return dir;
 }
 
-/** Every output on disk is complete and described by its manifest. */
-function consistent(out: string): void {
-  expect(fs.readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  for (const m of fs.readdirSync(out).filter((f) => f.endsWith('.manifest.json'))) {
-    const manifest = JSON.parse(fs.readFileSync(path.join(out, m), 'utf8')) as { outputs: { file: string; sha256: string }[] };
-    for (const o of manifest.outputs) expect(sha(path.join(out, o.file))).toBe(o.sha256);
-  }
+/** Every committed output is on disk with its recorded SHA-256, no temporary is left; returns the cases committed. */
+function consistent(out: string): number {
+  return new Set(expectConsistent(out).map((f) => f.name)).size;
 }
 
 describe('batch', () => {
@@ -46,8 +45,8 @@ describe('batch', () => {
     expect(r.stdout).toMatch(/case01\.yaml\t已生成\t\d+\t0\t/);
     expect(r.stdout).toContain('共 3 件：已生成 2，已是最新 0，失败 1');
     expect(r.stderr).toContain('[3/3]');
-    expect(fs.existsSync(path.join(out, 'bad1.pdf'))).toBe(false);
-    consistent(out);
+    expect(fs.readdirSync(out).filter((f) => f.startsWith('bad1'))).toEqual([]);
+    expect(consistent(out)).toBe(2);
     const again = jianding(['batch', dir, '--out', out]);
     expect(again.stdout).toContain('共 3 件：已生成 0，已是最新 2，失败 1');
   });
@@ -56,7 +55,7 @@ describe('batch', () => {
     const dir = casesDir(1, 0, (t) => t.replaceAll('张某某', '张三丰').replaceAll('赵某某', '赵子龙').replaceAll('某某市第一人民医院', '东方市人民医院'));
     const out = path.join(tmpDir(), 'out');
     expect(jianding(['batch', dir, '--out', out, '--sample', '--format', 'docx']).code).toBe(0);
-    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(out, 'case01.docx')));
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(out, 'case01.sample-1.docx')));
     const xml = (await Promise.all(Object.keys(zip.files).filter((f) => f.endsWith('.xml')).map((f) => zip.file(f)!.async('string')))).join('');
     expect(xml).not.toContain('张三丰');
     expect(xml).not.toContain('赵子龙');
@@ -78,8 +77,7 @@ describe('batch', () => {
       });
       child.on('exit', () => resolve());
     });
-    consistent(out);
-    const done = fs.readdirSync(out).filter((f) => f.endsWith('.manifest.json')).length;
+    const done = consistent(out);
     expect(done).toBeLessThan(12);
     const rerun = jianding(['batch', dir, '--out', out]);
     expect(rerun.code).toBe(0);
@@ -106,13 +104,14 @@ describe('batch safeguards', () => {
     expect(jianding(['batch', dir, '--out', out, '--format', 'pdf', '--serif-font', latin]).stdout).toContain('已生成 1');
   });
 
-  it('rendering fewer formats removes the outputs the earlier manifest listed', () => {
+  it('rendering fewer formats keeps every file of the version: it is up to date', () => {
     const dir = casesDir(1);
     const out = path.join(dir, 'out');
     jianding(['render', path.join(dir, 'case01.yaml'), '--out', out]);
-    expect(fs.existsSync(path.join(out, 'case01.pdf'))).toBe(true);
-    expect(jianding(['render', path.join(dir, 'case01.yaml'), '--out', out, '--format', 'docx']).code).toBe(0);
-    expect(fs.readdirSync(out).sort()).toEqual(['case01.docx', 'case01.manifest.json']);
+    const r = jianding(['render', path.join(dir, 'case01.yaml'), '--out', out, '--format', 'docx']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('已是最新');
+    expect(fs.readdirSync(out).filter((f) => !f.startsWith('jianding-register')).sort()).toEqual(['case01.draft-1.docx', 'case01.draft-1.pdf', 'case01.manifest.json']);
     consistent(out);
   });
 });

@@ -71,25 +71,30 @@ describe('validate', () => {
 });
 
 describe('render', () => {
-  it('writes DOCX, PDF and a manifest whose hashes match the files', () => {
+  it('writes DOCX and PDF as draft round 1, and a manifest exported from the register whose hashes match the files', () => {
     const out = tmpDir();
     const r = jianding(['render', VALID, '--out', out]);
     expect(r.code).toBe(0);
-    for (const f of ['association.docx', 'association.pdf', 'association.manifest.json']) expect(fs.existsSync(path.join(out, f))).toBe(true);
+    expect(r.stdout).toContain('征求意见稿（第 1 轮）');
+    for (const f of ['association.draft-1.docx', 'association.draft-1.pdf', 'association.manifest.json', 'jianding-register.sqlite']) expect(fs.existsSync(path.join(out, f))).toBe(true);
     const m = JSON.parse(fs.readFileSync(path.join(out, 'association.manifest.json'), 'utf8'));
-    expect(m.input.sha256).toBe(sha(VALID));
-    for (const o of m.outputs) expect(sha(path.join(out, o.file))).toBe(o.sha256);
-    expect(m.status).toBe('draft');
-    expect(Object.keys(m.templates)).toContain('association/report.hbs');
+    const v = m.versions[0];
+    expect(v.input.sha256).toBe(sha(VALID));
+    expect(v.outputs.map((o: { file: string }) => o.file)).toEqual(['association.draft-1.docx', 'association.draft-1.pdf']);
+    for (const o of v.outputs) expect(sha(path.join(out, o.file))).toBe(o.sha256);
+    expect(v.status).toBe('draft');
+    expect(Object.keys(v.templates)).toContain('association/report.hbs');
     expect(fs.readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('same input, same bytes', () => {
+  it('same input, same document bytes in any folder', () => {
     const a = tmpDir();
     const b = tmpDir();
     jianding(['render', VALID, '--out', a]);
     jianding(['render', VALID, '--out', b]);
-    for (const f of fs.readdirSync(a)) expect(sha(path.join(b, f))).toBe(sha(path.join(a, f)));
+    const documents = fs.readdirSync(a).filter((f) => /\.(docx|pdf)$/.test(f));
+    expect(documents).toHaveLength(2);
+    for (const f of documents) expect(sha(path.join(b, f))).toBe(sha(path.join(a, f)));
   });
 
   it('writes nothing for an invalid case', () => {
@@ -99,17 +104,6 @@ describe('render', () => {
     const r = jianding(['render', file, '--out', out]);
     expect(r.code).toBe(1);
     expect(fs.existsSync(out)).toBe(false);
-  });
-
-  it('never overwrites a final document silently', () => {
-    const out = tmpDir();
-    expect(jianding(['render', VALID, '--final', '--format', 'docx', '--out', out]).code).toBe(0);
-    const again = jianding(['render', VALID, '--final', '--format', 'docx', '--out', out]);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toContain('association.docx');
-    expect(again.stderr).toContain('--force');
-    expect(jianding(['render', VALID, '--draft', '--format', 'docx', '--out', out]).code).toBe(2);
-    expect(jianding(['render', VALID, '--final', '--format', 'docx', '--out', out, '--force']).code).toBe(0);
   });
 
   it('reports a template error with its file and writes nothing', () => {
@@ -178,7 +172,7 @@ describe('usage errors in Chinese, fonts from the command line', () => {
     const out = tmpDir();
     const latin = path.resolve('node_modules/@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf');
     expect(jianding(['render', VALID, '--format', 'pdf', '--out', out, '--serif-font', latin]).code).toBe(0);
-    const fonts = spawnSync('pdffonts', [path.join(out, 'association.pdf')], { encoding: 'utf8' }).stdout;
+    const fonts = spawnSync('pdffonts', [path.join(out, 'association.draft-1.pdf')], { encoding: 'utf8' }).stdout;
     expect(fonts).toMatch(/[A-Z]{6}\+NotoSerif-Regular/);
     expect(fonts).toMatch(/[A-Z]{6}\+NotoSerifSC-Regular/);
   });

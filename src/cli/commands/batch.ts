@@ -3,25 +3,28 @@
  * a progress bar on a terminal (plain lines otherwise), a summary table at the end.
  * One bad case does not stop the others; exit 1 if any failed.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { Piscina } from 'piscina';
 import { EXIT } from '../errors.js';
-import { caseFilesIn, outputBaseName } from '../files.js';
+import { caseFilesIn } from '../files.js';
 import { checkInstitutionFonts } from '../fontErrors.js';
 import type { Lang } from '../i18n.js';
 import { formatDiagnostics } from '../printDiagnostics.js';
 import type { RenderFileOptions, RenderFileResult } from '../renderFile.js';
 import { shareFonts } from '../sharedFonts.js';
-import { upToDate } from '../upToDate.js';
+import { closeRegisters, recoverStale, registerFor, registerPath } from '../../register/index.js';
 
 /** Room for a case far larger than any real one (100,000-character paragraphs, 1,000 treatment entries). */
 const WORKER_HEAP_MB = 512;
 const WORKER_YOUNG_MB = 32;
 const INTERRUPTED = 130;
 
-interface Row { file: string; result: '已生成' | '已是最新' | '失败'; pages: string; warnings: number; reason: string }
+interface Row { file: string; result: '已生成' | '已是最新' | '已签发' | '失败'; pages: string; warnings: number; reason: string }
+
+const RESULT = { written: '已生成', upToDate: '已是最新', issued: '已签发', invalid: '失败', failed: '失败' } as const;
 
 function progress(total: number) {
   if (!process.stderr.isTTY) {
@@ -35,15 +38,16 @@ function progress(total: number) {
 
 function rowOf(r: RenderFileResult, lang: Lang): Row {
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
-  const failed = r.exitCode !== EXIT.ok;
   const reason = r.failure ? (lang === 'en' ? r.failure.messageEn : r.failure.message) : errors.map((d) => d.code).join(', ');
-  return { file: path.basename(r.file), result: failed ? '失败' : '已生成', pages: r.pages === null ? '' : String(r.pages), warnings: r.diagnostics.length - errors.length, reason };
+  const result = r.exitCode !== EXIT.ok ? '失败' : RESULT[r.outcome];
+  return { file: path.basename(r.file), result, pages: r.pages === null ? '' : String(r.pages), warnings: r.diagnostics.length - errors.length, reason };
 }
 
 function summary(rows: Row[]): string {
   const lines = [['文件', '结果', '页数', '警告', '原因'].join('\t'), ...rows.map((r) => [r.file, r.result, r.pages, r.warnings, r.reason].join('\t'))];
   const count = (k: Row['result']) => rows.filter((r) => r.result === k).length;
-  lines.push(`共 ${rows.length} 件：已生成 ${count('已生成')}，已是最新 ${count('已是最新')}，失败 ${count('失败')}`);
+  const issued = count('已签发') ? `，已签发未重新生成 ${count('已签发')}` : '';
+  lines.push(`共 ${rows.length} 件：已生成 ${count('已生成')}，已是最新 ${count('已是最新')}${issued}，失败 ${count('失败')}`);
   return lines.join('\n');
 }
 
@@ -69,11 +73,9 @@ function workerPool(jobs: number, options: Options): Piscina {
   return pool;
 }
 
-/** Renders one case in the pool, or reports it up to date; never throws. */
+/** Renders one case in the pool (the register tells a worker when it is up to date); never throws. */
 async function renderOne(pool: Piscina, file: string, options: Options, lang: Lang, interrupted: () => boolean): Promise<Row | undefined> {
   const { jobs: _jobs, ...renderOptions } = options;
-  const previous = options.force ? undefined : upToDate(file, path.join(options.out, `${outputBaseName(file)}.manifest.json`), renderOptions);
-  if (previous) return { file: path.basename(file), result: '已是最新', pages: String(previous.pages), warnings: previous.warnings, reason: '' };
   try {
     const r = (await pool.run({ file, options: renderOptions })) as RenderFileResult;
     if (r.diagnostics.length) process.stderr.write(`${formatDiagnostics(file, r.diagnostics, lang)}\n`);
@@ -81,6 +83,18 @@ async function renderOne(pool: Piscina, file: string, options: Options, lang: La
   } catch (e) {
     if (interrupted()) return undefined;
     return { file: path.basename(file), result: '失败', pages: '', warnings: 0, reason: (e as Error).message.split('\n')[0]! };
+  }
+}
+
+/** Workers stopped by Ctrl-C may have left reservations and temporary files: they are this run's own. */
+function releaseOwnReservations(options: Options): void {
+  if (!fs.existsSync(registerPath(options.out, options.register))) return;
+  try {
+    const reg = registerFor(options.out, options.register);
+    reg.db.transaction(() => recoverStale(reg.db, reg.dir, { ownProcess: true })).immediate();
+    closeRegisters();
+  } catch {
+    // No register yet (nothing was rendered) or it cannot be opened: nothing of ours to release.
   }
 }
 
@@ -97,7 +111,8 @@ export async function batchCommand(inputs: string[], options: Options, lang: Lan
     throw e;
   });
   let interrupted = false;
-  const onSigint = () => { interrupted = true; void pool.close({ force: true }); };
+  let closing: Promise<void> = Promise.resolve();
+  const onSigint = () => { interrupted = true; closing = pool.close({ force: true }); };
   process.once('SIGINT', onSigint);
   const bar = progress(files.length);
   const rows: Row[] = [];
@@ -109,7 +124,10 @@ export async function batchCommand(inputs: string[], options: Options, lang: Lan
   }));
   bar.stop();
   process.removeListener('SIGINT', onSigint);
+  // Workers must be gone before their reservations are released, or one could still be writing.
+  await closing.catch(() => {});
   await pool.destroy();
+  releaseOwnReservations(options);
   process.stdout.write(`${summary(rows.sort((a, b) => a.file.localeCompare(b.file)))}\n`);
   if (interrupted) {
     process.stderr.write('已中断：已完成的文书完整保留，重新运行同一命令可继续生成其余案件。\n');

@@ -1,0 +1,114 @@
+/**
+ * The register of issued documents: one SQLite file per output folder (or the path the config
+ * names). It is the single source of truth for what jianding wrote, which versions are final,
+ * and who is writing right now; the manifests beside the documents are only exports of it.
+ * WAL mode lets batch workers and other processes read while one writes; synchronous=FULL
+ * makes a committed version survive a power cut, not just a crash.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { RegisterError } from './errors.js';
+
+export type Db = Database.Database;
+
+export const REGISTER_FILE = 'jianding-register.sqlite';
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- A case is a case file's name within an output folder (relative to the register's folder).
+CREATE TABLE IF NOT EXISTS cases (
+  id INTEGER PRIMARY KEY,
+  folder TEXT NOT NULL,
+  name TEXT NOT NULL,
+  UNIQUE (folder, name)
+);
+-- A document number belongs to one case only; a case may have had several (a corrected number).
+CREATE TABLE IF NOT EXISTS numbers (
+  document_number TEXT PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id)
+);
+CREATE TABLE IF NOT EXISTS versions (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  seq INTEGER NOT NULL,
+  stream TEXT NOT NULL CHECK (stream IN ('draft', 'final', 'sample')),
+  number INTEGER NOT NULL,
+  label TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('pending', 'committed')),
+  document_number TEXT NOT NULL,
+  case_file TEXT NOT NULL,
+  case_sha256 TEXT NOT NULL,
+  settings_sha256 TEXT NOT NULL,
+  tool_version TEXT NOT NULL,
+  templates TEXT NOT NULL,
+  pages INTEGER,
+  warnings INTEGER,
+  reason_kind TEXT,
+  reason TEXT,
+  from_version INTEGER REFERENCES versions(id),
+  verification_code TEXT,
+  owner TEXT,
+  created_at TEXT NOT NULL,
+  committed_at TEXT,
+  UNIQUE (case_id, seq),
+  UNIQUE (case_id, stream, number)
+);
+CREATE TABLE IF NOT EXISTS files (
+  id INTEGER PRIMARY KEY,
+  version_id INTEGER NOT NULL REFERENCES versions(id),
+  format TEXT NOT NULL,
+  file TEXT NOT NULL,
+  sha256 TEXT,
+  bytes INTEGER,
+  state TEXT NOT NULL CHECK (state IN ('pending', 'committed')),
+  owner TEXT,
+  UNIQUE (version_id, format)
+);
+CREATE INDEX IF NOT EXISTS files_by_state ON files (state);
+CREATE INDEX IF NOT EXISTS versions_by_state ON versions (state);
+`;
+
+const open = new Map<string, Db>();
+
+/** Where the register of an output folder lives: beside the documents unless configured. */
+export function registerPath(out: string, configured?: string): string {
+  return path.resolve(configured ?? path.join(out, REGISTER_FILE));
+}
+
+function create(file: string): Db {
+  let db: Db;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    db = new Database(file, { timeout: 30_000 });
+  } catch (e) {
+    throw new RegisterError(`无法打开登记簿 ${file}：${(e as Error).message}`, `Cannot open the register ${file}: ${(e as Error).message}`);
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.exec(SCHEMA);
+    db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
+  } catch (e) {
+    db.close();
+    throw new RegisterError(`登记簿 ${file} 已损坏或不是 jianding 的登记簿：${(e as Error).message}`, `The register ${file} is damaged or not a jianding register: ${(e as Error).message}`);
+  }
+  return db;
+}
+
+/** One connection per register file and thread, kept open for the life of the thread. */
+export function openRegister(file: string): Db {
+  let db = open.get(file);
+  if (!db) {
+    db = create(file);
+    open.set(file, db);
+  }
+  return db;
+}
+
+export function closeRegisters(): void {
+  for (const db of open.values()) db.close();
+  open.clear();
+}

@@ -1,0 +1,33 @@
+/**
+ * The register of issued documents: the only code that commits outputs to disk. Callers
+ * (CLI, batch workers, the workbench server) reserve a version, render its bytes, and hand
+ * them to `writeAndCommit`; everything about finals, draft rounds and crashes is decided here.
+ */
+import path from 'node:path';
+import { openRegister, registerPath, type Db } from './database.js';
+
+export { abortReservation, writeAndCommit, type VersionMeta } from './commit.js';
+export { closeRegisters, REGISTER_FILE, registerPath } from './database.js';
+export { RegisterError } from './errors.js';
+export { fileSha256, sha256 } from './hash.js';
+export { exportManifest, manifestOf } from './manifest.js';
+export { outputFileName, versionTitle, type Format, type Stream } from './naming.js';
+export type { Correction } from './policy.js';
+export { recoverStale } from './recover.js';
+export { preview, reserve, type Reservation, type ReserveInput, type Write } from './reserve.js';
+export { committedVersions, findCase, listCases, type CaseRow, type VersionRow } from './rows.js';
+
+export interface RegisterHandle {
+  db: Db;
+  file: string;
+  /** The folder the register's case folders are relative to. */
+  dir: string;
+}
+
+export function registerFor(out: string, configured?: string): RegisterHandle {
+  const file = registerPath(out, configured);
+  return { db: openRegister(file), file, dir: path.dirname(file) };
+}
+
+/** A case's folder as the register records it: relative to the register's own folder. */
+export const folderOf = (h: RegisterHandle, out: string): string => path.relative(h.dir, path.resolve(out));
