@@ -66,6 +66,14 @@ function addSmallCommands(p: Command, lang: Lang): void {
     .action((o: { kind: string; out: string; force?: boolean }) => { process.exitCode = initCommand(o.kind, o.out, o.force ?? false); });
   withCommon(p.command('schema').description('输出案件文件的 JSON Schema'))
     .action(() => { process.stdout.write(`${JSON.stringify(caseJsonSchema(), null, 2)}\n`); });
+  withCommon(p.command('register [cases...]').description('列出登记簿：每件案件的各个版本（征求意见稿各轮、正式文书及其更正）及其文件')
+    .option('--out <dir>', '输出文件夹（缺省 output）').option('--json', '以 JSON 输出'))
+    .action(async (names: string[], _o: unknown, cmd: Command) => {
+      const flags = flagsOf<{ out?: string; json?: boolean; config?: string }>(cmd);
+      const config = loadConfig(flags.config);
+      const { registerCommand } = await import('./commands/register.js');
+      process.exitCode = registerCommand(names, { out: flags.out ?? config.out ?? 'output', register: config.register, json: flags.json }, lang);
+    });
   withCommon(p.command('causation').description('打印原因力与参与度对照表'))
     .action(() => { process.stdout.write(`${causationTable()}\n`); });
 }
