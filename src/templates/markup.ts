@@ -12,9 +12,10 @@
  */
 import { Parser } from 'htmlparser2';
 import { ordinal } from './helpers.js';
+import { checkNesting, columnsAttr, intAttr, MarkupError, MAX_SPACER_LINES, MAX_TABLE_COLUMNS } from './markupLimits.js';
 import type { Align, Block, DocumentTree, FontRole, Inline, Paragraph, ParagraphStyle, Section, SignatureLine, TableRow, TextRun } from '../document/tree.js';
 
-export class MarkupError extends Error {}
+export { MarkupError };
 
 interface El { tag: string; attrs: Record<string, string>; children: (El | string)[] }
 
@@ -25,6 +26,8 @@ function parseElements(markup: string): El {
     {
       onopentag(tag, attrs) {
         const el: El = { tag, attrs, children: [] };
+        // The tree is walked recursively later; bounding the depth here keeps that walk safe.
+        checkNesting(stack.length, tag);
         stack.at(-1)!.children.push(el);
         stack.push(el);
       },
@@ -90,13 +93,13 @@ function paragraph(el: El, style: ParagraphStyle): Paragraph {
 
 const elements = (el: El) => el.children.filter((c): c is El => typeof c !== 'string');
 
-function rows(el: El): TableRow[] {
+function rows(el: El, maxSpan: number): TableRow[] {
   return elements(el).filter((r) => r.tag === 'tr').map((tr) => ({
     cells: elements(tr).filter((c) => c.tag === 'td' || c.tag === 'th').map((td) => {
       const cell: TableRow['cells'][number] = { inlines: inlines(td, td.tag === 'th' ? { bold: true } : {}) };
       const a = align(td);
       if (a) cell.align = a;
-      if (td.attrs.colspan) cell.colSpan = Number(td.attrs.colspan);
+      if (td.attrs.colspan) cell.colSpan = intAttr(td, 'colspan', 1, maxSpan, 1);
       return cell;
     }),
   }));
@@ -106,11 +109,15 @@ function table(el: El): Block {
   const parts = elements(el);
   const head = parts.find((p) => p.tag === 'thead');
   const body = parts.find((p) => p.tag === 'tbody') ?? el;
-  const columns = (el.attrs.cols ?? '').split(/\s+/).filter(Boolean).map(Number);
-  const header = head ? rows(head) : [];
-  const bodyRows = rows(body);
-  const width = Math.max(...[...header, ...bodyRows].map((r) => r.cells.reduce((n, c) => n + (c.colSpan ?? 1), 0)), 1);
-  if (columns.length !== width || columns.some((n) => !(n > 0))) {
+  const columns = columnsAttr(el);
+  // A cell may span the declared columns, or without `cols` at most MAX_TABLE_COLUMNS.
+  const maxSpan = columns.length || MAX_TABLE_COLUMNS;
+  const header = head ? rows(head, maxSpan) : [];
+  const bodyRows = rows(body, maxSpan);
+  // A loop, not Math.max(...rows): a spread of a hundred thousand rows overflows the stack.
+  const width = [...header, ...bodyRows].reduce((w, r) => Math.max(w, r.cells.reduce((n, c) => n + (c.colSpan ?? 1), 0)), 1);
+  if (width > MAX_TABLE_COLUMNS) throw new MarkupError(`<table> 的一行有 ${width} 列，最多 ${MAX_TABLE_COLUMNS} 列`);
+  if (columns.length !== width) {
     return { kind: 'table', columns: Array.from({ length: width }, () => 1), header, rows: bodyRows };
   }
   return { kind: 'table', columns, header, rows: bodyRows };
@@ -157,7 +164,7 @@ function block(el: El): Block {
   switch (el.tag) {
     case 'table': return table(el);
     case 'pagebreak': return { kind: 'pageBreak' };
-    case 'spacer': return { kind: 'spacer', lines: Number(el.attrs.lines ?? 1) || 1 };
+    case 'spacer': return { kind: 'spacer', lines: intAttr(el, 'lines', 0, MAX_SPACER_LINES, 1) };
     case 'signature': return signature(el);
     default: throw new MarkupError(`未知的块级标记 <${el.tag}>`);
   }
@@ -171,14 +178,17 @@ function section(el: El): Section {
   const furniture: Section['furniture'] = { pageNumbers: pages === 'oftotal' ? 'ofTotal' : (pages as Section['furniture']['pageNumbers']) };
   if (el.attrs.header) furniture.headerText = el.attrs.header;
   const blocks = elements(el).flatMap((child) => (child.tag === 'ol' ? orderedList(child) : [block(child)]));
-  return { kind: el.attrs.kind === 'front' ? 'front' : 'body', furniture, blocks };
+  const kind = el.attrs.kind ?? 'body';
+  if (kind !== 'front' && kind !== 'body') throw new MarkupError(`<section kind="${kind}"> 无效，应为 front/body`);
+  return { kind, furniture, blocks };
 }
 
 export function markupToTree(markup: string): DocumentTree {
   const doc = elements(parseElements(markup)).find((e) => e.tag === 'document');
   if (!doc) throw new MarkupError('模板输出缺少 <document> 根标记');
   const a = doc.attrs;
-  const preset = a.preset === 'gbt9704' ? 'gbt9704' : 'judicial';
+  const preset = a.preset ?? 'judicial';
+  if (preset !== 'gbt9704' && preset !== 'judicial') throw new MarkupError(`<document preset="${preset}"> 无效，应为 gbt9704/judicial`);
   const tree: DocumentTree = {
     meta: { title: a.title ?? '', subject: a.subject ?? '', author: a.author ?? '', keywords: (a.keywords ?? '').split(/[,，]/).filter(Boolean), created: a.created ?? '' },
     preset,
