@@ -16,6 +16,7 @@ import { ExplainedError, TemplateError } from './errors.js';
 import { explain } from './explain.js';
 import { checkTemplatesDir, locate, partialNames, readTemplate } from './folder.js';
 import { HELPERS, KNOWN_HELPERS } from './helpers.js';
+import { MarkupError, markupToTree } from './markup.js';
 import { hardenedInstance } from './runtime.js';
 
 export { TemplateError } from './errors.js';
@@ -23,8 +24,11 @@ export { locate } from './folder.js';
 
 const COMPILE_OPTIONS = { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, preventIndent: true } as const;
 
+/** When on, each template's output is wrapped in file marks, so bad markup can be traced to its file. */
+interface Trace { on: boolean; files: string[] }
+
 /** Parses and checks now (syntax errors surface at load, named by file); Handlebars compiles lazily. */
-function compile(hb: typeof Handlebars, file: string): Handlebars.TemplateDelegate {
+function compile(hb: typeof Handlebars, file: string, trace: Trace): Handlebars.TemplateDelegate {
   const source = readTemplate(file);
   let ast: hbs.AST.Program | undefined;
   let fn: Handlebars.TemplateDelegate;
@@ -37,9 +41,11 @@ function compile(hb: typeof Handlebars, file: string): Handlebars.TemplateDelega
     const { line, detail } = explain(e, ast);
     throw new TemplateError(file, line, detail);
   }
+  const index = trace.files.push(file) - 1;
   return (ctx, opts) => {
     try {
-      return fn(ctx, opts);
+      const out = fn(ctx, opts);
+      return trace.on ? `<!--jd-file:${index}-->${out}<!--/jd-file-->` : out;
     } catch (e) {
       // The innermost template names the error; the ones around it pass it on as it is.
       if (e instanceof TemplateError) throw e;
@@ -55,8 +61,8 @@ export interface CompiledTemplates {
   files: Record<string, string>;
   /** SHA-256 of each file used, for the manifest. */
   hashes: Record<string, string>;
-  /** The report template (`<kind>/report.hbs`), which errors in the markup are charged to. */
-  main: string;
+  /** The template error for bad markup, naming the template that wrote it when that can be told. */
+  markupError(model: ReportModel, e: MarkupError): TemplateError;
 }
 
 /** Compiled once per process and kind: a batch renders hundreds of cases with the same templates. */
@@ -75,17 +81,18 @@ export function loadTemplates(kind: ReportKind, overrideDir?: string): CompiledT
 function compileTemplates(kind: ReportKind, overrideDir?: string): CompiledTemplates {
   if (overrideDir) checkTemplatesDir(overrideDir);
   const budget = new Budget();
+  const trace: Trace = { on: false, files: [] };
   const hb = hardenedInstance(budget);
   for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
   const files: Record<string, string> = {};
   for (const name of partialNames([BUNDLED_TEMPLATES, ...(overrideDir ? [overrideDir] : [])])) {
     const rel = `partials/${name}.hbs`;
     files[rel] = locate(rel, overrideDir);
-    hb.registerPartial(name, compile(hb, files[rel]));
+    hb.registerPartial(name, compile(hb, files[rel], trace));
   }
   const mainRel = `${kind}/report.hbs`;
   files[mainRel] = locate(mainRel, overrideDir);
-  const main = compile(hb, files[mainRel]);
+  const main = compile(hb, files[mainRel], trace);
   const hashes = Object.fromEntries(Object.entries(files).map(([rel, file]) => [rel, createHash('sha256').update(fs.readFileSync(file)).digest('hex')]));
   const render = (model: ReportModel): string => {
     budget.start(limitsFor(JSON.stringify(model).length));
@@ -97,5 +104,18 @@ function compileTemplates(kind: ReportKind, overrideDir?: string): CompiledTempl
     }
     return markup;
   };
-  return { files, hashes, main: files[mainRel], render };
+  // Only on the error path: render again with file marks and see which file wrote the element.
+  const markupError = (model: ReportModel, e: MarkupError): TemplateError => {
+    let file = files[mainRel]!;
+    trace.on = true;
+    try {
+      markupToTree(render(model), { traced: true });
+    } catch (t) {
+      if (t instanceof MarkupError && t.message === e.message && t.origin !== undefined) file = trace.files[t.origin]!;
+    } finally {
+      trace.on = false;
+    }
+    return new TemplateError(file, null, `模板输出的标记有误：${e.message}`);
+  };
+  return { files, hashes, render, markupError };
 }

@@ -17,17 +17,22 @@ import type { Align, Block, DocumentTree, FontRole, Inline, Paragraph, Paragraph
 
 export { MarkupError };
 
-interface El { tag: string; attrs: Record<string, string>; children: (El | string)[] }
+/** `origin`: which template file wrote the element, when the markup was rendered with file marks. */
+interface El { tag: string; attrs: Record<string, string>; children: (El | string)[]; origin?: number }
 
-function parseElements(markup: string): El {
+/** The file marks a traced render puts around each template's output (see engine.ts). */
+const FILE_MARK = /^jd-file:(\d+)$/;
+
+function parseElements(markup: string, traced: boolean): El {
   const root: El = { tag: '#root', attrs: {}, children: [] };
   const stack: El[] = [root];
+  const files: number[] = [];
   const parser = new Parser(
     {
       onopentag(tag, attrs) {
-        const el: El = { tag, attrs, children: [] };
+        const el: El = { tag, attrs, children: [], origin: files.at(-1) };
         // The tree is walked recursively later; bounding the depth here keeps that walk safe.
-        checkNesting(stack.length, tag);
+        at(el, () => checkNesting(stack.length, tag));
         stack.at(-1)!.children.push(el);
         stack.push(el);
       },
@@ -37,12 +42,28 @@ function parseElements(markup: string): El {
       onclosetag() {
         if (stack.length > 1) stack.pop();
       },
+      oncomment(data) {
+        if (!traced) return;
+        const m = FILE_MARK.exec(data);
+        if (m) files.push(Number(m[1]));
+        else if (data === '/jd-file') files.pop();
+      },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
   parser.write(markup);
   parser.end();
   return root;
+}
+
+/** Runs `fn` for an element; a MarkupError from it is charged to the element's template unless a deeper one was. */
+function at<T>(el: El, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof MarkupError && e.origin === undefined) e.origin = el.origin;
+    throw e;
+  }
 }
 
 const P_CLASSES: Record<string, ParagraphStyle> = {
@@ -61,19 +82,23 @@ function inlines(el: El, style: Omit<TextRun, 'kind' | 'text'> = {}): Inline[] {
       const text = layoutSpace(child);
       return text ? [{ kind: 'text', text, ...style }] : [];
     }
-    switch (child.tag) {
-      case 'br': return [{ kind: 'lineBreak' }];
-      case 'b': case 'strong': return inlines(child, { ...style, bold: true });
-      case 'i': case 'em': return inlines(child, { ...style, italic: true });
-      case 'u': return inlines(child, { ...style, underline: true });
-      case 'span': {
-        const font = child.attrs.font as FontRole | undefined;
-        if (font !== undefined && !FONTS.includes(font)) throw new MarkupError(`<span font="${font}">：字体应为 ${FONTS.join('/')}`);
-        return inlines(child, font ? { ...style, font } : style);
-      }
-      default: throw new MarkupError(`段落中不允许使用标记 <${child.tag}>`);
-    }
+    return at(child, () => inline(child, style));
   });
+}
+
+function inline(child: El, style: Omit<TextRun, 'kind' | 'text'>): Inline[] {
+  switch (child.tag) {
+    case 'br': return [{ kind: 'lineBreak' }];
+    case 'b': case 'strong': return inlines(child, { ...style, bold: true });
+    case 'i': case 'em': return inlines(child, { ...style, italic: true });
+    case 'u': return inlines(child, { ...style, underline: true });
+    case 'span': {
+      const font = child.attrs.font as FontRole | undefined;
+      if (font !== undefined && !FONTS.includes(font)) throw new MarkupError(`<span font="${font}">：字体应为 ${FONTS.join('/')}`);
+      return inlines(child, font ? { ...style, font } : style);
+    }
+    default: throw new MarkupError(`段落中不允许使用标记 <${child.tag}>`);
+  }
 }
 
 function align(el: El): Align | undefined {
@@ -95,13 +120,13 @@ const elements = (el: El) => el.children.filter((c): c is El => typeof c !== 'st
 
 function rows(el: El, maxSpan: number): TableRow[] {
   return elements(el).filter((r) => r.tag === 'tr').map((tr) => ({
-    cells: elements(tr).filter((c) => c.tag === 'td' || c.tag === 'th').map((td) => {
+    cells: elements(tr).filter((c) => c.tag === 'td' || c.tag === 'th').map((td) => at(td, () => {
       const cell: TableRow['cells'][number] = { inlines: inlines(td, td.tag === 'th' ? { bold: true } : {}) };
       const a = align(td);
       if (a) cell.align = a;
       if (td.attrs.colspan) cell.colSpan = intAttr(td, 'colspan', 1, maxSpan, 1);
       return cell;
-    }),
+    })),
   }));
 }
 
@@ -177,14 +202,15 @@ function section(el: El): Section {
   if (stray) throw new MarkupError(`段落标记之外出现了文字「${String(stray).trim().slice(0, 20)}」`);
   const furniture: Section['furniture'] = { pageNumbers: pages === 'oftotal' ? 'ofTotal' : (pages as Section['furniture']['pageNumbers']) };
   if (el.attrs.header) furniture.headerText = el.attrs.header;
-  const blocks = elements(el).flatMap((child) => (child.tag === 'ol' ? orderedList(child) : [block(child)]));
+  const blocks = elements(el).flatMap((child) => at(child, () => (child.tag === 'ol' ? orderedList(child) : [block(child)])));
   const kind = el.attrs.kind ?? 'body';
   if (kind !== 'front' && kind !== 'body') throw new MarkupError(`<section kind="${kind}"> 无效，应为 front/body`);
   return { kind, furniture, blocks };
 }
 
-export function markupToTree(markup: string): DocumentTree {
-  const doc = elements(parseElements(markup)).find((e) => e.tag === 'document');
+/** `traced`: the markup carries file marks, and a MarkupError says which template wrote the element. */
+export function markupToTree(markup: string, { traced = false } = {}): DocumentTree {
+  const doc = elements(parseElements(markup, traced)).find((e) => e.tag === 'document');
   if (!doc) throw new MarkupError('模板输出缺少 <document> 根标记');
   const a = doc.attrs;
   const preset = a.preset ?? 'judicial';
@@ -192,7 +218,7 @@ export function markupToTree(markup: string): DocumentTree {
   const tree: DocumentTree = {
     meta: { title: a.title ?? '', subject: a.subject ?? '', author: a.author ?? '', keywords: (a.keywords ?? '').split(/[,，]/).filter(Boolean), created: a.created ?? '' },
     preset,
-    sections: elements(doc).filter((e) => e.tag === 'section').map(section),
+    sections: elements(doc).filter((e) => e.tag === 'section').map((e) => at(e, () => section(e))),
   };
   if (a.watermark) tree.watermark = a.watermark;
   return tree;

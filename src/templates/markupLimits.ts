@@ -3,7 +3,10 @@
  * number the markup carries is checked before a renderer sees it: an unchecked
  * `<spacer lines="1e9">` or `colspan="1e9"` makes a renderer allocate without end.
  */
-export class MarkupError extends Error {}
+export class MarkupError extends Error {
+  /** Index of the template file that wrote the offending element, when known (a traced render). */
+  origin?: number;
+}
 
 /** Elements nested deeper than this are refused; real templates nest about six deep. */
 export const MAX_NESTING = 64;

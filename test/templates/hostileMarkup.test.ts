@@ -1,7 +1,8 @@
 /** Finding 10: hostile template markup ends in a clear 模板错误, never an internal error or an out-of-memory abort. */
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { markupToTree, MarkupError } from '../../src/templates/markup.js';
-import { JS_INTERNALS, partialError } from './support.js';
+import { build, JS_INTERNALS, partialError, templateError, templatesDir } from './support.js';
 
 const expectClear = (body: string, ...fragments: (string | RegExp)[]) => {
   const e = partialError(body);
@@ -26,7 +27,14 @@ describe('attribute ranges', () => {
     const e = expectClear(`<h2>陈述</h2>${markup}`, /模板输出的标记有误/);
     expect(e.message).toContain(where);
     expect(e.message).toContain(limit);
-    expect(e.file).toMatch(/report\.hbs$/);
+    expect(e.file).toMatch(/statements\.hbs$/);
+  });
+
+  it('bad markup in the report template itself names that file', () => {
+    const main = fs.readFileSync('templates/association/report.hbs', 'utf8').replace(/(<section[^>]*>)/, '$1<spacer lines="99"/>');
+    const e = templateError(() => build(templatesDir({ 'association/report.hbs': main })));
+    expect(e.file).toMatch(/association\/report\.hbs$/);
+    expect(e.message).toContain('lines 应为 0–50 的整数');
   });
 
   it('an unknown preset or section kind is named, not silently replaced', () => {
@@ -43,7 +51,7 @@ describe('attribute ranges', () => {
 
 describe('nesting and size', () => {
   it('20,000 nested <b> stop at the nesting limit', () => {
-    expectClear(`<p>${'<b>'.repeat(20_000)}x${'</b>'.repeat(20_000)}</p>`, '嵌套超过 64 层', '<b>');
+    expectClear(`<p>${'<b>'.repeat(20_000)}x${'</b>'.repeat(20_000)}</p>`, '嵌套超过 64 层', '<b>', 'statements.hbs');
   });
 
   it('a hundred thousand table rows do not overflow the stack', () => {
