@@ -34,6 +34,7 @@ function fromMessage(msg: string): string {
   if ((m = /Missing helper: "([^"]+)"/.exec(msg))) return `使用了未知的 helper「${m[1]}」`;
   if ((m = /^(\S+) doesn't match (\S+)/.exec(msg))) return `语法错误：{{#${m[1]}}} 与 {{/${m[2]}}} 不配对`;
   if ((m = /The partial (.+) could not be found/.exec(msg))) return `找不到子模板（partial）「${m[1]}」`;
+  if ((m = /^#(\w+) requires exactly one argument/.exec(msg))) return `{{#${m[1]}}} 需要恰好一个参数`;
   if (/Maximum call stack size exceeded/.test(msg)) return '模板嵌套过深（块、子表达式或子模板递归调用过深）';
   if (/Invalid string length|Array buffer allocation failed/.test(msg)) return '模板输出过大';
   return `模板无法处理（Handlebars：${msg}）`;

@@ -17,8 +17,11 @@ import type { Align, Block, DocumentTree, FontRole, Inline, Paragraph, Paragraph
 
 export { MarkupError };
 
-/** `origin`: which template file wrote the element, when the markup was rendered with file marks. */
-interface El { tag: string; attrs: Record<string, string>; children: (El | string)[]; origin?: number }
+/**
+ * `origin`: which template file wrote the element, when the markup was rendered with file
+ * marks; `textOrigins`: the same for its text children, by index.
+ */
+interface El { tag: string; attrs: Record<string, string>; children: (El | string)[]; origin?: number; textOrigins?: Map<number, number | undefined> }
 
 /** The file marks a traced render puts around each template's output (see engine.ts). */
 const FILE_MARK = /^jd-file:(\d+)$/;
@@ -37,7 +40,9 @@ function parseElements(markup: string, traced: boolean): El {
         stack.push(el);
       },
       ontext(text) {
-        stack.at(-1)!.children.push(text);
+        const parent = stack.at(-1)!;
+        if (traced) (parent.textOrigins ??= new Map()).set(parent.children.length, files.at(-1));
+        parent.children.push(text);
       },
       onclosetag() {
         if (stack.length > 1) stack.pop();
@@ -198,8 +203,12 @@ function block(el: El): Block {
 function section(el: El): Section {
   const pages = el.attrs.pages ?? 'none';
   if (!['ofTotal', 'oftotal', 'dash', 'none'].includes(pages)) throw new MarkupError(`<section pages="${pages}"> 无效`);
-  const stray = el.children.find((c) => typeof c === 'string' && layoutSpace(c).trim() !== '');
-  if (stray) throw new MarkupError(`段落标记之外出现了文字「${String(stray).trim().slice(0, 20)}」`);
+  const stray = el.children.findIndex((c) => typeof c === 'string' && layoutSpace(c).trim() !== '');
+  if (stray >= 0) {
+    const e = new MarkupError(`段落标记之外出现了文字「${String(el.children[stray]).trim().slice(0, 20)}」`);
+    e.origin = el.textOrigins?.get(stray);
+    throw e;
+  }
   const furniture: Section['furniture'] = { pageNumbers: pages === 'oftotal' ? 'ofTotal' : (pages as Section['furniture']['pageNumbers']) };
   if (el.attrs.header) furniture.headerText = el.attrs.header;
   const blocks = elements(el).flatMap((child) => at(child, () => (child.tag === 'ol' ? orderedList(child) : [block(child)])));

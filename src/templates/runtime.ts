@@ -12,7 +12,7 @@ import Handlebars from 'handlebars';
 import type { Budget } from './budget.js';
 import { ExplainedError, MissingFieldError } from './errors.js';
 
-type Fn = (...args: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Fn = (...args: any[]) => any;
 interface Loc { start?: { line?: number } }
 interface Container {
   strict: (obj: unknown, name: string, loc?: Loc) => unknown;
@@ -52,7 +52,8 @@ function hardenSpec(spec: Spec): Spec {
 }
 
 function guardedEach(each: Fn, budget: Budget): Fn {
-  return function (this: unknown, context: unknown, options: { fn: Fn }) {
+  return function (this: unknown, context: unknown, options?: { fn: Fn }) {
+    if (!options) throw new ExplainedError('{{#each}} 缺少要循环的列表');
     const fn = options.fn;
     options.fn = function (this: unknown, ...args: unknown[]) {
       budget.iterate();
@@ -65,7 +66,8 @@ function guardedEach(each: Fn, budget: Budget): Fn {
 }
 
 /** `{{lookup obj "field"}}`: like a path, a field that is not there is an error. */
-function strictLookup(obj: unknown, field: unknown, options: { loc?: Loc }): unknown {
+function strictLookup(obj: unknown, field: unknown, options?: { loc?: Loc }): unknown {
+  if (!options) throw new ExplainedError('{{lookup}} 需要两个参数：对象和字段名');
   const name = String(field);
   if (!owns(obj, name)) throw new MissingFieldError(name, options?.loc?.start?.line ?? null, obj == null);
   return (obj as Record<string, unknown>)[name];

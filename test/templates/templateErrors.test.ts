@@ -42,6 +42,10 @@ describe('helpers', () => {
     ['{{chineseDate 5}}', 'helper「chineseDate」的参数无效'],
     ['{{disabilityGrade 11}}', '1–10'],
     ['{{*foo}}', '未知的装饰器「foo」'],
+    ['{{#each}}x{{/each}}', '{{#each}} 缺少要循环的列表'],
+    ['{{#if}}x{{/if}}', '{{#if}} 需要恰好一个参数'],
+    ['{{lookup}}', '{{lookup}} 需要两个参数'],
+    ['{{cnum 6}}', '段落标记之外出现了文字「六」'],
   ])('%s', (body, message) => {
     const e = partialError(body);
     expect(e.message).toContain(message);
