@@ -46,6 +46,9 @@ function inside(root: string, rel: string, untrusted: boolean): string | null {
 
 /** The file a template name resolves to: the institution's folder first, then the bundled one. */
 export function locate(rel: string, overrideDir: string | undefined): string {
+  // Checked here too, not only when loading: a caller checking whether earlier output is up to
+  // date must not fall back to the bundled templates when the folder is not a folder.
+  if (overrideDir) checkTemplatesDir(overrideDir);
   const found = (overrideDir && inside(overrideDir, rel, true)) || inside(BUNDLED_TEMPLATES, rel, false);
   if (!found) throw new TemplateError(rel, null, '找不到模板文件');
   return found;

@@ -61,3 +61,11 @@ describe('{{log}} never writes to standard output', () => {
     }
   });
 });
+
+describe('locate (used to decide whether earlier output is up to date)', () => {
+  it('does not fall back to the bundled templates when --templates is a file', async () => {
+    const { locate } = await import('../../src/templates/engine.js');
+    const file = path.join(templatesDir({ 'report.hbs': 'x' }), 'report.hbs');
+    expect(() => locate('partials/statements.hbs', file)).toThrow(/应为文件夹/);
+  });
+});
