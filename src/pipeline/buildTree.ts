@@ -4,7 +4,7 @@ import { enrich, type EnrichOptions } from '../enrich/enrich.js';
 import type { ReportModel } from '../enrich/model.js';
 import type { DocumentTree } from '../document/tree.js';
 import { loadTemplates, type CompiledTemplates } from '../templates/engine.js';
-import { markupToTree } from '../templates/markup.js';
+import { MarkupError, markupToTree } from '../templates/markup.js';
 
 export interface BuiltDocument { model: ReportModel; markup: string; tree: DocumentTree; templates: CompiledTemplates }
 
@@ -12,5 +12,15 @@ export function buildTree(c: Case, options: EnrichOptions & { templatesDir?: str
   const model = enrich(c, options);
   const templates = loadTemplates(c.report.kind, options.templatesDir);
   const markup = templates.render(model);
-  return { model, markup, tree: markupToTree(markup), templates };
+  return { model, markup, tree: treeOf(markup, model, templates), templates };
+}
+
+/** Bad markup is the templates' fault: a template error, naming the template that wrote it. */
+function treeOf(markup: string, model: ReportModel, templates: CompiledTemplates): DocumentTree {
+  try {
+    return markupToTree(markup);
+  } catch (e) {
+    if (e instanceof MarkupError) throw templates.markupError(model, e);
+    throw e;
+  }
 }

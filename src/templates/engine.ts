@@ -1,89 +1,58 @@
 /**
  * Loads the templates for a report kind — an institution's folder first, the bundled ones
  * as fallback — and renders the report model to block markup.
- * Errors name the template file, the line, and what was wrong.
+ * Errors name the template file, the line, and what was wrong; limits (budget.ts) keep a
+ * hostile template from exhausting memory or time.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { ReportKind } from '../domain/reportKinds.js';
 import type { ReportModel } from '../enrich/model.js';
 import { BUNDLED_TEMPLATES } from '../paths.js';
+import { Budget, limitsFor } from './budget.js';
+import { checkSourceNesting, checkTemplate } from './check.js';
+import { ExplainedError, TemplateError } from './errors.js';
+import { explain } from './explain.js';
+import { checkTemplatesDir, locate, partialNames, readTemplate } from './folder.js';
 import { HELPERS, KNOWN_HELPERS } from './helpers.js';
+import { MarkupError, markupToTree } from './markup.js';
+import { hardenedInstance } from './runtime.js';
 
-export class TemplateError extends Error {
-  constructor(readonly file: string, readonly line: number | null, readonly detail: string) {
-    super(`模板错误：${file}${line ? ` 第${line}行` : ''}：${detail}`);
-  }
-}
+export { TemplateError } from './errors.js';
+export { locate } from './folder.js';
 
 const COMPILE_OPTIONS = { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, preventIndent: true } as const;
 
-/** Line number and a Chinese explanation from a Handlebars error. */
-function explain(e: unknown): { line: number | null; detail: string } {
-  const msg = e instanceof Error ? e.message : String(e);
-  const err = e as { lineNumber?: number };
-  const line = err.lineNumber ?? Number(/line (\d+)/.exec(msg)?.[1] ?? /- (\d+):\d+/.exec(msg)?.[1] ?? NaN);
-  const first = msg.split('\n')[0]!;
-  let detail = `语法错误：${first}`;
-  let m: RegExpExecArray | null;
-  if ((m = /"([^"]+)" not defined in/.exec(msg))) detail = `引用了报告模型中不存在的字段「${m[1]}」`;
-  else if ((m = /You specified knownHelpersOnly, but used the unknown helper (\S+)/.exec(msg))) detail = `使用了未知的 helper「${m[1]}」`;
-  else if ((m = /Missing helper: "([^"]+)"/.exec(msg))) detail = `使用了未知的 helper「${m[1]}」`;
-  else if ((m = /The partial (.+) could not be found/.exec(msg))) detail = `找不到子模板（partial）「${m[1]}」`;
-  return { line: Number.isFinite(line) ? line : null, detail };
-}
+/** When on, each template's output is wrapped in file marks, so bad markup can be traced to its file. */
+interface Trace { on: boolean; files: string[] }
 
-/** Resolves a template file inside `root`, refusing paths (or links) that lead outside it. */
-function inside(root: string, rel: string): string | null {
-  const full = path.resolve(root, rel);
-  if (!fs.existsSync(full)) return null;
-  const real = fs.realpathSync(full);
-  const realRoot = fs.realpathSync(root);
-  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-    throw new TemplateError(full, null, '模板路径指向模板文件夹之外，已拒绝');
-  }
-  return real;
-}
-
-/** The file a template name resolves to: the institution's folder first, then the bundled one. */
-export function locate(rel: string, overrideDir: string | undefined): string {
-  const found = (overrideDir && inside(overrideDir, rel)) || inside(BUNDLED_TEMPLATES, rel);
-  if (!found) throw new TemplateError(rel, null, '找不到模板文件');
-  return found;
-}
-
-function compile(file: string): Handlebars.TemplateDelegate {
-  const source = fs.readFileSync(file, 'utf8');
+/** Parses and checks now (syntax errors surface at load, named by file); Handlebars compiles lazily. */
+function compile(hb: typeof Handlebars, file: string, trace: Trace): Handlebars.TemplateDelegate {
+  const source = readTemplate(file);
+  let ast: hbs.AST.Program | undefined;
   let fn: Handlebars.TemplateDelegate;
   try {
-    // Parsing now surfaces syntax errors with this file's name; the rest of compiling is lazy
-    // and its errors (unknown helpers) surface in the wrapper below, named the same way.
-    Handlebars.parse(source);
-    fn = Handlebars.compile(source, COMPILE_OPTIONS);
+    checkSourceNesting(source);
+    ast = Handlebars.parse(source);
+    checkTemplate(ast, KNOWN_HELPERS);
+    fn = hb.compile(ast, COMPILE_OPTIONS);
   } catch (e) {
-    const { line, detail } = explain(e);
+    const { line, detail } = explain(e, ast);
     throw new TemplateError(file, line, detail);
   }
+  const index = trace.files.push(file) - 1;
   return (ctx, opts) => {
     try {
-      return fn(ctx, opts);
+      const out = fn(ctx, opts);
+      return trace.on ? `<!--jd-file:${index}-->${out}<!--/jd-file-->` : out;
     } catch (e) {
+      // The innermost template names the error; the ones around it pass it on as it is.
       if (e instanceof TemplateError) throw e;
-      const { line, detail } = explain(e);
+      const { line, detail } = explain(e, ast);
       throw new TemplateError(file, line, detail);
     }
   };
-}
-
-function partialNames(dirs: string[]): string[] {
-  const names = new Set<string>();
-  for (const dir of dirs) {
-    const p = path.join(dir, 'partials');
-    if (fs.existsSync(p)) for (const f of fs.readdirSync(p)) if (f.endsWith('.hbs')) names.add(f.slice(0, -4));
-  }
-  return [...names].sort();
 }
 
 export interface CompiledTemplates {
@@ -92,6 +61,8 @@ export interface CompiledTemplates {
   files: Record<string, string>;
   /** SHA-256 of each file used, for the manifest. */
   hashes: Record<string, string>;
+  /** The template error for bad markup, naming the template that wrote it when that can be told. */
+  markupError(model: ReportModel, e: MarkupError): TemplateError;
 }
 
 /** Compiled once per process and kind: a batch renders hundreds of cases with the same templates. */
@@ -108,18 +79,43 @@ export function loadTemplates(kind: ReportKind, overrideDir?: string): CompiledT
 }
 
 function compileTemplates(kind: ReportKind, overrideDir?: string): CompiledTemplates {
-  if (overrideDir && !fs.existsSync(overrideDir)) throw new TemplateError(overrideDir, null, '模板文件夹不存在');
-  const hb = Handlebars.create();
+  if (overrideDir) checkTemplatesDir(overrideDir);
+  const budget = new Budget();
+  const trace: Trace = { on: false, files: [] };
+  const hb = hardenedInstance(budget);
   for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
   const files: Record<string, string> = {};
   for (const name of partialNames([BUNDLED_TEMPLATES, ...(overrideDir ? [overrideDir] : [])])) {
     const rel = `partials/${name}.hbs`;
     files[rel] = locate(rel, overrideDir);
-    hb.registerPartial(name, compile(files[rel]));
+    hb.registerPartial(name, compile(hb, files[rel], trace));
   }
   const mainRel = `${kind}/report.hbs`;
   files[mainRel] = locate(mainRel, overrideDir);
-  const main = compile(files[mainRel]);
+  const main = compile(hb, files[mainRel], trace);
   const hashes = Object.fromEntries(Object.entries(files).map(([rel, file]) => [rel, createHash('sha256').update(fs.readFileSync(file)).digest('hex')]));
-  return { files, hashes, render: (model) => main(model, { helpers: hb.helpers, partials: hb.partials }) };
+  const render = (model: ReportModel): string => {
+    budget.start(limitsFor(JSON.stringify(model).length));
+    const markup = main(model, { helpers: hb.helpers, partials: hb.partials, decorators: hb.decorators });
+    try {
+      budget.checkOutput(markup.length);
+    } catch (e) {
+      throw new TemplateError(files[mainRel]!, null, (e as ExplainedError).detail);
+    }
+    return markup;
+  };
+  // Only on the error path: render again with file marks and see which file wrote the element.
+  const markupError = (model: ReportModel, e: MarkupError): TemplateError => {
+    let file = files[mainRel]!;
+    trace.on = true;
+    try {
+      markupToTree(render(model), { traced: true });
+    } catch (t) {
+      if (t instanceof MarkupError && t.message === e.message && t.origin !== undefined) file = trace.files[t.origin]!;
+    } finally {
+      trace.on = false;
+    }
+    return new TemplateError(file, null, `模板输出的标记有误：${e.message}`);
+  };
+  return { files, hashes, render, markupError };
 }

@@ -12,27 +12,46 @@
  */
 import { Parser } from 'htmlparser2';
 import { ordinal } from './helpers.js';
+import { checkNesting, columnsAttr, intAttr, MarkupError, MAX_SPACER_LINES, MAX_TABLE_COLUMNS } from './markupLimits.js';
 import type { Align, Block, DocumentTree, FontRole, Inline, Paragraph, ParagraphStyle, Section, SignatureLine, TableRow, TextRun } from '../document/tree.js';
 
-export class MarkupError extends Error {}
+export { MarkupError };
 
-interface El { tag: string; attrs: Record<string, string>; children: (El | string)[] }
+/**
+ * `origin`: which template file wrote the element, when the markup was rendered with file
+ * marks; `textOrigins`: the same for its text children, by index.
+ */
+interface El { tag: string; attrs: Record<string, string>; children: (El | string)[]; origin?: number; textOrigins?: Map<number, number | undefined> }
 
-function parseElements(markup: string): El {
+/** The file marks a traced render puts around each template's output (see engine.ts). */
+const FILE_MARK = /^jd-file:(\d+)$/;
+
+function parseElements(markup: string, traced: boolean): El {
   const root: El = { tag: '#root', attrs: {}, children: [] };
   const stack: El[] = [root];
+  const files: number[] = [];
   const parser = new Parser(
     {
       onopentag(tag, attrs) {
-        const el: El = { tag, attrs, children: [] };
+        const el: El = { tag, attrs, children: [], origin: files.at(-1) };
+        // The tree is walked recursively later; bounding the depth here keeps that walk safe.
+        at(el, () => checkNesting(stack.length, tag));
         stack.at(-1)!.children.push(el);
         stack.push(el);
       },
       ontext(text) {
-        stack.at(-1)!.children.push(text);
+        const parent = stack.at(-1)!;
+        if (traced) (parent.textOrigins ??= new Map()).set(parent.children.length, files.at(-1));
+        parent.children.push(text);
       },
       onclosetag() {
         if (stack.length > 1) stack.pop();
+      },
+      oncomment(data) {
+        if (!traced) return;
+        const m = FILE_MARK.exec(data);
+        if (m) files.push(Number(m[1]));
+        else if (data === '/jd-file') files.pop();
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
@@ -40,6 +59,16 @@ function parseElements(markup: string): El {
   parser.write(markup);
   parser.end();
   return root;
+}
+
+/** Runs `fn` for an element; a MarkupError from it is charged to the element's template unless a deeper one was. */
+function at<T>(el: El, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof MarkupError && e.origin === undefined) e.origin = el.origin;
+    throw e;
+  }
 }
 
 const P_CLASSES: Record<string, ParagraphStyle> = {
@@ -58,19 +87,23 @@ function inlines(el: El, style: Omit<TextRun, 'kind' | 'text'> = {}): Inline[] {
       const text = layoutSpace(child);
       return text ? [{ kind: 'text', text, ...style }] : [];
     }
-    switch (child.tag) {
-      case 'br': return [{ kind: 'lineBreak' }];
-      case 'b': case 'strong': return inlines(child, { ...style, bold: true });
-      case 'i': case 'em': return inlines(child, { ...style, italic: true });
-      case 'u': return inlines(child, { ...style, underline: true });
-      case 'span': {
-        const font = child.attrs.font as FontRole | undefined;
-        if (font !== undefined && !FONTS.includes(font)) throw new MarkupError(`<span font="${font}">：字体应为 ${FONTS.join('/')}`);
-        return inlines(child, font ? { ...style, font } : style);
-      }
-      default: throw new MarkupError(`段落中不允许使用标记 <${child.tag}>`);
-    }
+    return at(child, () => inline(child, style));
   });
+}
+
+function inline(child: El, style: Omit<TextRun, 'kind' | 'text'>): Inline[] {
+  switch (child.tag) {
+    case 'br': return [{ kind: 'lineBreak' }];
+    case 'b': case 'strong': return inlines(child, { ...style, bold: true });
+    case 'i': case 'em': return inlines(child, { ...style, italic: true });
+    case 'u': return inlines(child, { ...style, underline: true });
+    case 'span': {
+      const font = child.attrs.font as FontRole | undefined;
+      if (font !== undefined && !FONTS.includes(font)) throw new MarkupError(`<span font="${font}">：字体应为 ${FONTS.join('/')}`);
+      return inlines(child, font ? { ...style, font } : style);
+    }
+    default: throw new MarkupError(`段落中不允许使用标记 <${child.tag}>`);
+  }
 }
 
 function align(el: El): Align | undefined {
@@ -90,15 +123,15 @@ function paragraph(el: El, style: ParagraphStyle): Paragraph {
 
 const elements = (el: El) => el.children.filter((c): c is El => typeof c !== 'string');
 
-function rows(el: El): TableRow[] {
+function rows(el: El, maxSpan: number): TableRow[] {
   return elements(el).filter((r) => r.tag === 'tr').map((tr) => ({
-    cells: elements(tr).filter((c) => c.tag === 'td' || c.tag === 'th').map((td) => {
+    cells: elements(tr).filter((c) => c.tag === 'td' || c.tag === 'th').map((td) => at(td, () => {
       const cell: TableRow['cells'][number] = { inlines: inlines(td, td.tag === 'th' ? { bold: true } : {}) };
       const a = align(td);
       if (a) cell.align = a;
-      if (td.attrs.colspan) cell.colSpan = Number(td.attrs.colspan);
+      if (td.attrs.colspan) cell.colSpan = intAttr(td, 'colspan', 1, maxSpan, 1);
       return cell;
-    }),
+    })),
   }));
 }
 
@@ -106,11 +139,15 @@ function table(el: El): Block {
   const parts = elements(el);
   const head = parts.find((p) => p.tag === 'thead');
   const body = parts.find((p) => p.tag === 'tbody') ?? el;
-  const columns = (el.attrs.cols ?? '').split(/\s+/).filter(Boolean).map(Number);
-  const header = head ? rows(head) : [];
-  const bodyRows = rows(body);
-  const width = Math.max(...[...header, ...bodyRows].map((r) => r.cells.reduce((n, c) => n + (c.colSpan ?? 1), 0)), 1);
-  if (columns.length !== width || columns.some((n) => !(n > 0))) {
+  const columns = columnsAttr(el);
+  // A cell may span the declared columns, or without `cols` at most MAX_TABLE_COLUMNS.
+  const maxSpan = columns.length || MAX_TABLE_COLUMNS;
+  const header = head ? rows(head, maxSpan) : [];
+  const bodyRows = rows(body, maxSpan);
+  // A loop, not Math.max(...rows): a spread of a hundred thousand rows overflows the stack.
+  const width = [...header, ...bodyRows].reduce((w, r) => Math.max(w, r.cells.reduce((n, c) => n + (c.colSpan ?? 1), 0)), 1);
+  if (width > MAX_TABLE_COLUMNS) throw new MarkupError(`<table> 的一行有 ${width} 列，最多 ${MAX_TABLE_COLUMNS} 列`);
+  if (columns.length !== width) {
     return { kind: 'table', columns: Array.from({ length: width }, () => 1), header, rows: bodyRows };
   }
   return { kind: 'table', columns, header, rows: bodyRows };
@@ -157,7 +194,7 @@ function block(el: El): Block {
   switch (el.tag) {
     case 'table': return table(el);
     case 'pagebreak': return { kind: 'pageBreak' };
-    case 'spacer': return { kind: 'spacer', lines: Number(el.attrs.lines ?? 1) || 1 };
+    case 'spacer': return { kind: 'spacer', lines: intAttr(el, 'lines', 0, MAX_SPACER_LINES, 1) };
     case 'signature': return signature(el);
     default: throw new MarkupError(`未知的块级标记 <${el.tag}>`);
   }
@@ -166,23 +203,31 @@ function block(el: El): Block {
 function section(el: El): Section {
   const pages = el.attrs.pages ?? 'none';
   if (!['ofTotal', 'oftotal', 'dash', 'none'].includes(pages)) throw new MarkupError(`<section pages="${pages}"> 无效`);
-  const stray = el.children.find((c) => typeof c === 'string' && layoutSpace(c).trim() !== '');
-  if (stray) throw new MarkupError(`段落标记之外出现了文字「${String(stray).trim().slice(0, 20)}」`);
+  const stray = el.children.findIndex((c) => typeof c === 'string' && layoutSpace(c).trim() !== '');
+  if (stray >= 0) {
+    const e = new MarkupError(`段落标记之外出现了文字「${String(el.children[stray]).trim().slice(0, 20)}」`);
+    e.origin = el.textOrigins?.get(stray);
+    throw e;
+  }
   const furniture: Section['furniture'] = { pageNumbers: pages === 'oftotal' ? 'ofTotal' : (pages as Section['furniture']['pageNumbers']) };
   if (el.attrs.header) furniture.headerText = el.attrs.header;
-  const blocks = elements(el).flatMap((child) => (child.tag === 'ol' ? orderedList(child) : [block(child)]));
-  return { kind: el.attrs.kind === 'front' ? 'front' : 'body', furniture, blocks };
+  const blocks = elements(el).flatMap((child) => at(child, () => (child.tag === 'ol' ? orderedList(child) : [block(child)])));
+  const kind = el.attrs.kind ?? 'body';
+  if (kind !== 'front' && kind !== 'body') throw new MarkupError(`<section kind="${kind}"> 无效，应为 front/body`);
+  return { kind, furniture, blocks };
 }
 
-export function markupToTree(markup: string): DocumentTree {
-  const doc = elements(parseElements(markup)).find((e) => e.tag === 'document');
+/** `traced`: the markup carries file marks, and a MarkupError says which template wrote the element. */
+export function markupToTree(markup: string, { traced = false } = {}): DocumentTree {
+  const doc = elements(parseElements(markup, traced)).find((e) => e.tag === 'document');
   if (!doc) throw new MarkupError('模板输出缺少 <document> 根标记');
   const a = doc.attrs;
-  const preset = a.preset === 'gbt9704' ? 'gbt9704' : 'judicial';
+  const preset = a.preset ?? 'judicial';
+  if (preset !== 'gbt9704' && preset !== 'judicial') throw new MarkupError(`<document preset="${preset}"> 无效，应为 gbt9704/judicial`);
   const tree: DocumentTree = {
     meta: { title: a.title ?? '', subject: a.subject ?? '', author: a.author ?? '', keywords: (a.keywords ?? '').split(/[,，]/).filter(Boolean), created: a.created ?? '' },
     preset,
-    sections: elements(doc).filter((e) => e.tag === 'section').map(section),
+    sections: elements(doc).filter((e) => e.tag === 'section').map((e) => at(e, () => section(e))),
   };
   if (a.watermark) tree.watermark = a.watermark;
   return tree;

@@ -45,7 +45,7 @@ export function signerIndentTwips(sig: SignatureBlock, ctx: RenderContext): numb
   const textWidthPt = ctx.textWidthTwips / 20;
   const sizeOf = (s: ParagraphStyle): number => ctx.sheet.paragraphs[s].sizePt;
   const widths = lines(sig).filter((l) => l.indent).map((l) => estimateWidthPt(l.text, sizeOf(l.style)));
-  const widest = Math.max(0, ...widths) + sizeOf(SIGNER_STYLE);
+  const widest = widths.reduce((a, b) => Math.max(a, b), 0) + sizeOf(SIGNER_STYLE);
   return ptToTwips(Math.min(Math.max(0, textWidthPt - widest), textWidthPt / 2));
 }
 

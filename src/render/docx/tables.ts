@@ -40,7 +40,8 @@ const validWidth = (c: number | undefined): c is number => c !== undefined && Nu
  */
 export function gridColumns(table: TreeTable): number[] {
   const rows = [...table.header, ...table.rows];
-  const needed = Math.max(table.columns.length, ...rows.map(rowSpan));
+  // Reduced, not spread: a table of a hundred thousand rows would overflow the stack.
+  const needed = rows.reduce((n, r) => Math.max(n, rowSpan(r)), table.columns.length);
   const given = table.columns.filter(validWidth);
   const average = given.length > 0 ? given.reduce((a, b) => a + b, 0) / given.length : 1;
   return Array.from({ length: needed }, (_, i) => {

@@ -96,7 +96,8 @@ function splitRow(geometry: RowGeometry, tag: TableTag | undefined, available: n
 }
 
 export function tableSlices(table: Table, ctx: LayoutContext): Slice[] {
-  const cellCount = Math.max(0, ...[...table.header, ...table.rows].map((r) => r.cells.reduce((n, c) => n + Math.max(1, c.colSpan ?? 1), 0)));
+  // Reduced, not spread: a table of a hundred thousand rows would overflow the stack.
+  const cellCount = [...table.header, ...table.rows].reduce((w, r) => Math.max(w, r.cells.reduce((n, c) => n + Math.max(1, c.colSpan ?? 1), 0)), 0);
   const widths = columnWidths(table.columns, cellCount, ctx.textWidth);
   const header: Slice[] = [];
   const tag: TableTag = { header, isHeader: true };

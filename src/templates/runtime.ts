@@ -1,0 +1,98 @@
+/**
+ * A Handlebars instance hardened for templates that come from outside (`--templates`):
+ *   - a field must be an own property of the report model: `{{constructor}}`, `{{toString}}`,
+ *     `{{lookup this "x"}}` are errors like any other unknown field, never blanks;
+ *   - partial calls (named, inline, partial blocks) are counted, so recursion stops with a
+ *     clear message long before the stack overflows;
+ *   - every `{{#each}}` iteration and partial call is charged to a Budget, so nested loops
+ *     cannot exhaust memory or time.
+ * The hooks are Handlebars' documented pseudo-API (`env.VM`, `env.template`), on our own instance only.
+ */
+import Handlebars from 'handlebars';
+import type { Budget } from './budget.js';
+import { ExplainedError, MissingFieldError } from './errors.js';
+
+type Fn = (...args: any[]) => any;
+interface Loc { start?: { line?: number } }
+interface Container {
+  strict: (obj: unknown, name: string, loc?: Loc) => unknown;
+  lookupProperty: (parent: unknown, name: string) => unknown;
+  helpers: object; partials: object; decorators: object;
+}
+interface Spec { main: Fn }
+
+const owns = (o: unknown, name: string): boolean => o != null && Object.hasOwn(Object(o), name);
+
+const hardened = new WeakSet<object>();
+
+/** Own properties only; the lookups Handlebars makes in its own tables (helpers, partials) are left alone. */
+function harden(c: Container): void {
+  if (hardened.has(c)) return;
+  hardened.add(c);
+  const lookup = c.lookupProperty;
+  c.lookupProperty = (parent, name) => {
+    if (parent === c.helpers || parent === c.partials || parent === c.decorators) return lookup(parent, name);
+    if (!owns(parent, name)) throw new MissingFieldError(name, null, parent == null);
+    return lookup(parent, name);
+  };
+  c.strict = (obj, name, loc) => {
+    if (!owns(obj, name)) throw new MissingFieldError(name, loc?.start?.line ?? null, obj == null);
+    return lookup(obj, name);
+  };
+}
+
+/** Each compiled template hardens its container the first time it runs. */
+function hardenSpec(spec: Spec): Spec {
+  const main = spec.main;
+  spec.main = function (this: unknown, container: Container, ...rest: unknown[]) {
+    harden(container);
+    return main.call(this, container, ...rest);
+  };
+  return spec;
+}
+
+function guardedEach(each: Fn, budget: Budget): Fn {
+  return function (this: unknown, context: unknown, options?: { fn: Fn }) {
+    if (!options) throw new ExplainedError('{{#each}} 缺少要循环的列表');
+    const fn = options.fn;
+    options.fn = function (this: unknown, ...args: unknown[]) {
+      budget.iterate();
+      const out = fn.apply(this, args) as string;
+      budget.produced(out.length);
+      return out;
+    };
+    return each.call(this, context, options);
+  };
+}
+
+/** `{{lookup obj "field"}}`: like a path, a field that is not there is an error. */
+function strictLookup(obj: unknown, field: unknown, options?: { loc?: Loc }): unknown {
+  if (!options) throw new ExplainedError('{{lookup}} 需要两个参数：对象和字段名');
+  const name = String(field);
+  if (!owns(obj, name)) throw new MissingFieldError(name, options?.loc?.start?.line ?? null, obj == null);
+  return (obj as Record<string, unknown>)[name];
+}
+
+export function hardenedInstance(budget: Budget): typeof Handlebars {
+  const hb = Handlebars.create();
+  const vm = hb.VM as unknown as { invokePartial: Fn };
+  (hb as unknown as { VM: object }).VM = {
+    ...hb.VM,
+    invokePartial(this: unknown, partial: unknown, context: unknown, options: { name?: string }) {
+      budget.enter(String(options.name ?? ''));
+      try {
+        const out = vm.invokePartial.call(this, partial, context, options) as unknown;
+        if (typeof out === 'string') budget.produced(out.length);
+        return out;
+      } finally {
+        budget.leave();
+      }
+    },
+  };
+  const template = hb.template.bind(hb) as Fn;
+  (hb as unknown as { template: Fn }).template = (spec: Spec) => template(hardenSpec(spec));
+  hb.registerHelper('each', guardedEach(hb.helpers.each as Fn, budget));
+  hb.registerHelper('lookup', strictLookup);
+  hb.registerHelper('log', () => { throw new ExplainedError('使用了未知的 helper「log」'); });
+  return hb;
+}
