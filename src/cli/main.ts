@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** jianding: exit 0 done, 1 invalid input (case or template), 2 usage or I/O error — never a stack trace unless --debug. */
 import { CommanderError } from 'commander';
+import { RegisterError } from '../register/errors.js';
 import { EXIT, UsageError } from './errors.js';
 import { t, type Lang } from './i18n.js';
 import { program } from './program.js';
@@ -21,7 +22,7 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
       return;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof RegisterError) {
       process.stderr.write(`${t('error', lang)}：${lang === 'en' ? e.messageEn : e.message}\n`);
       process.exitCode = EXIT.usage;
       return;

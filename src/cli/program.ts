@@ -1,4 +1,5 @@
 /** The commands and their options. Results go to stdout, messages to stderr. */
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { causationTable } from './commands/causation.js';
 import { initCommand, INIT_KINDS } from './commands/init.js';
@@ -6,6 +7,7 @@ import { caseJsonSchema } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import { chineseCommanderError } from './commanderMessages.js';
 import { loadConfig } from './config.js';
+import { UsageError } from './errors.js';
 import type { Lang } from './i18n.js';
 import { parseJobs, renderOptions, type RenderFlags } from './renderOptions.js';
 import { TOOL_VERSION } from './version.js';
@@ -54,6 +56,21 @@ function addBatch(p: Command, lang: Lang): void {
     });
 }
 
+function addServe(p: Command, lang: Lang): void {
+  withCommon(p.command('serve [folder]').description('启动本机工作台：在浏览器中填写、校验、预览、保存并生成文书')
+    .option('--port <n>', '端口（缺省随机）').option('--out <dir>', '输出文件夹（缺省为案件文件夹中的 output）').option('--open', '用浏览器打开'))
+    .action(async (folder: string | undefined, _o: unknown, cmd: Command) => {
+      const flags = flagsOf<RenderFlags & { port?: string; open?: boolean }>(cmd);
+      const dir = folder ?? '.';
+      const port = flags.port === undefined ? undefined : Number(flags.port);
+      if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new UsageError('--port 应为 1–65535 的整数', '--port must be an integer 1–65535');
+      const config = loadConfig(flags.config);
+      const render = renderOptions({ ...flags, out: flags.out ?? config.out ?? path.join(dir, 'output') }, config);
+      const { serveCommand } = await import('./commands/serve.js');
+      await serveCommand(dir, { port, open: flags.open, render }, lang);
+    });
+}
+
 function addSmallCommands(p: Command, lang: Lang): void {
   withCommon(p.command('validate <files...>').description('校验案件文件（退出码：0 通过，1 有错误，2 用法或读写错误）').option('--json', '以 JSON 输出诊断'))
     .action((files: string[], _o: unknown, cmd: Command) => {
@@ -92,5 +109,6 @@ export function program(lang: Lang): Command {
   addSmallCommands(p, lang);
   addRender(p, lang);
   addBatch(p, lang);
+  addServe(p, lang);
   return p;
 }

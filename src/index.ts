@@ -1,0 +1,46 @@
+/**
+ * The library API: what the CLI and the workbench call, for programs that embed jianding
+ * instead of shelling out to it.
+ *
+ *   import { validateCase, renderCase, renderCaseFile } from 'jianding';
+ */
+import { loadCase, type CaseDefaults, type LoadedCase } from './parse/loadCase.js';
+import { renderCase as renderValidCase, type OutputFormat } from './pipeline/renderCase.js';
+import type { PdfFontConfig } from './render/pdf/index.js';
+import { TOOL_NAME, TOOL_VERSION } from './cli/version.js';
+
+export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
+export type { Case } from './schema/case.js';
+export type { CaseDefaults, LoadedCase, OutputFormat, PdfFontConfig };
+export { renderFile as renderCaseFile, type RenderFileOptions, type RenderFileResult } from './cli/renderFile.js';
+export { serve, type Running, type ServeOptions } from './serve/server.js';
+
+const bytesOf = (input: string | Uint8Array) => (typeof input === 'string' ? Buffer.from(input, 'utf8') : input);
+
+/** Parses and checks a case file's content: the diagnostics `jianding validate` prints. */
+export function validateCase(input: string | Uint8Array, fileName = 'case.yaml', defaults?: CaseDefaults): LoadedCase {
+  return loadCase(bytesOf(input), fileName, defaults);
+}
+
+export interface RenderCaseOptions {
+  formats?: OutputFormat[];
+  status?: 'draft' | 'final';
+  sample?: boolean;
+  templatesDir?: string;
+  fonts?: PdfFontConfig;
+  defaults?: CaseDefaults;
+}
+
+/**
+ * Validates and renders in memory: the documents' bytes, or the diagnostics that prevent them.
+ * Nothing is written and nothing enters a register (use renderCaseFile for that).
+ */
+export async function renderCase(input: string | Uint8Array, options: RenderCaseOptions = {}, fileName = 'case.yaml') {
+  const loaded = validateCase(input, fileName, options.defaults);
+  if (!loaded.ok || !loaded.case) return { ok: false as const, diagnostics: loaded.diagnostics };
+  const rendered = await renderValidCase(loaded.case, {
+    formats: options.formats ?? ['docx', 'pdf'], status: options.status, sample: options.sample, templatesDir: options.templatesDir,
+    fonts: options.fonts, caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}`,
+  });
+  return { ok: true as const, diagnostics: [...loaded.diagnostics, ...rendered.warnings], outputs: rendered.outputs, pageCount: rendered.pageCount };
+}

@@ -1,0 +1,35 @@
+/**
+ * The workbench's case files: plain names inside its folder, nothing else. A name from a
+ * request is never joined to a path before it is proved to be one of the folder's case files.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { isPlainFileName } from '../register/naming.js';
+
+const CASE_FILE = /^[^.][^/\\]*\.(ya?ml|json)$/i;
+const MANIFEST = /\.manifest\.json$/i;
+
+export function isCaseName(name: string): boolean {
+  return isPlainFileName(name) && CASE_FILE.test(name) && !MANIFEST.test(name);
+}
+
+/** Case files directly in the folder (regular files only), sorted. */
+export function caseNames(folder: string): string[] {
+  return fs.readdirSync(folder, { withFileTypes: true })
+    .filter((e) => e.isFile() && isCaseName(e.name))
+    .map((e) => e.name)
+    .sort();
+}
+
+/** The path of a case file in the folder, or undefined when the name is not one. */
+export function casePath(folder: string, name: string): string | undefined {
+  if (!isCaseName(name)) return undefined;
+  const file = path.join(folder, name);
+  return path.dirname(path.resolve(file)) === path.resolve(folder) ? file : undefined;
+}
+
+/** An output file the register wrote, by plain name inside the output folder. */
+export function outputPath(out: string, name: string): string | undefined {
+  if (!isPlainFileName(name) || !/\.(pdf|docx|manifest\.json)$/i.test(name) || name.startsWith('.')) return undefined;
+  return path.join(out, name);
+}
