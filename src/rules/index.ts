@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Case } from '../schema/case.js';
 import { accidentRules } from './accidentRules.js';
 import { autopsyRules } from './autopsyRules.js';
+import { causationDuplicateRule } from './causationDuplicateRule.js';
 import { causationRules } from './causationRules.js';
 import { citationRules } from './citationRules.js';
 import { dateRules } from './dateRules.js';
@@ -16,7 +17,7 @@ import { textRules } from './textRules.js';
 
 export const RULES: Rule[] = [
   documentNumberRule, procedureRules, dateRules, panelRules, judicialRules,
-  referenceRules, causationRules, autopsyRules, accidentRules, citationRules, textRules,
+  referenceRules, causationRules, causationDuplicateRule, autopsyRules, accidentRules, citationRules, textRules,
 ];
 
 export function runRules(c: Case): Diagnostic[] {
