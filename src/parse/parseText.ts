@@ -4,6 +4,7 @@
  */
 import YAML from 'yaml';
 import { formatPath, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { truncationWarnings } from './completeness.js';
 import { scanYaml, type YamlScan } from './yamlNodes.js';
 
 export type SourceFormat = 'json' | 'yaml';
@@ -154,7 +155,8 @@ function parseChecked(text: string, fileName: string): ParsedText {
   if (scan.problems.length > 0) return { locate, diagnostics: scan.problems };
   if (format === 'yaml') data = doc.toJS({ maxAliasCount: 100 });
   if (shapeOf(data).depth > MAX_DEPTH) return { locate, diagnostics: [tooDeep()] };
-  return { data, locate, diagnostics: forbiddenKeys(data) };
+  const truncated = format === 'yaml' ? truncationWarnings(text, scan, counter) : [];
+  return { data, locate, diagnostics: [...forbiddenKeys(data), ...truncated] };
 }
 
 /** A case file nests about eight levels deep; far deeper is hostile or broken. */

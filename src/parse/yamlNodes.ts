@@ -13,6 +13,10 @@ export interface YamlScan {
   /** Start of each node, keyed by formatted JSON path (a.b[0].c); map entries start at their key. */
   positions: Map<string, Position>;
   problems: Diagnostic[];
+  /** The scalar that ends last in the text: where a truncated file was cut. */
+  lastScalar?: YAML.Scalar;
+  /** Where the last scalar or flow collection ends (its closing bracket included). */
+  lastEnd: number;
 }
 
 const CORE = 'tag:yaml.org,2002:';
@@ -49,6 +53,8 @@ export function scanYaml(doc: YAML.Document, counter: YAML.LineCounter): YamlSca
   const positions = new Map<string, Position>();
   const problems: Diagnostic[] = [];
   const anchors = new Map<string, YAML.Node>();
+  let lastScalar: YAML.Scalar | undefined;
+  let lastEnd = 0;
   const at = (offset: number): Position => {
     const { line, col } = counter.linePos(offset);
     return { line, column: col };
@@ -65,12 +71,15 @@ export function scanYaml(doc: YAML.Document, counter: YAML.LineCounter): YamlSca
     const start = node.range?.[0];
     if (node.tag && !ALLOWED_TAGS.has(node.tag)) problems.push(tagProblem(node.tag, at(start ?? 0)));
     if (node.anchor) anchors.set(node.anchor, node);
+    if (YAML.isScalar(node) && (node.range?.[1] ?? -1) > (lastScalar?.range?.[1] ?? -1)) lastScalar = node;
+    // Block collections' ranges run over trailing comments; only values that end in text count.
+    if (YAML.isScalar(node) || (YAML.isCollection(node) && node.flow)) lastEnd = Math.max(lastEnd, node.range?.[1] ?? 0);
     if (path !== undefined && start !== undefined && !positions.has(path)) positions.set(path, at(start));
     if (YAML.isMap(node)) problems.push(...duplicateKeys(node, at));
     const children = childrenOf(node, path);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  return { positions, problems };
+  return { positions, problems, lastScalar, lastEnd };
 }
 
 function childrenOf(node: YAML.Node, path: string | undefined): Entry[] {

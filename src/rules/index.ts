@@ -9,6 +9,7 @@ import { citationRules } from './citationRules.js';
 import { dateRules } from './dateRules.js';
 import { documentNumberRule } from './documentNumberRule.js';
 import { judicialRules } from './judicialRules.js';
+import { opinionTextRule } from './opinionTextRule.js';
 import { panelRules } from './panelRules.js';
 import { procedureRules } from './procedureRules.js';
 import { referenceRules } from './referenceRules.js';
@@ -17,7 +18,7 @@ import { textRules } from './textRules.js';
 
 export const RULES: Rule[] = [
   documentNumberRule, procedureRules, dateRules, panelRules, judicialRules,
-  referenceRules, causationRules, causationDuplicateRule, autopsyRules, accidentRules, citationRules, textRules,
+  referenceRules, causationRules, causationDuplicateRule, autopsyRules, accidentRules, citationRules, textRules, opinionTextRule,
 ];
 
 export function runRules(c: Case): Diagnostic[] {
