@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { MAX_CONFIG_BYTES } from '../io/fileLimits.js';
+import { describeReadError, ReadFileError, readRegularFile } from '../io/readRegularFile.js';
 import { UsageError } from './errors.js';
 
 const configSchema = z.strictObject({
@@ -31,8 +33,17 @@ function parse(data: unknown, source: string): Config {
 }
 
 function readJson(file: string): unknown {
+  let text: string;
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
+    // A regular file of bounded size: a FIFO named with --config must not hang the command.
+    text = new TextDecoder().decode(readRegularFile(file, MAX_CONFIG_BYTES));
+  } catch (e) {
+    if (!(e instanceof ReadFileError)) throw e;
+    const { zh, en } = describeReadError(e, '配置文件', 'Config file');
+    throw new UsageError(zh, en);
+  }
+  try {
+    return JSON.parse(text);
   } catch (e) {
     throw new UsageError(`无法读取配置文件 ${file}：${(e as Error).message}`, `Cannot read config ${file}`);
   }

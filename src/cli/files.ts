@@ -2,30 +2,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { describeReadError, ReadFileError, readRegularFile } from '../io/readRegularFile.js';
 import { UsageError } from './errors.js';
 
 /** Larger case files are refused before they are read (a real case is well under 1 MB). */
 export const MAX_CASE_BYTES = 8 * 1024 * 1024;
 
+/** A case file's bytes: a regular file (or a symlink to one) of at most MAX_CASE_BYTES. */
 export function readCaseBytes(file: string): Uint8Array {
-  let stat: fs.Stats;
   try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new UsageError(`找不到案件文件：${file}`, `Case file not found: ${file}`);
-  }
-  if (stat.isDirectory()) throw new UsageError(`${file} 是文件夹，不是案件文件（批量处理请用 jianding batch）`, `${file} is a directory, not a case file (use jianding batch)`);
-  if (stat.size > MAX_CASE_BYTES) {
-    throw new UsageError(`案件文件过大（${(stat.size / 1048576).toFixed(1)} MB，上限 ${MAX_CASE_BYTES / 1048576} MB）：${file}`, `Case file too large (${stat.size} bytes, limit ${MAX_CASE_BYTES}): ${file}`);
-  }
-  try {
-    return fs.readFileSync(file);
+    return readRegularFile(file, MAX_CASE_BYTES);
   } catch (e) {
-    throw new UsageError(`无法读取案件文件 ${file}：${(e as NodeJS.ErrnoException).code ?? ''}`, `Cannot read ${file}`);
+    if (!(e instanceof ReadFileError)) throw e;
+    const { zh, en } = describeReadError(e, '案件文件', 'Case file');
+    if (e.problem === 'directory') throw new UsageError(`${zh}（批量处理请用 jianding batch）`, `${en} (use jianding batch)`);
+    throw new UsageError(zh, en);
   }
 }
 
 const CASE_FILE = /\.(ya?ml|json)$/i;
+/** What jianding itself writes next to cases: a batch whose --out is its input folder must not read these back. */
+const OWN_OUTPUT = /\.manifest\.json$|\.db$/i;
 
 /** The name a case's outputs take: case.yaml → case.docx, case.pdf, case.manifest.json. */
 export function outputBaseName(file: string): string {
@@ -37,7 +34,7 @@ export function caseFilesIn(inputs: string[]): string[] {
   const files = inputs.flatMap((input) => {
     if (!fs.existsSync(input)) throw new UsageError(`找不到：${input}`, `Not found: ${input}`);
     if (!fs.statSync(input).isDirectory()) return [input];
-    return fs.readdirSync(input).filter((f) => CASE_FILE.test(f)).sort().map((f) => path.join(input, f));
+    return fs.readdirSync(input).filter((f) => CASE_FILE.test(f) && !OWN_OUTPUT.test(f)).sort().map((f) => path.join(input, f));
   });
   const seen = new Map<string, string>();
   for (const file of files) {

@@ -1,7 +1,8 @@
 /** Command-line flags and the config file → options for rendering. */
-import fs from 'node:fs';
 import path from 'node:path';
+import { checkRegularFile, describeReadError, ReadFileError } from '../io/readRegularFile.js';
 import type { OutputFormat } from '../pipeline/renderCase.js';
+import { MAX_FONT_BYTES } from '../io/fileLimits.js';
 import type { Config } from './config.js';
 import { UsageError } from './errors.js';
 import type { RenderFileOptions } from './renderFile.js';
@@ -19,12 +20,23 @@ export function parseFormats(value: string): OutputFormat[] {
   return [...new Set(list)] as OutputFormat[];
 }
 
-/** Fonts from the command line win over the config file's; each file must exist. */
+/** A font file must be a regular file (a FIFO or device would hang or exhaust memory) of bounded size. */
+function checkFontFile(file: string): void {
+  try {
+    checkRegularFile(file, MAX_FONT_BYTES);
+  } catch (e) {
+    if (!(e instanceof ReadFileError)) throw e;
+    const { zh, en } = describeReadError(e, '字体文件', 'Font file');
+    throw new UsageError(zh, en);
+  }
+}
+
+/** Fonts from the command line win over the config file's; each must be a readable regular file. */
 function fontsOf(flags: RenderFlags, config: Config): Config['fonts'] {
   const fromFlags = { ...(flags.serifFont ? { serif: path.resolve(flags.serifFont) } : {}), ...(flags.sansFont ? { sans: path.resolve(flags.sansFont) } : {}) };
   const fonts = { ...config.fonts, ...fromFlags };
   for (const file of Object.values(fonts)) {
-    if (file && !fs.existsSync(file)) throw new UsageError(`找不到字体文件：${file}`, `Font file not found: ${file}`);
+    if (file) checkFontFile(file);
   }
   return fonts;
 }

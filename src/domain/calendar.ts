@@ -2,9 +2,14 @@
  * Working days under China's State Council holiday arrangements, with 调休 make-up days.
  * The data comes from the maintained `chinese-days` package; years it does not cover fall
  * back to Monday–Friday and are reported by `isCovered`, so rules can warn.
+ *
+ * Counting is arithmetic — Monday–Friday days in closed form, then each covered year's
+ * exceptions (weekday holidays, weekend make-up days) — so a span of a century costs no more
+ * than a span of a week. The results equal a day-by-day walk over `isWorkingDay`.
  */
 import chineseDays from 'chinese-days';
 import { DateTime } from './dateTime.js';
+import { dayNumber, isoOfDay, weekdaysThrough } from './dayNumbers.js';
 
 const { isWorkday } = chineseDays;
 const FIRST_YEAR = 2004;
@@ -30,27 +35,54 @@ export function isWorkingDay(iso: string): boolean {
   return DateTime.fromISO(iso).weekday <= 5;
 }
 
+/** Where a covered year departs from Monday–Friday: +1 for a weekend make-up day, −1 for a weekday holiday. */
+interface Exception { day: number; delta: 1 | -1 }
+const exceptionsByYear = new Map<number, Exception[]>();
+
+function exceptionsOf(year: number): Exception[] {
+  let found = exceptionsByYear.get(year);
+  if (!found) {
+    found = [];
+    for (let day = dayNumber(`${year}-01-01`), end = dayNumber(`${year}-12-31`); day <= end; day++) {
+      const weekday = weekdaysThrough(day) !== weekdaysThrough(day - 1);
+      const working = isWorkday(isoOfDay(day));
+      if (working !== weekday) found.push({ day, delta: working ? 1 : -1 });
+    }
+    exceptionsByYear.set(year, found);
+  }
+  return found;
+}
+
 /** Working days strictly after `from` up to and including `to` (0 when to <= from). */
 export function workingDaysBetween(from: string, to: string): number {
-  let d = DateTime.fromISO(from).plus({ days: 1 });
-  const end = DateTime.fromISO(to);
-  let n = 0;
-  while (d <= end) {
-    if (isWorkingDay(d.toISODate()!)) n++;
-    d = d.plus({ days: 1 });
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  if (b <= a) return 0;
+  let n = weekdaysThrough(b) - weekdaysThrough(a);
+  const first = Math.max(FIRST_YEAR, Number(from.slice(0, 4)));
+  const last = Math.min(coveredLastYear(), Number(to.slice(0, 4)));
+  for (let year = first; year <= last; year++) {
+    for (const e of exceptionsOf(year)) if (e.day > a && e.day <= b) n += e.delta;
   }
   return n;
 }
 
-/** The date that is `n` working days after `from`. */
+/** The date that is `n` working days after `from`: the first day on which the count reaches n. */
 export function addWorkingDays(from: string, n: number): string {
-  let d = DateTime.fromISO(from);
-  let left = n;
-  while (left > 0) {
-    d = d.plus({ days: 1 });
-    if (isWorkingDay(d.toISODate()!)) left--;
+  if (n <= 0) return from;
+  const start = dayNumber(from);
+  const count = (day: number) => workingDaysBetween(from, isoOfDay(day));
+  // An upper bound first (a week holds at least one working day even around Spring Festival,
+  // so doubling ends quickly), then a binary search for the first day that reaches n.
+  let hi = start + Math.ceil((n * 7) / 5) + 14;
+  while (count(hi) < n) hi += hi - start;
+  let lo = start;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (count(mid) >= n) hi = mid;
+    else lo = mid;
   }
-  return d.toISODate()!;
+  return isoOfDay(hi);
 }
 
 export function calendarDaysBetween(from: string, to: string): number {

@@ -60,8 +60,10 @@ export function loadCase(bytes: Uint8Array, fileName: string, defaults?: CaseDef
   }
   const parsed = parseText(decoded.text, fileName);
   if (parsed.data === undefined || hasErrors(parsed.diagnostics)) return fail(parsed.diagnostics);
+  // Parse warnings (a file that may be truncated) stay in front of whatever follows.
+  const warnings = parsed.diagnostics;
   const validated = validateCaseData(applyDefaults(parsed.data, defaults));
-  if (!validated.ok) return fail(withLocation(validated.diagnostics, parsed.locate));
-  const diagnostics = withLocation(runRules(validated.value), parsed.locate);
+  if (!validated.ok) return fail([...warnings, ...withLocation(validated.diagnostics, parsed.locate)]);
+  const diagnostics = [...warnings, ...withLocation(runRules(validated.value), parsed.locate)];
   return { fileName, sha256, case: validated.value, diagnostics, ok: !hasErrors(diagnostics) };
 }

@@ -3,7 +3,9 @@
  * Syntax errors carry line and column; duplicate keys and prototype-polluting keys are refused.
  */
 import YAML from 'yaml';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatPath, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { truncationWarnings } from './completeness.js';
+import { scanYaml, type YamlScan } from './yamlNodes.js';
 
 export type SourceFormat = 'json' | 'yaml';
 
@@ -64,20 +66,15 @@ function forbiddenKeys(value: unknown, path: PropertyKey[] = []): Diagnostic[] {
   });
 }
 
-function locator(doc: YAML.Document, counter: YAML.LineCounter) {
-  return (path: readonly PropertyKey[]) => {
-    const node = doc.getIn(path as unknown[], true) as YAML.Node | undefined;
-    const offset = node?.range?.[0];
-    if (offset === undefined) return undefined;
-    const { line, col } = counter.linePos(offset);
-    return { line, column: col };
-  };
+/** Locates paths through the one-pass index of the document (see yamlNodes.ts). */
+function locator(scan: YamlScan): ParsedText['locate'] {
+  return (path) => scan.positions.get(formatPath(path));
 }
 
 /** The text as a YAML document (JSON is YAML too), with the line counter that locates its nodes. */
 function yamlDocument(text: string): { doc: YAML.Document; counter: YAML.LineCounter } {
   const counter = new YAML.LineCounter();
-  return { doc: YAML.parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false }), counter };
+  return { doc: YAML.parseDocument(text, { lineCounter: counter, uniqueKeys: false, prettyErrors: false }), counter };
 }
 
 /** Keys in JSON text: strings followed by a colon (a string anywhere else is a value). */
@@ -99,7 +96,7 @@ function lazyLocator(text: string): ParsedText['locate'] {
   return (path) => {
     if (!locate) {
       const { doc, counter } = yamlDocument(text);
-      locate = locator(doc, counter);
+      locate = locator(scanYaml(doc, counter));
     }
     return locate(path);
   };
@@ -128,7 +125,8 @@ function parseChecked(text: string, fileName: string): ParsedText {
   const clean = format === 'json' ? parseCleanJson(text) : undefined;
   if (clean) return clean;
   const { doc, counter } = yamlDocument(text);
-  const locate = locator(doc, counter);
+  const scan = scanYaml(doc, counter);
+  const locate = locator(scan);
   if (text.trim() === '') {
     return { locate, diagnostics: [{ severity: 'error', code: 'PARSE_EMPTY', path: '', message: '案件文件为空', messageEn: 'The case file is empty' }] };
   }
@@ -142,25 +140,23 @@ function parseChecked(text: string, fileName: string): ParsedText {
       return { locate, diagnostics: [syntaxError(line, column, detail, format)] };
     }
   }
-  const yamlErrors = doc.errors.filter((e) => format === 'yaml' || e.code === 'DUPLICATE_KEY');
+  // JSON text that JSON.parse accepts has no syntax errors; only the scan's duplicate keys matter for it.
+  const yamlErrors = format === 'yaml' ? doc.errors : [];
   if (yamlErrors.length > 0) {
-    const diagnostics = yamlErrors.map((e): Diagnostic => {
+    const syntax = yamlErrors.map((e) => {
       const pos = counter.linePos(e.pos[0]);
-      if (e.code === 'DUPLICATE_KEY') {
-        const key = /^["']?([^"':\n]+)/.exec(text.slice(e.pos[0]))?.[1]?.trim() ?? '';
-        return {
-          severity: 'error', code: 'PARSE_DUPLICATE_KEY', path: '', line: pos.line, column: pos.col,
-          message: `第${pos.line}行第${pos.col}列：字段「${key}」重复出现，同一层级的字段名必须唯一`,
-          messageEn: `Duplicate key "${key}" at line ${pos.line}, column ${pos.col}`,
-        };
-      }
       return syntaxError(pos.line, pos.col, e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), format);
     });
-    return { locate, diagnostics };
+    const duplicates = scan.problems.filter((d) => d.code === 'PARSE_DUPLICATE_KEY');
+    return { locate, diagnostics: [...syntax, ...duplicates].sort((a, b) => a.line! - b.line! || a.column! - b.column!) };
   }
+  // Duplicate keys, unknown tags and broken aliases are refused before toJS, which would keep the
+  // last duplicate, turn a tag into a string and an alias loop into a cycle.
+  if (scan.problems.length > 0) return { locate, diagnostics: scan.problems };
   if (format === 'yaml') data = doc.toJS({ maxAliasCount: 100 });
   if (shapeOf(data).depth > MAX_DEPTH) return { locate, diagnostics: [tooDeep()] };
-  return { data, locate, diagnostics: forbiddenKeys(data) };
+  const truncated = format === 'yaml' ? truncationWarnings(text, scan, counter) : [];
+  return { data, locate, diagnostics: [...forbiddenKeys(data), ...truncated] };
 }
 
 /** A case file nests about eight levels deep; far deeper is hostile or broken. */

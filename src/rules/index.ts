@@ -3,11 +3,13 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Case } from '../schema/case.js';
 import { accidentRules } from './accidentRules.js';
 import { autopsyRules } from './autopsyRules.js';
+import { causationDuplicateRule } from './causationDuplicateRule.js';
 import { causationRules } from './causationRules.js';
 import { citationRules } from './citationRules.js';
 import { dateRules } from './dateRules.js';
 import { documentNumberRule } from './documentNumberRule.js';
 import { judicialRules } from './judicialRules.js';
+import { opinionTextRule } from './opinionTextRule.js';
 import { panelRules } from './panelRules.js';
 import { procedureRules } from './procedureRules.js';
 import { referenceRules } from './referenceRules.js';
@@ -16,7 +18,7 @@ import { textRules } from './textRules.js';
 
 export const RULES: Rule[] = [
   documentNumberRule, procedureRules, dateRules, panelRules, judicialRules,
-  referenceRules, causationRules, autopsyRules, accidentRules, citationRules, textRules,
+  referenceRules, causationRules, causationDuplicateRule, autopsyRules, accidentRules, citationRules, textRules, opinionTextRule,
 ];
 
 export function runRules(c: Case): Diagnostic[] {

@@ -10,7 +10,7 @@ import {
   APPRAISAL_TYPES, APPRAISAL_TYPE_ALIASES, COMMISSION_SETTINGS, COMMISSION_SETTING_ALIASES, COMMISSIONING_PARTIES,
   COMMISSIONING_PARTY_ALIASES, REPORT_KINDS, REPORT_KIND_ALIASES,
 } from '../domain/reportKinds.js';
-import { aliasedEnum, isoDate, nonEmpty, paragraphs } from './primitives.js';
+import { aliasedEnum, birthDate, isoDate, nonEmpty, paragraphs } from './primitives.js';
 
 const keys = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
 const byName = <T extends { code: string; name: string }>(list: readonly T[]) =>
@@ -94,7 +94,7 @@ const patient = z.strictObject({
   name: nonEmpty,
   sex,
   age: z.number().int().min(0).max(130).optional(),
-  birthDate: isoDate.optional(),
+  birthDate: birthDate.optional(),
   idNumber: z.string().optional(),
   address: z.string().optional(),
 });

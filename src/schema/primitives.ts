@@ -2,12 +2,27 @@
 import { DateTime } from '../domain/dateTime.js';
 import { z } from 'zod';
 
-/** An ISO calendar date (YYYY-MM-DD) that luxon accepts as a real day. */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应写作 YYYY-MM-DD（例如 2026-11-22）' })
-  .refine((s) => DateTime.fromISO(s).isValid, { error: '不是有效的日期' })
-  .meta({ format: 'date' });
+/** An ISO calendar date (YYYY-MM-DD) that luxon accepts as a real day, in years minYear–maxYear. */
+export function isoDateIn(minYear: number, maxYear: number, why: string) {
+  return z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应写作 YYYY-MM-DD（例如 2026-11-22）' })
+    .refine((s) => DateTime.fromISO(s).isValid, { error: '不是有效的日期' })
+    .refine((s) => !/^\d{4}/.test(s) || (Number(s.slice(0, 4)) >= minYear && Number(s.slice(0, 4)) <= maxYear), {
+      error: `年份应在 ${minYear}–${maxYear} 之间：${why}`,
+    })
+    .meta({ format: 'date' });
+}
+
+/**
+ * Dates of the case itself: commission, treatment, hearing, report. The Jiangsu measures and
+ * SF/T 0095—2021 govern present-day appraisals; a year outside 1950–2100 is a typo, and an
+ * unbounded one (9999) made the time-limit rules walk millions of days.
+ */
+export const isoDate = isoDateIn(1950, 2100, '案件的委托、诊疗、听证、出具等日期不可能超出此范围，请检查是否笔误');
+
+/** A patient's birth date may lie well before 1950. */
+export const birthDate = isoDateIn(1880, 2100, '请检查出生日期是否笔误');
 
 /**
  * Narrative text: one string (each non-empty line a paragraph, as a YAML `|` block gives it)

@@ -4,12 +4,13 @@
  * its own files, in which case the bundled Noto face stays behind it as a fallback for
  * characters the institution's font lacks (仿宋_GB2312 covers GB 2312 only).
  */
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import type { FontRole } from '../../document/tree.js';
+import { describeReadError, ReadFileError, readRegularFile } from '../../io/readRegularFile.js';
 import { checkFontProgram } from './fontProgram/subset.js';
+import { MAX_FONT_BYTES } from '../../io/fileLimits.js';
 import { faceMetricsOf } from './measure.js';
 import type { FaceKey, FaceMetrics, FaceSet, FontSlot } from './model.js';
 
@@ -98,9 +99,19 @@ export class FontFileError extends Error {
   }
 }
 
-async function parseFile(path: string): Promise<ParsedFile> {
+/** Regular files only, bounded: a FIFO or /dev/zero named as a font must not hang or fill memory. */
+function readFontBytes(path: string): Uint8Array {
   try {
-    const bytes = provided.get(path) ?? new Uint8Array(await readFile(path));
+    return readRegularFile(path, MAX_FONT_BYTES);
+  } catch (e) {
+    if (e instanceof ReadFileError) throw new FontFileError(path, describeReadError(e, '字体文件', 'Font file').zh);
+    throw e;
+  }
+}
+
+async function parseFile(path: string): Promise<ParsedFile> {
+  const bytes = provided.get(path) ?? readFontBytes(path);
+  try {
     const font = parseFont(bytes);
     checkFontProgram(bytes, font);
     return { bytes, font, metrics: faceMetricsOf(font, bytes) };
