@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadCase, type CaseDefaults } from '../parse/loadCase.js';
 import { renderCase, type OutputFormat } from '../pipeline/renderCase.js';
 import {
-  exportManifest, folderOf, preview, RegisterError, registerFor, registerPath, reserve, sha256, versionTitle, writeAndCommit,
+  exportManifest, folderOf, preview, RegisterError, sqliteFailure, registerFor, registerPath, reserve, sha256, versionTitle, writeAndCommit,
   type Correction, type Reservation, type ReserveInput,
 } from '../register/index.js';
 import type { Case } from '../schema/case.js';
@@ -110,8 +110,8 @@ async function renderAndCommit(file: string, loaded: Loaded, input: ReserveInput
   return { ...result, outcome: 'written', diagnostics, pages: rendered.pageCount, written, notice, version: { seq: res.seq, ...titles, files: written } };
 }
 
-function failureOf(caught: unknown): { exitCode: number; failure: { message: string; messageEn: string } } | undefined {
-  const e = caught instanceof FontFileError ? fontUsageError(caught) : caught;
+function failureOf(caught: unknown, o: RenderFileOptions): { exitCode: number; failure: { message: string; messageEn: string } } | undefined {
+  const e = caught instanceof FontFileError ? fontUsageError(caught) : sqliteFailure(caught, registerPath(o.out, o.register)) ?? caught;
   if (e instanceof UsageError || e instanceof RegisterError) return { exitCode: EXIT.usage, failure: { message: e.message, messageEn: e.messageEn } };
   if (e instanceof TemplateError || e instanceof MarkupError) {
     const message = e instanceof MarkupError ? `模板输出的标记有误：${e.message}` : e.message;
@@ -133,7 +133,7 @@ export async function renderFile(file: string, o: RenderFileOptions): Promise<Re
     if (early) return settled(early as Reservation & { kind: 'upToDate' | 'issued' }, result, o.out);
     return await renderAndCommit(file, loaded as Loaded, input, o, result);
   } catch (caught) {
-    const f = failureOf(caught);
+    const f = failureOf(caught, o);
     if (f) return { ...result, ...f };
     throw caught;
   }

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from './database.js';
 import { syncFolder, testPause, writeDurable } from './durable.js';
-import { RegisterError } from './errors.js';
+import { RegisterError, sqliteFailure } from './errors.js';
 import { sha256 } from './hash.js';
 import { tempFileName, type Format } from './naming.js';
 import { releaseUnusedNumbers, removePendingFile } from './recover.js';
@@ -86,8 +86,14 @@ export function writeAndCommit(db: Db, dir: string, r: Write, outputs: Map<Forma
     testPause('commit');
     commit(db, r, outputs, meta);
   } catch (e) {
-    const failure = writeFailure(current, e);
-    abortReservation(db, dir, r, renamed);
+    const failure = sqliteFailure(e, 'jianding-register.sqlite') ?? writeFailure(current, e);
+    // Files first: removing them needs no database, which may be the thing that failed (a full disk).
+    for (const f of r.files) removePendingFile(dir, f.file, r.owner, renamed.has(f.file));
+    try {
+      abortReservation(db, dir, r, new Set());
+    } catch {
+      // The pending rows stay; the next run removes them (their files are already gone).
+    }
     throw failure;
   }
   return r.files.map((f) => path.join(dir, f.file));

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { RegisterError } from './errors.js';
+import { RegisterError, sqliteFailure } from './errors.js';
 
 export type Db = Database.Database;
 
@@ -77,13 +77,26 @@ export function registerPath(out: string, configured?: string): string {
   return path.resolve(configured ?? path.join(out, REGISTER_FILE));
 }
 
+function openFailure(file: string, e: unknown): RegisterError {
+  const code = String((e as { code?: unknown }).code ?? '');
+  const hint = sqliteFailure(e, file)?.message.replace(/^.*写入失败：/, '').replace(/（.*$/, '') ?? (e as Error).message;
+  return new RegisterError(`无法打开登记簿 ${file}：${hint}（${code || (e as Error).message}）；未写入任何文书`, `Cannot open the register ${file}: ${(e as Error).message}`);
+}
+
+/** A register this run created but could not set up is removed again, so the folder stays as it was. */
+function removeNew(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
+}
+
 function create(file: string): Db {
   let db: Db;
+  const existed = fs.existsSync(file);
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     db = new Database(file, { timeout: 30_000 });
   } catch (e) {
-    throw new RegisterError(`无法打开登记簿 ${file}：${(e as Error).message}`, `Cannot open the register ${file}: ${(e as Error).message}`);
+    if (!existed) removeNew(file);
+    throw openFailure(file, e);
   }
   try {
     db.pragma('journal_mode = WAL');
@@ -93,7 +106,12 @@ function create(file: string): Db {
     db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
   } catch (e) {
     db.close();
-    throw new RegisterError(`登记簿 ${file} 已损坏或不是 jianding 的登记簿：${(e as Error).message}`, `The register ${file} is damaged or not a jianding register: ${(e as Error).message}`);
+    if (!existed) removeNew(file);
+    const code = String((e as { code?: unknown }).code ?? '');
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new RegisterError(`登记簿 ${file} 已损坏或不是 jianding 的登记簿（${code}）；请从备份恢复，jianding 不会改动它`, `The register ${file} is damaged or not a jianding register (${code})`);
+    }
+    throw openFailure(file, e);
   }
   return db;
 }

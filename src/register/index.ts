@@ -8,7 +8,7 @@ import { openRegister, registerPath, type Db } from './database.js';
 
 export { abortReservation, writeAndCommit, type VersionMeta } from './commit.js';
 export { closeRegisters, REGISTER_FILE, registerPath } from './database.js';
-export { RegisterError } from './errors.js';
+export { RegisterError, sqliteFailure } from './errors.js';
 export { fileSha256, sha256 } from './hash.js';
 export { exportManifest, manifestOf } from './manifest.js';
 export { outputFileName, versionTitle, type Format, type Stream } from './naming.js';
