@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { caseJsonSchema } from '../src/cli/commands/schema.js';
+import { caseJsonSchema } from '../src/schema/jsonSchema.js';
 
 describe('JSON Schema export', () => {
   it('the copy in the repo is in sync with the zod schema (run `npm run schema` after changing it)', () => {

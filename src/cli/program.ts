@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { causationTable } from './commands/causation.js';
 import { initCommand, INIT_KINDS } from './commands/init.js';
-import { caseJsonSchema } from './commands/schema.js';
+import { caseJsonSchema } from '../schema/jsonSchema.js';
 import { validateCommand } from './commands/validate.js';
 import { chineseCommanderError } from './commanderMessages.js';
 import { loadConfig } from './config.js';

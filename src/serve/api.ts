@@ -12,6 +12,9 @@ import { committedVersions, findCase, folderOf, registerFor, registerPath, sha25
 import type { PdfFontConfig } from '../render/pdf/index.js';
 import { renderFile } from '../cli/renderFile.js';
 import { caseNames, casePath, outputPath } from './caseFiles.js';
+import { archiveCase, duplicateCase, newCase, savedText } from './caseActions.js';
+import { domainFacts } from './domainFacts.js';
+import { caseJsonSchema } from '../schema/jsonSchema.js';
 import type { Reply, Request } from './http.js';
 import { TOOL_NAME, TOOL_VERSION } from '../cli/version.js';
 
@@ -77,19 +80,22 @@ async function preview(w: Workbench, body: unknown): Promise<Reply> {
   return { status: 200, type: 'application/pdf', body: Buffer.from(rendered.outputs[0]!.bytes) };
 }
 
-/** Atomic save; refuses when the file changed on disk since the client read it. */
+/**
+ * Atomic save of the source text, or of the form's data written into the file (comments and
+ * order kept); refuses when the file changed on disk since the client read it.
+ */
 function save(w: Workbench, name: string, body: unknown): Reply {
   const file = casePath(w.folder, name);
-  const text = textOf(body);
   if (!file) return notFound(name);
-  if (text === undefined) return json(400, { message: '请求须为 {"text": "…", "baseSha256": "…"}' });
-  const base = (body as { baseSha256?: unknown }).baseSha256;
+  const b = (body ?? {}) as { text?: unknown; data?: unknown; baseSha256?: unknown };
   const current = fs.existsSync(file) ? sha256(fs.readFileSync(file)) : undefined;
-  if (current !== undefined && base !== current) return json(409, { message: `${name} 在打开之后已在磁盘上被改动；为免覆盖他人的修改，未保存`, sha256: current });
+  if (current !== undefined && b.baseSha256 !== current) return json(409, { message: `${name} 在打开之后已在磁盘上被改动；为免覆盖他人的修改，未保存`, sha256: current });
+  const text = savedText(file, b);
+  if (text === undefined) return json(400, { message: '请求须为 {"text": "…"} 或 {"data": {…}}，并带 baseSha256' });
   const tmp = path.join(w.folder, `.${name}.${process.pid}.tmp`);
   fs.writeFileSync(tmp, text);
   fs.renameSync(tmp, file);
-  return json(200, { sha256: sha256(Buffer.from(text)) });
+  return json(200, { sha256: sha256(Buffer.from(text)), text });
 }
 
 async function render(w: Workbench, name: string, body: unknown): Promise<Reply> {
@@ -124,6 +130,11 @@ export const ROUTES: [string, RegExp, string, Handler][] = [
   ['POST', /^validate$/, '/api/validate', (w, r) => validate(w, r.body)],
   ['POST', /^preview$/, '/api/preview', (w, r) => preview(w, r.body)],
   ['GET', /^files\/([^/]+)$/, '/api/files/{file}', (w, _r, [n]) => download(w, n!)],
+  ['POST', /^cases$/, '/api/cases', (w, r) => newCase(w.folder, r.body)],
+  ['POST', /^cases\/([^/]+)\/duplicate$/, '/api/cases/{name}/duplicate', (w, r, [n]) => duplicateCase(w.folder, n!, r.body)],
+  ['POST', /^cases\/([^/]+)\/archive$/, '/api/cases/{name}/archive', (w, _r, [n]) => archiveCase(w.folder, n!)],
+  ['GET', /^schema$/, '/api/schema', () => json(200, caseJsonSchema())],
+  ['GET', /^domain$/, '/api/domain', () => json(200, domainFacts())],
 ];
 
 export async function handleApi(w: Workbench, req: Request, rest: string): Promise<Reply> {

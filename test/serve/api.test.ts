@@ -81,3 +81,36 @@ describe('workbench API', () => {
     expect(documented.sort()).toEqual(real.sort());
   });
 });
+
+describe('case list actions and the form’s save', () => {
+  it('new case from a kind’s example, duplicate, archive; names are checked', async () => {
+    const created = await api(w, 'POST', '/api/cases', { name: '新案.yaml', kind: 'judicial' });
+    expect(created.status).toBe(201);
+    expect(fs.readFileSync(path.join(w.folder, '新案.yaml'), 'utf8')).toBe(fs.readFileSync('templates/init/judicial.yaml', 'utf8'));
+    expect((await api(w, 'POST', '/api/cases', { name: '新案.yaml', kind: 'judicial' })).status).toBe(409);
+    expect((await api(w, 'POST', '/api/cases', { name: '../x.yaml', kind: 'judicial' })).status).toBe(400);
+    expect((await api(w, 'POST', '/api/cases/新案.yaml/duplicate', { name: '新案2.yaml' })).status).toBe(201);
+    expect((await api(w, 'POST', '/api/cases/新案2.yaml/archive')).status).toBe(200);
+    expect(fs.existsSync(path.join(w.folder, '归档', '新案2.yaml'))).toBe(true);
+    expect((await api(w, 'GET', '/api/cases')).json.map((c: { name: string }) => c.name)).not.toContain('新案2.yaml');
+  });
+
+  it('saving the form’s data changes only the edited line and keeps every comment', async () => {
+    const read = await api(w, 'GET', '/api/cases/新案.yaml');
+    const data = (await import('yaml')).parse(read.json.text);
+    data.basicInfo.patient.name = '王某某';
+    const saved = await api(w, 'PUT', '/api/cases/新案.yaml', { data, baseSha256: read.json.sha256 });
+    expect(saved.status).toBe(200);
+    const before = read.json.text.split('\n');
+    const after = fs.readFileSync(path.join(w.folder, '新案.yaml'), 'utf8').split('\n');
+    expect(after.filter((l: string, i: number) => l !== before[i])).toHaveLength(1);
+    expect(saved.json.text).toBe(after.join('\n'));
+  });
+
+  it('the form reads the schema and the participation ranges from the server (one source)', async () => {
+    const schema = (await api(w, 'GET', '/api/schema')).json;
+    expect(schema.properties.causationAnalysis).toBeDefined();
+    const minor = (await api(w, 'GET', '/api/domain')).json.causation.find((c: { code: string }) => c.code === 'minor');
+    expect(minor).toMatchObject({ association: '次要因素', judicial: '次要作用', min: 16, max: 44, suggested: 30 });
+  });
+});

@@ -17,7 +17,7 @@ export interface Raw { status: number; headers: http.IncomingHttpHeaders; body: 
 /** A request with exactly the headers given (fetch would not let a test forge Host). */
 export function raw(port: number, method: string, urlPath: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath.replace(/[^\x00-\x7F]/gu, (c) => encodeURIComponent(c)), headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
