@@ -2,6 +2,11 @@
  * The case file in CodeMirror 6: YAML highlighting, line numbers, and the server's diagnostics
  * as lint markers. The server is the only validator (the same rules as the CLI), so the editor
  * never lints by itself: diagnostics arrive through setDiagnostics.
+ *
+ * The editor lives in a shadow root. CodeMirror injects its styles at run time; in a document it
+ * would add a <style> element, which the workbench's CSP (style-src 'self') refuses, but in a
+ * shadow root it adopts constructed style sheets, which the CSP allows. CSS custom properties
+ * and fonts still inherit from app.css through the shadow boundary.
  */
 import { basicSetup, EditorView } from 'codemirror';
 import { yaml } from '@codemirror/lang-yaml';
@@ -29,20 +34,30 @@ function position(doc: Text, line: number, column = 1): number {
   return Math.min(l.from + Math.max(column - 1, 0), l.to);
 }
 
+/** The value that starts at `from`: up to a trailing `# comment` or the end of the line. */
+function valueEnd(doc: Text, from: number): number {
+  const l = doc.lineAt(from);
+  const rest = doc.sliceString(from, l.to).replace(/\s+#.*$/, '').trimEnd();
+  return from + rest.length;
+}
+
 /** Diagnostics without a line belong to the whole file: they are listed but not marked. */
 function toCm(doc: Text, ds: Diagnostic[]): CmDiagnostic[] {
   return ds.filter((d) => d.line !== undefined).map((d) => {
     const l = doc.line(Math.min(d.line!, doc.lines));
     const from = position(doc, d.line!, d.column);
+    const to = valueEnd(doc, from);
     return {
-      from: from < l.to ? from : l.from, to: l.to, severity: d.severity,
+      from: to > from ? from : l.from, to: to > from ? to : l.to, severity: d.severity,
       message: `${d.message}（${d.code}${d.path ? `，${d.path}` : ''}）`,
     };
   });
 }
 
 const theme = EditorView.theme({
-  '&': { height: '100%', fontSize: '14px' },
+  '&': { height: '100%', fontSize: '14px', color: 'var(--text)' },
+  '&.cm-focused': { outline: '2px solid var(--focus)', outlineOffset: '-2px' },
+  '.cm-content': { fontFamily: 'var(--mono)' },
   '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.6' },
   '.cm-gutters': { backgroundColor: 'var(--panel)', borderRight: '1px solid var(--line)' },
 });
@@ -54,8 +69,10 @@ export function Editor({ docKey, initial, diagnostics, onChange, handle }: Props
   changed.current = onChange;
 
   useEffect(() => {
+    const root = host.current!.shadowRoot ?? host.current!.attachShadow({ mode: 'open' });
     const v = new EditorView({
-      parent: host.current!,
+      parent: root,
+      root,
       state: EditorState.create({
         doc: initial,
         extensions: [

@@ -17,8 +17,9 @@ export function Preview({ url, note, busy }: Props) {
       </h2>
       {note && <p class="preview-note" role="note">{note}</p>}
       {url
-        ? <iframe class="preview-frame" src={url} title="文书预览（PDF）" />
-        : <p class="muted preview-empty">{busy ? '正在生成预览……' : '打开案件后在此显示文书预览。'}</p>}
+        // The fragment asks the browser's PDF viewer for page width and no thumbnail pane.
+        ? <iframe class="preview-frame" src={`${url}#navpanes=0&view=FitH`} title="文书预览（PDF）" />
+        : <p class="muted preview-empty">{busy ? '正在生成预览……' : note ? '改正错误后在此显示文书预览。' : '打开案件后在此显示文书预览。'}</p>}
     </section>
   );
 }

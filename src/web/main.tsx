@@ -23,6 +23,9 @@ interface Open {
   latest?: api.Version;
 }
 
+/** Failures stand out in the status line; success and progress stay calm. */
+type Tone = 'info' | 'ok' | 'error';
+
 const OUTCOME: Record<api.RenderResult['outcome'], string> = {
   written: '已生成', upToDate: '已是最新，未重新生成', issued: '已签发，未重新生成', invalid: '未生成：案件有错误', failed: '未生成',
 };
@@ -32,14 +35,16 @@ function App() {
   const [open, setOpen] = useState<Open>();
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState('');
+  const [status, setStatusState] = useState<{ text: string; tone: Tone }>({ text: '', tone: 'info' });
+  const setStatus = (text: string, tone: Tone = 'info') => setStatusState({ text, tone });
+  const fail = (text: string) => setStatus(text, 'error');
   const [conflict, setConflict] = useState<string>();
   const text = useRef('');
   const editor = useRef<EditorHandle | undefined>(undefined);
-  const validation = useValidation(setStatus);
-  const preview = usePreview(setStatus);
+  const validation = useValidation(fail);
+  const preview = usePreview(fail);
 
-  const refreshList = () => api.listCases().then(setCases, (e: Error) => setStatus(`无法读取案件列表：${e.message}`));
+  const refreshList = () => api.listCases().then(setCases, (e: Error) => fail(`无法读取案件列表：${e.message}`));
   useEffect(() => { void refreshList(); }, []);
 
   // Leaving the page (closing the tab, reloading) with unsaved changes asks first.
@@ -60,7 +65,7 @@ function App() {
       preview.reset(name, c.text);
       setStatus(`已打开 ${name}`);
     } catch (e) {
-      setStatus(`无法打开 ${name}：${(e as Error).message}`);
+      fail(`无法打开 ${name}：${(e as Error).message}`);
     }
   }
 
@@ -87,12 +92,12 @@ function App() {
       const r = await api.saveCase(open.name, sent, open.sha256);
       setOpen({ ...open, saved: sent, sha256: r.sha256 });
       setDirty(text.current !== sent);
-      setStatus(`已保存 ${open.name}`);
+      setStatus(`已保存 ${open.name}`, 'ok');
       void refreshList();
       return true;
     } catch (e) {
       if (e instanceof api.ApiError && e.status === 409) setConflict(e.message);
-      setStatus(`未保存：${(e as Error).message}`);
+      fail(`未保存：${(e as Error).message}`);
       return false;
     } finally {
       setBusy(false);
@@ -108,12 +113,13 @@ function App() {
     try {
       const r = await api.render(open.name, kind);
       const title = r.version ? `「${r.version.title}」` : '';
-      setStatus(`${OUTCOME[r.outcome]}${title}${r.failure ? `：${r.failure}` : ''}`);
+      const done = r.outcome === 'written' || r.outcome === 'upToDate' || r.outcome === 'issued';
+      setStatus(`${OUTCOME[r.outcome]}${title}${r.failure ? `：${r.failure}` : ''}`, done ? 'ok' : 'error');
       if (r.version) setOpen((o) => o && { ...o, latest: r.version });
       if (r.outcome === 'invalid') validation.reset(r.diagnostics);
       void refreshList();
     } catch (e) {
-      setStatus(`生成失败：${(e as Error).message}`);
+      fail(`生成失败：${(e as Error).message}`);
     } finally {
       setBusy(false);
     }
@@ -134,7 +140,7 @@ function App() {
   return (
     <div class="app">
       <Toolbar name={open?.name} dirty={dirty} busy={busy} files={open?.latest} onSave={() => void save()} onRender={(k) => void generate(k)} />
-      <p class="status" role="status" aria-live="polite">{status}</p>
+      <p class={`status status-${status.tone}`} role="status" aria-live="polite">{status.text}</p>
       <CaseList cases={cases} current={open?.name} onOpen={choose} />
       <main class="work">
         {open ? (
