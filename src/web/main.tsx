@@ -156,4 +156,6 @@ function App() {
   );
 }
 
-mount(<App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+root.textContent = ''; // the loading message from index.html; Preact would keep it beside the app
+mount(<App />, root);

@@ -172,6 +172,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`workbench page in Chromium${HAVE_CHROMIUM ? '' 
     expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
     await page.locator('.preview-note').waitFor({ state: 'detached', timeout: 30_000 });
     expect(await page.locator('.diag-summary').innerText()).toContain('通过');
+    await page.waitForTimeout(1500); // the PDF viewer repaints the new preview
     await shot(page, '04-participation-fixed');
   });
 
@@ -282,6 +283,10 @@ describe.skipIf(!HAVE_CHROMIUM)(`workbench page in Chromium${HAVE_CHROMIUM ? '' 
     expect(f.text).toContain(RANGE);
     await p.keyboard.press('Enter');
     expect(await p.evaluate(inEditor)).toBe(true);
+    // A laptop screen: the three panes still fit, nothing spills out of the window.
+    await p.setViewportSize({ width: 1280, height: 720 });
+    expect(await p.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight])).toEqual([1280, 720]);
+    await shot(p, '11-laptop-1280');
     await p.close();
   });
 });
