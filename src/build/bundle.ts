@@ -10,6 +10,7 @@
 import { build } from 'esbuild';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
+import { buildWeb } from './web.js';
 
 const dist = path.join(PACKAGE_ROOT, 'dist');
 // Bundled CommonJS dependencies call require(); an ES module has none of its own.
@@ -28,3 +29,5 @@ await build({
   external: ['piscina', 'better-sqlite3'],
   logLevel: 'warning',
 });
+
+await buildWeb();

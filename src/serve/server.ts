@@ -43,6 +43,18 @@ function page(): Reply {
 
 const text = (status: number, message: string): Reply => ({ status, type: 'application/json; charset=utf-8', body: JSON.stringify({ message }) });
 
+const NO_TOKEN = '拒绝：缺少或错误的访问令牌。请使用 jianding serve 打印的完整地址打开工作台';
+
+/** The refusal a person sees in the browser: a page saying what to do, not JSON. Static text only. */
+const NO_TOKEN_PAGE = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>jianding 工作台：需要访问令牌</title></head>
+<body><h1>需要访问令牌</h1><p>${NO_TOKEN}。</p>
+<p>在运行 <code>jianding serve</code> 的终端窗口中，复制以 http://127.0.0.1 开头、含 <code>?token=</code> 的完整地址，粘贴到浏览器的地址栏。</p></body></html>
+`;
+
+const wantsPage = (req: http.IncomingMessage, pathname: string) =>
+  req.method === 'GET' && !pathname.startsWith('/api/') && /\btext\/html\b/.test(req.headers.accept ?? '');
+
 function send(res: http.ServerResponse, r: Reply, extra: Record<string, string> = {}): void {
   res.writeHead(r.status, {
     'Content-Type': r.type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff',
@@ -58,7 +70,7 @@ async function route(o: ServeOptions & { token: string; port: number }, req: htt
   const refused = checkOrigin(req.method ?? 'GET', req.headers, o.port);
   if (refused) return send(res, text(refused.status, refused.message));
   const proof = tokenSource(req.headers, url.searchParams, o.token, o.port);
-  if (!proof) return send(res, text(401, '拒绝：缺少或错误的访问令牌。请使用 jianding serve 打印的完整地址打开工作台'));
+  if (!proof) return send(res, wantsPage(req, url.pathname) ? { status: 401, type: 'text/html; charset=utf-8', body: NO_TOKEN_PAGE } : text(401, NO_TOKEN));
   if (proof === 'query') {
     // The token moves into an HttpOnly cookie and out of the address bar (and of the history).
     const cookie = `${cookieName(o.port)}=${o.token}; HttpOnly; SameSite=Strict; Path=/`;

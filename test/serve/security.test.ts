@@ -20,6 +20,12 @@ describe('workbench safety', () => {
     expect((await raw(w.port, 'GET', '/?token=wrong')).status).toBe(401);
     const refused = await raw(w.port, 'GET', '/');
     expect(JSON.parse(refused.body.toString()).message).toContain('访问令牌');
+    // A browser opening the page gets a page that says what to do; the API still answers JSON.
+    const page = await raw(w.port, 'GET', '/', { accept: 'text/html,*/*' });
+    expect(page.status).toBe(401);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body.toString()).toContain('?token=');
+    expect((await raw(w.port, 'GET', '/api/cases', { accept: 'text/html' })).headers['content-type']).toMatch(/json/);
   });
 
   it('the token in the address becomes an HttpOnly, SameSite cookie and leaves the address bar', async () => {

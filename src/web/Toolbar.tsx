@@ -1,0 +1,39 @@
+/** The header: the open case, its unsaved mark, save and render buttons, and the downloads. */
+import { fileUrl, type Version } from './api';
+
+interface Props {
+  name: string | undefined;
+  dirty: boolean;
+  busy: boolean;
+  files: Version | undefined;
+  onSave: () => void;
+  onRender: (status: 'draft' | 'final') => void;
+}
+
+const FORMAT: Record<string, string> = { pdf: 'PDF', docx: 'Word（DOCX）' };
+
+export function Toolbar({ name, dirty, busy, files, onSave, onRender }: Props) {
+  return (
+    <header class="toolbar">
+      <h1 class="title">
+        <span class="brand">jianding 工作台</span>
+        {name && <span class="case-title">{name}{dirty && <span class="dirty" title="有未保存的修改" aria-label="有未保存的修改"> ●</span>}</span>}
+      </h1>
+      {name && (
+        <div class="actions">
+          <button type="button" onClick={onSave} disabled={busy} aria-keyshortcuts="Control+S">保存<kbd>Ctrl-S</kbd></button>
+          <button type="button" onClick={() => onRender('draft')} disabled={busy}>生成征求意见稿</button>
+          <button type="button" class="primary" onClick={() => onRender('final')} disabled={busy}>生成正式文书</button>
+        </div>
+      )}
+      {name && files && files.files.length > 0 && (
+        <div class="downloads" aria-label="下载">
+          <span class="downloads-title">「{files.title}」下载：</span>
+          {files.files.filter((f) => !f.endsWith('.json')).map((f) => (
+            <a key={f} href={fileUrl(f)} download={f}>{FORMAT[f.split('.').pop() ?? ''] ?? f}</a>
+          ))}
+        </div>
+      )}
+    </header>
+  );
+}
