@@ -42,10 +42,12 @@ export const nonEmpty = z.string().trim().min(1, { error: '不能为空' });
 export function aliasedEnum<const C extends string>(codes: readonly C[], aliases: Record<string, C>, description: string) {
   const accepted = [...codes, ...Object.keys(aliases)] as [string, ...string[]];
   const hint = `${codes.join('、')}（或中文：${Object.keys(aliases).join('、')}）`;
+  // Each code's Chinese name (its first alias), for forms that show choices in Chinese.
+  const labels = Object.fromEntries(codes.map((c) => [c, Object.keys(aliases).find((a) => aliases[a] === c) ?? c]));
   return z
     .string()
     .trim()
     .refine((v) => accepted.includes(v), { error: `应为以下之一：${hint}` })
     .transform((v) => (aliases[v] ?? v) as C)
-    .meta({ description, enum: accepted });
+    .meta({ description, enum: accepted, 'x-labels': labels });
 }
