@@ -4,10 +4,20 @@
  * data; this turns the new data into the smallest change of the YAML document (the `yaml`
  * package's document API). JSON files are rewritten whole, in the data's key order.
  */
-import { isDeepStrictEqual } from 'node:util';
 import { Composer, CST, Document, isMap, isScalar, isSeq, parse, parseDocument, Parser, Scalar, type Node, YAMLMap, YAMLSeq } from 'yaml';
 
 type Data = unknown;
+
+/** Deep equality of plain data (the browser bundles this file too, so no node:util). */
+function same(a: Data, b: Data): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => k in b && same(a[k], b[k]));
+  }
+  return false;
+}
 
 const isRecord = (v: Data): v is Record<string, Data> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -100,7 +110,7 @@ function editTokens(text: string, data: Data, changes: Path[]): string | undefin
     CST.setScalarValue(token, value === null ? 'null' : String(value), multiline ? { type: 'BLOCK_LITERAL', afterKey: true } : {});
   }
   const out = tokens.map((t) => CST.stringify(t)).join('');
-  return isDeepStrictEqual(parse(out), data) ? out : undefined;
+  return same(parse(out), data) ? out : undefined;
 }
 
 /** The file's text with `data` written into it; the text is returned as is when nothing changed. */

@@ -5,6 +5,7 @@ interface Props {
   cases: CaseSummary[] | undefined;
   current: string | undefined;
   onOpen: (name: string) => void;
+  children?: preact.ComponentChildren;
 }
 
 function Badge({ c }: { c: CaseSummary }) {
@@ -13,10 +14,11 @@ function Badge({ c }: { c: CaseSummary }) {
   return <span class="badge badge-ok">通过</span>;
 }
 
-export function CaseList({ cases, current, onOpen }: Props) {
+export function CaseList({ cases, current, onOpen, children }: Props) {
   return (
     <nav class="cases" aria-labelledby="cases-heading">
       <h2 id="cases-heading">案件</h2>
+      {children}
       {cases === undefined && <p class="muted">正在读取……</p>}
       {cases?.length === 0 && <p class="muted">文件夹中没有案件文件（.yaml、.yml 或 .json）。</p>}
       <ul>

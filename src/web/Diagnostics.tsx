@@ -1,12 +1,14 @@
 /**
  * The diagnostics under the editor: severity, the Chinese message (it cites the regulation),
- * code and field path. An item with a line is a button that moves the cursor there.
+ * code and field path. An item is a button that leads to its field (form) or its line (source).
  */
 import type { Diagnostic } from './api';
 
 interface Props {
   diagnostics: Diagnostic[];
-  onJump: (line: number, column?: number) => void;
+  /** In the form a diagnostic leads to its field (by path), in the source to its line. */
+  view: 'form' | 'source';
+  onJump: (d: Diagnostic) => void;
 }
 
 const SEVERITY = { error: '错误', warning: '警告' } as const;
@@ -25,7 +27,7 @@ function Body({ d }: { d: Diagnostic }) {
   );
 }
 
-export function Diagnostics({ diagnostics, onJump }: Props) {
+export function Diagnostics({ diagnostics, view, onJump }: Props) {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   return (
@@ -38,8 +40,8 @@ export function Diagnostics({ diagnostics, onJump }: Props) {
         <ul>
           {diagnostics.map((d, i) => (
             <li key={`${d.code}-${d.path}-${i}`} class={`diag diag-${d.severity}`}>
-              {d.line !== undefined
-                ? <button type="button" class="diag-jump" onClick={() => onJump(d.line!, d.column)} title="跳到该行"><Body d={d} /></button>
+              {(view === 'source' ? d.line !== undefined : d.path !== '')
+                ? <button type="button" class="diag-jump" onClick={() => onJump(d)} title={view === 'source' ? '跳到该行' : '跳到该字段'}><Body d={d} /></button>
                 : <div class="diag-static"><Body d={d} /></div>}
             </li>
           ))}

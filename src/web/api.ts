@@ -104,3 +104,11 @@ export async function render(name: string, status: 'draft' | 'final'): Promise<R
 }
 
 export const fileUrl = (file: string): string => `/api/files/${encodeURIComponent(file)}`;
+
+/** The case's JSON Schema and the domain facts, for the form (one source: the server). */
+export const getSchema = async (): Promise<import('./form/schema').JsonSchema> => (await call('GET', '/api/schema')).json();
+export const getDomain = async (): Promise<import('./form/context').DomainFacts> => (await call('GET', '/api/domain')).json();
+
+export const newCase = async (name: string, kind: Kind): Promise<void> => { await call('POST', '/api/cases', { name, kind }); };
+export const duplicateCase = async (name: string, to: string): Promise<void> => { await call('POST', `${path(name)}/duplicate`, { name: to }); };
+export const archiveCase = async (name: string): Promise<void> => { await call('POST', `${path(name)}/archive`); };

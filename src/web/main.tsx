@@ -5,10 +5,14 @@
 import { render as mount } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import * as api from './api';
+import { CaseActions } from './CaseActions';
 import { CaseList } from './CaseList';
 import { Conflict } from './Conflict';
 import { Diagnostics } from './Diagnostics';
 import { Editor, type EditorHandle } from './Editor';
+import { FormView } from './FormView';
+import { fieldId } from './form/schema';
+import { sectionOf } from './form/spec';
 import { Preview } from './Preview';
 import { Toolbar } from './Toolbar';
 import { usePreview, useValidation } from './live';
@@ -40,6 +44,13 @@ function App() {
   const fail = (text: string) => setStatus(text, 'error');
   const [conflict, setConflict] = useState<string>();
   const text = useRef('');
+  // Clerks start in the form; the source view is for power users. Both edit the same text.
+  const [view, setView] = useState<'form' | 'source'>('form');
+  const [shown, setShown] = useState('');
+  const [section, setSection] = useState<string>();
+  const [sourceKey, setSourceKey] = useState(0);
+  // The text the source editor starts from: fixed when it opens, so typing never restarts it.
+  const [sourceStart, setSourceStart] = useState('');
   const editor = useRef<EditorHandle | undefined>(undefined);
   const validation = useValidation(fail);
   const preview = usePreview(fail);
@@ -58,6 +69,8 @@ function App() {
     try {
       const c = await api.readCase(name);
       text.current = c.text;
+      setShown(c.text);
+      setSourceStart(c.text);
       setOpen({ name, saved: c.text, sha256: c.sha256, key: `${name}:${c.sha256}:${Date.now()}`, latest: c.latest });
       setDirty(false);
       setConflict(undefined);
@@ -78,6 +91,7 @@ function App() {
   function edited(next: string) {
     if (!open) return;
     text.current = next;
+    setShown(next);
     setDirty(next !== open.saved);
     validation.later(open.name, next);
     preview.later(open.name, next);
@@ -125,6 +139,17 @@ function App() {
     }
   }
 
+  /** A diagnostic clicked: its field in the form (opening its section), or its line in the source. */
+  function jump(d: api.Diagnostic) {
+    if (view === 'source') {
+      if (d.line !== undefined) editor.current?.goto(d.line, d.column);
+      return;
+    }
+    const id = sectionOf(d.path);
+    if (id) setSection(id);
+    window.setTimeout(() => focusField(d.path), 0);
+  }
+
   // Ctrl-S (⌘S) anywhere on the page saves, instead of the browser's "save page as".
   useEffect(() => {
     const key = (e: KeyboardEvent) => {
@@ -141,12 +166,24 @@ function App() {
     <div class="app">
       <Toolbar name={open?.name} dirty={dirty} busy={busy} files={open?.latest} onSave={() => void save()} onRender={(k) => void generate(k)} />
       <p class={`status status-${status.tone}`} role="status" aria-live="polite">{status.text}</p>
-      <CaseList cases={cases} current={open?.name} onOpen={choose} />
+      <CaseList cases={cases} current={open?.name} onOpen={choose}>
+        <CaseActions current={open?.name} onError={fail}
+          onDone={(name, message) => { void refreshList(); if (name) choose(name); else { setOpen(undefined); setDirty(false); } setStatus(message, 'ok'); }} />
+      </CaseList>
       <main class="work">
         {open ? (
           <>
-            <Editor docKey={open.key} initial={open.saved} diagnostics={validation.diagnostics} onChange={edited} handle={(h) => { editor.current = h; }} />
-            <Diagnostics diagnostics={validation.diagnostics} onJump={(l, c) => editor.current?.goto(l, c)} />
+            <div class="views" role="tablist" aria-label="编辑方式">
+              <button type="button" role="tab" id="tab-form" aria-selected={view === 'form'} aria-controls="view-panel" onClick={() => setView('form')}>表单</button>
+              <button type="button" role="tab" id="tab-source" aria-selected={view === 'source'} aria-controls="view-panel"
+                onClick={() => { if (view !== 'source') { setSourceStart(text.current); setSourceKey((k) => k + 1); } setView('source'); }}>源文件（YAML）</button>
+            </div>
+            <div id="view-panel" role="tabpanel" aria-labelledby={view === 'form' ? 'tab-form' : 'tab-source'} class={`view view-${view}`}>
+              {view === 'form'
+                ? <FormView name={open.name} text={shown} diagnostics={validation.diagnostics} onText={edited} section={section} onSection={setSection} />
+                : <Editor docKey={`${open.key}:${sourceKey}`} initial={sourceStart} diagnostics={validation.diagnostics} onChange={edited} handle={(h) => { editor.current = h; }} />}
+            </div>
+            <Diagnostics diagnostics={validation.diagnostics} view={view} onJump={(d) => jump(d)} />
           </>
         ) : <p class="muted placeholder">请从左侧列表选择一个案件。</p>}
       </main>
@@ -158,4 +195,18 @@ function App() {
 
 const root = document.getElementById('app')!;
 root.textContent = ''; // the loading message from index.html; Preact would keep it beside the app
+/** The control of a path, or of its nearest parent that is on the page. */
+function focusField(path: string) {
+  const keys = path.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '');
+  for (let n = keys.length; n > 0; n--) {
+    const el = document.getElementById(fieldId(keys.slice(0, n)));
+    if (el) {
+      const target = el.matches('input, select, textarea, button') ? el : el.querySelector<HTMLElement>('input, select, textarea, button') ?? el;
+      target.scrollIntoView({ block: 'center' });
+      target.focus();
+      return;
+    }
+  }
+}
+
 mount(<App />, root);

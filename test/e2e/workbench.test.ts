@@ -33,6 +33,8 @@ const caseFile = (name: string) => path.join(w.folder, name);
  */
 async function line(text: string, p: Page = page) {
   const l = p.locator('.cm-line', { hasText: text });
+  // The page opens a case in the form; these tests work in the source view.
+  if (await p.locator('#tab-source[aria-selected="false"]').count()) await p.locator('#tab-source').click();
   await p.locator('.cm-content').waitFor();
   for (let top = 0; top < 50_000 && (await l.count()) === 0; top += 400) {
     await p.locator('.cm-scroller').evaluate((s, t) => { s.scrollTop = t; }, top);
@@ -162,11 +164,10 @@ describe.skipIf(!HAVE_CHROMIUM)(`workbench page in Chromium${HAVE_CHROMIUM ? '' 
     expect(await page.locator('h1 .dirty').count()).toBe(1);
     await shot(page, '03-participation-error');
 
-    // The diagnostic jumps to its line and column: the cursor lands on "45".
+    // The diagnostic jumps to its line (the cursor lands on the field), and the value is fixed there.
     await item.locator('button').click();
-    await page.keyboard.press('Shift+ArrowRight');
-    await page.keyboard.press('Shift+ArrowRight');
-    await page.keyboard.type('30');
+    expect(await page.locator('.cm-activeLine').innerText()).toContain('participation: 45');
+    await replaceText('participation: 45', '45', '30');
     await item.waitFor({ state: 'detached', timeout: 30_000 });
     await page.locator('.cm-lint-marker-error').waitFor({ state: 'detached' });
     expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
@@ -256,17 +257,24 @@ describe.skipIf(!HAVE_CHROMIUM)(`workbench page in Chromium${HAVE_CHROMIUM ? '' 
       const e = document.activeElement as HTMLElement | null;
       return { tag: e?.tagName ?? '', text: e?.innerText ?? '', outline: e ? getComputedStyle(e).outlineStyle : '' };
     });
-    await p.keyboard.press('Tab');
-    let f = await focused();
+    // First the new-case controls at the top of the list, then the cases.
+    const order: string[] = [];
+    let f = { tag: '', text: '', outline: '' };
+    for (let i = 0; i < 8 && !f.text.includes('association.yaml'); i++) {
+      await p.keyboard.press('Tab');
+      f = await focused();
+      order.push(f.tag === 'BUTTON' ? f.text.trim().split('\n')[0]! : f.tag);
+    }
+    expect(order.slice(0, 4)).toEqual(['INPUT', 'SELECT', '新建', 'association.yaml']);
     expect(f.tag).toBe('BUTTON');
-    expect(f.text).toContain('association.yaml');
     expect(f.outline).toBe('solid');
     await p.keyboard.press('Tab');
     expect((await focused()).text).toContain('broken.yaml');
     await p.keyboard.press('Enter');
     await line('participation: 45', p);
     const seen: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    // Backwards from the editor: the view tabs, the cases, the case actions, then the header's buttons.
+    for (let i = 0; i < 14; i++) {
       await p.keyboard.press('Shift+Tab');
       f = await focused();
       seen.push(f.text.trim());
@@ -274,8 +282,12 @@ describe.skipIf(!HAVE_CHROMIUM)(`workbench page in Chromium${HAVE_CHROMIUM ? '' 
     }
     expect(seen).toEqual(expect.arrayContaining(['生成正式文书', '生成征求意见稿']));
     expect(seen.some((s) => s.startsWith('保存'))).toBe(true);
-    // Forward from the case list: the editor, then the diagnostics (a button that jumps to the line).
+    // Forward from the case list: the two views' tabs, the editor, then the diagnostics (a button that jumps to the line).
     await p.locator('.case', { hasText: 'broken.yaml' }).focus();
+    await p.keyboard.press('Tab');
+    expect((await focused()).text).toBe('表单');
+    await p.keyboard.press('Tab');
+    expect((await focused()).text).toContain('源文件');
     await p.keyboard.press('Tab');
     expect(await p.evaluate(inEditor)).toBe(true);
     await p.keyboard.press('Tab');

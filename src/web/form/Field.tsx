@@ -6,6 +6,7 @@ import { FieldDiagnostics } from './FieldDiagnostics';
 import { ListField } from './ListField';
 import { Participation } from './Participation';
 import { choicesFor, referenceAt } from './refs';
+import { listLabel } from './spec';
 import { controlOf, enumCode, fieldId, helpOf, labelOf, pathText, type JsonSchema, type Path } from './schema';
 
 const asText = (v: unknown) => (Array.isArray(v) ? v.join('\n') : v === undefined || v === null ? '' : String(v));
@@ -66,10 +67,14 @@ function Links({ path, label, id }: { path: Path; label: string; id: string }) {
   );
 }
 
-function ObjectField({ node, path, label, required }: { node: JsonSchema; path: Path; label: string; required: boolean }) {
+function ObjectField({ node, path, label, required, bare }: { node: JsonSchema; path: Path; label: string; required: boolean; bare?: boolean }) {
   const f = useContext(Form);
   const value = getIn(f.data, path);
   const id = fieldId(path);
+  const fields = Object.entries(node.properties ?? {}).filter(([k]) => k !== '$schema')
+    .map(([k, child]) => <Field key={k} path={[...path, k]} node={child} required={node.required?.includes(k) ?? false} />);
+  // A list item is framed by its list already (「第 1 项」): no second frame.
+  if (bare) return <div id={id}><FieldDiagnostics id={id} list={f.diagnostics.get(pathText(path))} />{fields}</div>;
   if (value === undefined && !required) {
     return <div class="field optional"><button type="button" id={id} onClick={() => f.change(path, {})}>添加「{label}」</button>{helpOf(node, label) ? <small class="help">{helpOf(node, label)}</small> : null}</div>;
   }
@@ -77,19 +82,19 @@ function ObjectField({ node, path, label, required }: { node: JsonSchema; path: 
     <fieldset class="group" id={id}>
       <legend>{label}{!required ? <button type="button" class="link remove" onClick={() => f.change(path, undefined)}>删除此部分</button> : null}</legend>
       <FieldDiagnostics id={id} list={f.diagnostics.get(pathText(path))} />
-      {Object.entries(node.properties ?? {}).filter(([k]) => k !== '$schema').map(([k, child]) => <Field key={k} path={[...path, k]} node={child} required={node.required?.includes(k) ?? false} />)}
+      {fields}
     </fieldset>
   );
 }
 
-export function Field({ path, node, required }: { path: Path; node: JsonSchema; required: boolean }) {
+export function Field({ path, node, required, bare }: { path: Path; node: JsonSchema; required: boolean; bare?: boolean }) {
   const f = useContext(Form);
   const key = path[path.length - 1]!;
-  const label = labelOf(node, key);
+  const label = listLabel(path) ?? labelOf(node, key);
   const id = fieldId(path);
   const control = controlOf(node);
   if (key === 'id' && typeof getIn(f.data, path) === 'string') return <p class="code-note">代号 {String(getIn(f.data, path))}（自动生成，用于关联）</p>;
-  if (control === 'object') return <ObjectField node={node} path={path} label={label} required={required} />;
+  if (control === 'object') return <ObjectField node={node} path={path} label={label} required={required} bare={bare} />;
   if (control === 'list') return <ListField node={node} path={path} label={label} />;
   if (control === 'participation') return <Participation path={path} label={label} />;
   if (control === 'strings' && referenceAt(path)?.multiple) return <Links path={path} label={label} id={id} />;

@@ -6,6 +6,7 @@ import { Field } from './Field';
 import { FieldDiagnostics } from './FieldDiagnostics';
 import { codedList, nextCode } from './refs';
 import { fieldId, pathText, type JsonSchema, type Path } from './schema';
+import { itemName } from './spec';
 
 /** A new item with the fields it must have, empty, and its generated code. */
 function blank(node: JsonSchema, items: unknown[], path: Path): unknown {
@@ -39,10 +40,10 @@ export function ListField({ node, path, label }: { node: JsonSchema; path: Path;
             <button type="button" class="link" disabled={i === items.length - 1} onClick={() => move(i, i + 1)} aria-label={`第 ${i + 1} 项下移`}>下移</button>
             <button type="button" class="link remove" onClick={() => f.change(path, items.filter((__, j) => j !== i))} aria-label={`删除第 ${i + 1} 项`}>删除</button>
           </div>
-          <Field path={[...path, i]} node={node.items ?? {}} required />
+          <Field path={[...path, i]} node={node.items ?? {}} required bare />
         </div>
       ))}
-      <button type="button" class="add" onClick={() => f.change(path, [...items, blank(node.items ?? {}, items, path)])}>添加一项{label}</button>
+      <button type="button" class="add" onClick={() => f.change(path, [...items, blank(node.items ?? {}, items, path)])}>添加一项{itemName(path) ?? label}</button>
     </fieldset>
   );
 }
