@@ -109,6 +109,9 @@ describe.skipIf(!HAVE_CHROMIUM)(`the form in Chromium${HAVE_CHROMIUM ? '' : ' (s
     const data = parse(fileText());
     expect(data.faultAnalysis.items.map((f: { id: string }) => f.id)).toEqual(['F1', 'F2']);
     expect(data.causationAnalysis.items[0].faults).toContain('F2');
+    expect(data.faultAnalysis.items[1].conduct).toBe('术后第3日引流液性状改变后的处理');
+    // The diagnostics follow the newest text: nothing is said about the conduct that was filled in.
+    await expect.poll(() => page.locator('.diagnostics').innerText(), { timeout: 30_000 }).not.toContain('faultAnalysis.items[1].conduct');
     await shot('form-04-linked-fault');
   });
 });
