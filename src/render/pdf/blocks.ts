@@ -6,7 +6,7 @@
 import type { Block, Section, Spacer } from '../../document/tree.js';
 import { linePitch } from './measure.js';
 import { isPageBreak, type FlowItem, type Slice } from './model.js';
-import { paragraphSlices, type LayoutContext } from './paragraph.js';
+import { paragraphSlices, plainText, type LayoutContext } from './paragraph.js';
 import { signatureSlices } from './signature.js';
 import { tableSlices } from './tables.js';
 
@@ -37,10 +37,16 @@ function blankSlice(height: number, pitch: number): Slice {
   };
 }
 
+const ANCHORED = new Set(['heading1', 'heading2', 'title']);
+
 function blockItems(block: Block, ctx: LayoutContext): FlowItem[] {
   switch (block.kind) {
-    case 'paragraph':
-      return paragraphSlices(block, ctx);
+    case 'paragraph': {
+      const slices = paragraphSlices(block, ctx);
+      const first = slices[0];
+      if (first && ANCHORED.has(block.style)) first.anchor = plainText(block.inlines);
+      return slices;
+    }
     case 'table':
       return tableSlices(block, ctx);
     case 'spacer':

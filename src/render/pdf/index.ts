@@ -9,7 +9,7 @@ import { useFastFlate } from './fastFlate.js';
 import { loadFontSet, type PdfFontConfig } from './fonts.js';
 import { layoutDocument } from './layout.js';
 import { applyMetadata } from './metadata.js';
-import type { DocumentPlan } from './model.js';
+import type { Anchor, DocumentPlan } from './model.js';
 
 export { FontFileError, type PdfFontConfig } from './fonts.js';
 
@@ -28,6 +28,8 @@ export interface PdfResult {
   pageCount: number;
   /** Pages of each tree section, in order (the N of 「共 N 页」 for a body section). */
   sectionPages: number[];
+  /** Each heading's page, for a viewer that follows the part being edited. */
+  anchors: Anchor[];
 }
 
 function sectionPagesOf(tree: DocumentTree, plan: DocumentPlan): number[] {
@@ -53,5 +55,5 @@ export async function renderPdf(tree: DocumentTree, options: { fonts?: PdfFontCo
   drawDocument(doc, plan, fonts);
   const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
   const warnings = plan.warnings.map((w): PdfWarning => ({ code: 'PDF_MISSING_GLYPH', ...w }));
-  return { bytes, warnings, pageCount: plan.pages.length, sectionPages: sectionPagesOf(tree, plan) };
+  return { bytes, warnings, pageCount: plan.pages.length, sectionPages: sectionPagesOf(tree, plan), anchors: plan.anchors };
 }

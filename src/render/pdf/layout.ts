@@ -8,18 +8,19 @@ import type { DocumentTree } from '../../document/tree.js';
 import { sectionFlow } from './blocks.js';
 import { furniturePlacements } from './furniture.js';
 import { pageGeometry, type PageGeometry } from './geometry.js';
-import type { DocumentPlan, FaceSet, PagePlan } from './model.js';
+import type { Anchor, DocumentPlan, FaceSet, PagePlan } from './model.js';
 import { paginate } from './paginate.js';
 import type { LayoutContext } from './paragraph.js';
 import { WarningSink } from './text.js';
 import { planWatermark } from './watermark.js';
 
-function sectionPages(tree: DocumentTree, geometry: PageGeometry, ctx: LayoutContext): PagePlan[] {
+function sectionPages(tree: DocumentTree, geometry: PageGeometry, ctx: LayoutContext, anchors: Anchor[]): PagePlan[] {
   const pages: PagePlan[] = [];
   tree.sections.forEach((section, sectionIndex) => {
     const flow = sectionFlow(section, ctx);
     if (flow.length === 0) return;
     for (const placed of paginate(flow, geometry.textHeight)) {
+      for (const p of placed) if (p.slice.anchor) anchors.push({ text: p.slice.anchor, page: pages.length + 1 });
       pages.push({
         sectionIndex,
         sectionKind: section.kind,
@@ -43,9 +44,10 @@ export function layoutDocument(tree: DocumentTree, faces: FaceSet): DocumentPlan
   const geometry = pageGeometry(sheet);
   const sink = new WarningSink();
   const ctx: LayoutContext = { sheet, faces, sink, textWidth: geometry.textWidth };
-  const pages = sectionPages(tree, geometry, ctx);
+  const anchors: Anchor[] = [];
+  const pages = sectionPages(tree, geometry, ctx, anchors);
   const totalBody = numberBodyPages(pages);
   for (const page of pages) page.placements.push(...furniturePlacements(page, totalBody, geometry, ctx));
   const watermark = tree.watermark ? planWatermark(tree.watermark, geometry, ctx) : undefined;
-  return { pageWidth: geometry.width, pageHeight: geometry.height, pages, ...(watermark ? { watermark } : {}), warnings: sink.warnings };
+  return { pageWidth: geometry.width, pageHeight: geometry.height, pages, anchors, ...(watermark ? { watermark } : {}), warnings: sink.warnings };
 }

@@ -89,6 +89,8 @@ export interface Slice {
   /** Vertical space that vanishes when it would open a page (spacers). */
   discardAtTop?: boolean;
   table?: TableTag;
+  /** The text of the heading this slice begins, so a viewer can be sent to its page. */
+  anchor?: string;
   /** Cuts a slice taller than a page; null when nothing fits in `available`. */
   split?: (available: number) => [Slice, Slice] | null;
 }
@@ -125,10 +127,17 @@ export interface WatermarkPlan {
   baseline: number;
 }
 
+/** A heading and the page (1-based, front pages counted) it stands on. */
+export interface Anchor {
+  text: string;
+  page: number;
+}
+
 export interface DocumentPlan {
   pageWidth: number;
   pageHeight: number;
   pages: PagePlan[];
+  anchors: Anchor[];
   watermark?: WatermarkPlan;
   warnings: MissingGlyph[];
 }
