@@ -52,11 +52,11 @@ const expert = z.strictObject({
   specialty: nonEmpty.meta({ title: '专业', description: '专业（《办法》第三十三条所列专业类别）' }),
   affiliation: z.string().optional().meta({ title: '工作单位', description: '工作单位' }),
   role: aliasedEnum(['leader', 'member'], { 鉴定组长: 'leader', 组长: 'leader', 专家: 'member', 成员: 'member' }, '专家组角色').default('member'),
-  involvedInCase: z.boolean().default(false).meta({ title: '是否参与过本案', description: '是否参与过本案的咨询、治疗、会诊、听证、鉴定或质证（第十八条）' }),
+  involvedInCase: z.boolean().default(false).meta({ title: '曾参与本案', description: '是否参与过本案的咨询、治疗、会诊、听证、鉴定或质证（第十八条）' }),
   consultation: z
     .strictObject({
       opinion: paragraphs.meta({ title: '专家咨询意见', description: '专家咨询意见' }),
-      agrees: z.boolean().default(true).meta({ title: '是否采纳', description: '鉴定人是否采纳' }),
+      agrees: z.boolean().default(true).meta({ title: '采纳咨询意见', description: '鉴定人是否采纳' }),
       appraiserResponse: paragraphs.optional().meta({ title: '鉴定人的针对性分析', description: '鉴定人与专家意见不一致时的针对性分析（第二十三条）' }),
     })
     .optional()
@@ -136,7 +136,7 @@ const material = z.strictObject({
   name: nonEmpty.meta({ title: '名称' }),
   source: z.string().optional().meta({ title: '提供方', description: '提供方' }),
   quantity: z.string().optional().meta({ title: '数量', description: '数量，例如 1份、32页' }),
-  confirmed: z.boolean().default(true).meta({ title: '是否经确认', description: '是否经医患双方确认或法院质证（第十三条）' }),
+  confirmed: z.boolean().default(true).meta({ title: '确认情况', description: '是否经医患双方确认或法院质证（第十三条）' }),
 });
 
 /** （三）鉴定过程的说明 */
@@ -178,7 +178,7 @@ const fault = z.strictObject({
   conduct: nonEmpty.meta({ title: '诊疗行为', description: '诊疗行为（分析的对象），例如：第二产程的监护与处理' }),
   finding: z.string().optional().meta({ title: '过错表述', description: '过错的简要表述，写入鉴定意见，例如：第二产程延长未及时评估、处理' }),
   norm: z.string().optional().meta({ title: '依据的规范', description: '据以判断的规范' }),
-  isFault: z.boolean().meta({ title: '是否存在过错' }),
+  isFault: z.boolean().meta({ title: '过错认定' }),
   analysis: paragraphs.meta({ title: '过错分析说明' }),
 });
 const faultAnalysis = z.strictObject({
@@ -208,14 +208,14 @@ const damage = z.strictObject({
   death: z
     .strictObject({
       date: isoDate.meta({ title: '死亡日期' }),
-      autopsy: z.boolean().meta({ title: '是否尸体解剖' }),
+      autopsy: z.boolean().meta({ title: '尸体解剖' }),
       causeOfDeath: z.string().optional().meta({ title: '死因' }),
     })
     .optional()
     .meta({ title: '患者死亡', description: '患者死亡：日期、是否尸体解剖、死因' }),
   consequences: z.array(consequence).min(1).meta({ title: '损害后果' }),
   accident: z
-    .strictObject({ isAccident: z.boolean().meta({ title: '是否构成医疗事故' }), grade: accidentGrade.optional(), responsibility: responsibility.optional() })
+    .strictObject({ isAccident: z.boolean().meta({ title: '医疗事故认定' }), grade: accidentGrade.optional(), responsibility: responsibility.optional() })
     .optional()
     .meta({ title: '医疗事故', description: '医疗事故技术鉴定：是否属于医疗事故、等级、责任程度' }),
   careAdvice: paragraphs.optional().meta({ title: '医疗护理建议', description: '对患者医疗护理的建议' }),

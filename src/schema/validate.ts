@@ -2,6 +2,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { formatPath, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { lineSlip } from '../parse/keyLineSlip.js';
 import { caseSchema, type Case } from './case.js';
 import { describeField, fieldsAt, keysNamed, keyWithTitle } from './labels.js';
 import type { EnumChoices } from './primitives.js';
@@ -49,11 +50,10 @@ function unknownKeyHint(key: string, parent: readonly PropertyKey[]): string {
 /** Text where a mapping was expected usually means YAML read `key:value` or `key：value` as one string. */
 function objectSlipHint(value: unknown): string {
   if (typeof value !== 'string') return '';
-  const m = /^\s*([^\s:：]+)\s*([:：])[\s\u3000]*(.*)$/.exec(value.split('\n')[0]!);
-  if (!m) return '';
-  const fix = `${m[1]}: ${m[3]}`;
-  const slip = m[2] === '：' ? '冒号是全角的「：」' : '冒号后缺少半角空格';
-  return `。读到的是文字「${value.split('\n')[0]}」：${slip}，请改为「${fix}」`;
+  const first = value.split('\n')[0]!;
+  const slip = lineSlip(first);
+  if (!slip?.fix) return '';
+  return `。读到的是一段文字「${first}」：${slip.zh}。请改为「${slip.fix.trim()}」`;
 }
 
 function listSlipHint(value: unknown): string {
@@ -96,10 +96,10 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, input: unknown): Diagnostic
       if (value === undefined) {
         const parent = issue.path.slice(0, -1);
         const key = String(issue.path.at(-1) ?? '');
-        return [{ ...base, code: 'SCHEMA_REQUIRED', message: `缺少必填字段 ${field}：请在${describeField(parent)}下写上 ${key}`, messageEn: `Missing required field ${where}` }];
+        return [{ ...base, code: 'SCHEMA_REQUIRED', message: `缺少必填字段 ${field}：请在${parent.length > 0 ? `${describeField(parent)}下` : '文件顶层'}写上 ${key}`, messageEn: `Missing required field ${where}` }];
       }
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-      const hint = issue.expected === 'object' ? objectSlipHint(value) : issue.expected === 'array' ? listSlipHint(value) : '';
+      const hint = issue.expected === 'object' ? objectSlipHint(value) : issue.expected === 'array' ? listSlipHint(value) : issue.expected === 'boolean' ? '，是写 true，否写 false' : '';
       return [{ ...base, code: 'SCHEMA_TYPE', message: `${field}的类型不对：应为${expected}${hint}`, messageEn: `Field ${where} has the wrong type: expected ${issue.expected}` }];
     }
     case 'invalid_union': {
