@@ -10,7 +10,8 @@ import type { EnumChoices } from './primitives.js';
 /** A word a user might have meant, and what it stands for (an enum code, a field key). */
 export interface Candidate { word: string; meaning: string }
 
-const fold = (s: string) => s.trim().toLowerCase();
+/** Case and full-width forms (ＭＩＮＯＲ) do not make a different word. */
+const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase();
 
 /** Close enough to be a slip of the pen: about a third of the word may differ, at least one character. */
 const closeEnough = (d: number, word: string) => d <= Math.max(1, Math.floor(word.length / 3));
