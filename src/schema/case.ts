@@ -25,7 +25,7 @@ const injuryDegree = aliasedEnum(INJURY_DEGREES.map((d) => d.code), byName(INJUR
 const responsibility = aliasedEnum(keys(RESPONSIBILITY_DEGREES), Object.fromEntries(Object.entries(RESPONSIBILITY_DEGREES).map(([code, name]) => [name, code])) as Record<string, ResponsibilityDegree>, '医方责任程度（医疗事故）', '责任程度');
 
 const participation = z
-  .union([z.number(), z.string(), z.strictObject({ min: z.number().optional(), max: z.number() })])
+  .union([z.number(), z.string(), z.strictObject({ min: z.number().optional().meta({ title: '参与度下限' }), max: z.number().meta({ title: '参与度上限' }) })])
   .meta({ title: '参与度', description: '过错参与度：30、"30%"、"10%~20%"、"不超过40%" 或 {min, max}；不填则取该类型的建议值' });
 
 const report = z.strictObject({

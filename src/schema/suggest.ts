@@ -4,8 +4,24 @@
  * term (次要 → 次要因素, 委托人姓名 → 委托人), which edit distance ranks poorly for short words.
  * A guess is offered only when it points at one meaning: 「因素」 fits six causal shares, so none.
  */
-import { distance } from 'fastest-levenshtein';
 import type { EnumChoices } from './primitives.js';
+
+/**
+ * Edit distance counting two swapped neighbours as one slip (mnior → minor), as typing makes
+ * them; plain Levenshtein counts two and ties minor with major. Words here are a few characters.
+ */
+export function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
 
 /** A word a user might have meant, and what it stands for (an enum code, a field key). */
 export interface Candidate { word: string; meaning: string }
@@ -13,8 +29,11 @@ export interface Candidate { word: string; meaning: string }
 /** Case and full-width forms (ＭＩＮＯＲ) do not make a different word. */
 const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase();
 
-/** Close enough to be a slip of the pen: about a third of the word may differ, at least one character. */
-const closeEnough = (d: number, word: string) => d <= Math.max(1, Math.floor(word.length / 3));
+/**
+ * Close enough to be a slip of the pen: about a third of the word may differ. A code of four or
+ * more letters may also have two swapped (mnior); a Chinese term of three characters only one.
+ */
+const closeEnough = (d: number, word: string) => d <= Math.max(/^[\x00-\x7f]{4,}$/.test(word) ? 2 : 1, Math.floor(word.length / 3));
 
 /** The best candidates by a score (lower is better), or none when they mean different things. */
 function unique(scored: { c: Candidate; score: number }[]): Candidate | undefined {
@@ -36,10 +55,14 @@ function byDistance(input: string, candidates: Candidate[]): Candidate | undefin
   return unique(scored);
 }
 
+/** Longer than any code, term or field name by far. */
+const MAX_INPUT = 40;
+
 /** The candidate most likely meant by the input, if one stands out. */
 export function nearest(input: string, candidates: Candidate[]): Candidate | undefined {
   const text = fold(input);
-  if (text === '') return undefined;
+  // A paragraph pasted into a code field is no slip of the pen, and would cost time to compare.
+  if (text === '' || text.length > MAX_INPUT) return undefined;
   const exact = candidates.find((c) => fold(c.word) === text);
   if (exact) return exact;
   return byDistance(text, candidates) ?? byContainment(text, candidates);
