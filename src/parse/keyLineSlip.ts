@@ -14,6 +14,8 @@ export interface LineSlip {
   en: string;
   /** The line as it should read, for 「请改为」; none for indentation, whose fix is invisible when quoted. */
   fix?: string;
+  /** The key of a `key: value` line whose separator is wrong. */
+  key?: string;
 }
 
 const FULL_SPACE = '\u3000';
@@ -44,14 +46,14 @@ function separatorSlip(line: string): LineSlip | undefined {
   const value = rest.replace(/^[ \u3000]+/, '');
   const fix = `${lead}${key}:${value ? ` ${value}` : ''}`;
   if (colon === '：') {
-    return { column, fix, zh: '冒号是全角的「：」，YAML 要求半角冒号加空格「: 」', en: 'the colon is the full-width 「：」; YAML needs an ASCII colon and a space' };
+    return { column, fix, key, zh: '冒号是全角的「：」，YAML 要求半角冒号加空格「: 」', en: 'the colon is the full-width 「：」; YAML needs an ASCII colon and a space' };
   }
   if (rest.startsWith(FULL_SPACE)) {
-    return { column: column + 1, fix, zh: '冒号后是全角空格「　」，YAML 要求半角冒号后加半角空格', en: 'a full-width space follows the colon; YAML needs an ASCII space' };
+    return { column: column + 1, fix, key, zh: '冒号后是全角空格「　」，YAML 要求半角冒号后加半角空格', en: 'a full-width space follows the colon; YAML needs an ASCII space' };
   }
   // `key:value`, but not a URL or a time (http://, 10:30) where the colon belongs to the text.
   if (rest !== '' && !/^[\s#]/.test(rest) && !/^\/\//.test(rest) && !/\d$/.test(key)) {
-    return { column: column + 1, fix, zh: '冒号后缺少空格，YAML 要求「: 」（半角冒号加空格）', en: 'no space after the colon; YAML needs ": "' };
+    return { column: column + 1, fix, key, zh: '冒号后缺少空格，YAML 要求「: 」（半角冒号加空格）', en: 'no space after the colon; YAML needs ": "' };
   }
   return undefined;
 }

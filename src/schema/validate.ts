@@ -47,12 +47,19 @@ function unknownKeyHint(key: string, parent: readonly PropertyKey[]): string {
   return `。此处可用的字段：${fields.map((f) => named(f.key)).join('、')}`;
 }
 
-/** Text where a mapping was expected usually means YAML read `key:value` or `key：value` as one string. */
-function objectSlipHint(value: unknown): string {
+/**
+ * Text where a mapping was expected usually means YAML read `key:value` or `key：value` as one
+ * string — but only when the key is a field of that mapping: 「张某某：患者之子」 as a person is
+ * text meant as name and role, and 「请改为 张某某: 患者之子」 would mislead.
+ */
+function objectSlipHint(value: unknown, path: readonly PropertyKey[]): string {
   if (typeof value !== 'string') return '';
   const first = value.split('\n')[0]!;
   const slip = lineSlip(first);
-  if (!slip?.fix) return '';
+  if (!slip?.fix || !slip.key) return '';
+  const schema = schemaAt(path);
+  const fields = schema ? fieldsOf(schema) : [];
+  if (!fields.some(([k]) => k === slip.key) && keysNamed(slip.key, path, fields).length !== 1) return '';
   return `。读到的是一段文字「${first}」：${slip.zh}。请改为「${slip.fix.trim()}」`;
 }
 
@@ -99,7 +106,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, input: unknown): Diagnostic
         return [{ ...base, code: 'SCHEMA_REQUIRED', message: `缺少必填字段 ${field}：请在${parent.length > 0 ? `${describeField(parent)}下` : '文件顶层'}写上 ${key}`, messageEn: `Missing required field ${where}` }];
       }
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-      const hint = issue.expected === 'object' ? objectSlipHint(value) : issue.expected === 'array' ? listSlipHint(value) : issue.expected === 'boolean' ? '，是写 true，否写 false' : '';
+      const hint = issue.expected === 'object' ? objectSlipHint(value, issue.path) : issue.expected === 'array' ? listSlipHint(value) : issue.expected === 'boolean' ? '，是写 true，否写 false' : '';
       return [{ ...base, code: 'SCHEMA_TYPE', message: `${field}的类型不对：应为${expected}${hint}`, messageEn: `Field ${where} has the wrong type: expected ${issue.expected}` }];
     }
     case 'invalid_union': {

@@ -129,3 +129,18 @@ describe('JSON syntax errors in Chinese', () => {
     expect(syntax('{\n  "a": 1,\n}', 'case.json').message).toContain('最后一项后面多了逗号');
   });
 });
+
+describe('text that only looks like a slip', () => {
+  it('「张某某：患者之子」 where a person is expected is not taken for a field', () => {
+    const text = VALID.replace('    patientSide: [{ name: 张某某, role: 患者 }]', '    patientSide:\n      - 张某某：患者之子');
+    const d = loadCase(Buffer.from(text), 'case.yaml').diagnostics.find((x) => x.path === 'process.hearing.patientSide[0]')!;
+    expect(d.message).toBe('第 1 项患方到会人员（process.hearing.patientSide[0]）的类型不对：应为对象');
+  });
+
+  it('「委托人：张某某」 alone under commission is taken for the field 委托人', () => {
+    const text = VALID.replace(/  commission:\n(    .*\n)+?(?=  patient)/, '  commission:\n    委托人：张某某\n');
+    const d = loadCase(Buffer.from(text), 'case.yaml').diagnostics.find((x) => x.path === 'basicInfo.commission')!;
+    expect(d.message).toContain('冒号是全角的「：」');
+    expect(d.message).toContain('请改为「委托人: 张某某」');
+  });
+});
