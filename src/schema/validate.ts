@@ -7,7 +7,7 @@ import { caseSchema, type Case } from './case.js';
 import { describeField, fieldsAt, keysNamed, keyWithTitle } from './labels.js';
 import type { EnumChoices } from './primitives.js';
 import { choicesText, enumCandidates, nearest, shownValue } from './suggest.js';
-import { descriptionOf, fieldsOf, schemaAt } from './walk.js';
+import { descriptionOf, fieldsOf, isParagraphs, schemaAt } from './walk.js';
 
 /** The field names the schema knows at a path, for 「是否为 …？」 suggestions. */
 export function knownKeysAt(path: readonly PropertyKey[]): string[] {
@@ -63,6 +63,15 @@ function objectSlipHint(value: unknown, path: readonly PropertyKey[]): string {
   return `。读到的是一段文字「${first}」：${slip.zh}。请改为「${slip.fix.trim()}」`;
 }
 
+/** What a field of several forms takes: text paragraphs say so plainly, others by their description. */
+function unionHint(path: readonly PropertyKey[]): string {
+  const schema = schemaAt(path);
+  if (!schema || path.length === 0) return '';
+  if (isParagraphs(schema)) return '：应为一段文字（每行一段），或由若干段文字组成的列表';
+  const what = descriptionOf(schema);
+  return what ? `：${what}` : '';
+}
+
 function listSlipHint(value: unknown): string {
   return value !== null && typeof value === 'object' ? '。列表的每一项应以「- 」开头' : '';
 }
@@ -109,10 +118,8 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, input: unknown): Diagnostic
       const hint = issue.expected === 'object' ? objectSlipHint(value, issue.path) : issue.expected === 'array' ? listSlipHint(value) : issue.expected === 'boolean' ? '，是写 true，否写 false' : '';
       return [{ ...base, code: 'SCHEMA_TYPE', message: `${field}的类型不对：应为${expected}${hint}`, messageEn: `Field ${where} has the wrong type: expected ${issue.expected}` }];
     }
-    case 'invalid_union': {
-      const what = descriptionOf(schemaAt(issue.path) ?? caseSchema);
-      return [{ ...base, code: 'SCHEMA_TYPE', message: `${field}的格式不对${what && issue.path.length > 0 ? `：${what}` : ''}`, messageEn: `Field ${where} has the wrong form` }];
-    }
+    case 'invalid_union':
+      return [{ ...base, code: 'SCHEMA_TYPE', message: `${field}的格式不对${unionHint(issue.path)}`, messageEn: `Field ${where} has the wrong form` }];
     case 'custom':
       if ((issue.params as Partial<EnumChoices> | undefined)?.codes) return [enumValue(issue, value, base)];
     // fall through: other refinements carry their own message

@@ -56,6 +56,13 @@ function branch(schema: AnySchema, want: 'object' | 'array'): AnySchema | undefi
   return undefined;
 }
 
+/** Narrative text: a string or a list of strings (primitives.ts `paragraphs`). */
+export function isParagraphs(schema: AnySchema): boolean {
+  const def = defOf(unwrap(schema));
+  const types = def.type === 'union' ? (def.options ?? []).map((o) => defOf(unwrap(o)).type).sort().join() : '';
+  return types === 'array,string';
+}
+
 /** The fields of an object schema (through wrappers and unions), in schema order. */
 export function fieldsOf(schema: AnySchema): [string, AnySchema][] {
   const obj = branch(schema, 'object');

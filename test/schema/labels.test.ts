@@ -70,6 +70,11 @@ describe('schema diagnostics', () => {
     expect(d.message).toContain('此处可用的字段：name（患者姓名）、sex（性别）、age（年龄）');
   });
 
+  it('a field of several forms says which it takes', () => {
+    const d = one((c) => { (c.basicInfo as Record<string, unknown>).summary = 12; }, 'SCHEMA_TYPE');
+    expect(d.message).toBe('检案摘要（basicInfo.summary）的格式不对：应为一段文字（每行一段），或由若干段文字组成的列表');
+  });
+
   it('SCHEMA_INVALID_VALUE names the field and keeps the check\'s reason', () => {
     const d = one((c) => { c.report.date = '2026-02-30'; }, 'SCHEMA_INVALID_VALUE');
     expect(d.path).toBe('report.date');
