@@ -47,3 +47,21 @@ export function indentSlip(lines: string[], candidates: number[]): IndentSlip | 
   }
   return undefined;
 }
+
+/**
+ * A field written at the indentation of the list items above it (`- id: H1` then `name: x` under
+ * the dash): the parser sees a mapping and a list at one level. The field most likely belongs to
+ * the item, aligned with the item's first field.
+ */
+export function listMixSlip(lines: string[], index: number): { line: number; item: string; expected: number } | undefined {
+  const line = lines[index];
+  if (line === undefined || blank(line) || /^\s*-(\s|$)/.test(line)) return undefined;
+  const n = indentOf(line);
+  for (let i = index - 1; i >= 0; i--) {
+    const above = lines[i]!;
+    if (blank(above) || indentOf(above) > n) continue;
+    const dash = /^( *-\s+)\S/.exec(above);
+    return indentOf(above) === n && dash ? { line: index + 1, item: above, expected: dash[1]!.length } : undefined;
+  }
+  return undefined;
+}

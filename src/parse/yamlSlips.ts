@@ -7,7 +7,7 @@
  */
 import { indentationSlip, lineSlip, type LineSlip } from './keyLineSlip.js';
 import { closingOf, openDelimiterAt } from './yamlDelimiters.js';
-import { indentSlip } from './yamlIndent.js';
+import { indentSlip, listMixSlip } from './yamlIndent.js';
 
 export interface YamlErrorAt { code: string; message: string; offset: number; line: number; column: number }
 export interface Explained { line: number; column: number; zh: string; en: string }
@@ -16,7 +16,7 @@ export interface Explained { line: number; column: number; zh: string; en: strin
 const GENERIC: Record<string, string> = {
   BAD_INDENT: '缩进不对：同一层级的字段必须从同一列开始',
   MULTILINE_IMPLICIT_KEY: '无法识别字段：字段名必须写在一行内，后面紧跟「: 」（半角冒号加空格）',
-  BLOCK_AS_IMPLICIT_KEY: '无法识别字段：一行里只能写一个「字段: 值」',
+  BLOCK_AS_IMPLICIT_KEY: '无法识别字段：一行里只能写一个「字段: 值」；值中含有「: 」时，请给整个值加上引号',
   MISSING_CHAR: '缺少必要的符号（引号、括号或冒号）',
   UNEXPECTED_TOKEN: '此处出现了意外的符号',
   BAD_SCALAR_START: '值不能以此符号开头（如 @ 或 `），请给整个值加上引号',
@@ -47,8 +47,9 @@ export function explainSlip(line: number, slip: LineSlip): Explained {
   return { line, column: slip.column, zh: fix ? `${slip.zh}。请改为「${fix}」` : slip.zh, en: fix ? `${slip.en}; write "${fix}"` : slip.en };
 }
 
-function fromDelimiter(text: string, lines: string[], e: YamlErrorAt): Explained | undefined {
-  const open = openDelimiterAt(text, Math.max(e.offset, 0) || text.length);
+/** `upToError`: what is open where the parser stopped; otherwise only what is still open at the end of the file counts. */
+function fromDelimiter(text: string, lines: string[], e: YamlErrorAt, upToError: boolean): Explained | undefined {
+  const open = openDelimiterAt(text, upToError ? Math.max(e.offset, 0) || text.length : text.length);
   if (!open) return undefined;
   const before = text.slice(0, open.offset);
   const line = before.split('\n').length;
@@ -75,6 +76,16 @@ function fromIndent(lines: string[], e: YamlErrorAt): Explained | undefined {
   };
 }
 
+function fromListMix(lines: string[], e: YamlErrorAt): Explained | undefined {
+  const mix = listMixSlip(lines, e.line - 1);
+  if (!mix) return undefined;
+  return {
+    line: mix.line, column: 1,
+    zh: `这一行与上面的列表项「${shown(mix.item)}」缩进相同：同一层级不能既有列表项又有字段。若它属于该列表项，请缩进 ${mix.expected} 个空格，与该项的字段对齐`,
+    en: `this line is a field at the level of the list item above; indent it ${mix.expected} spaces if it belongs to the item`,
+  };
+}
+
 function generic(lines: string[], e: YamlErrorAt): Explained {
   const phrase = GENERIC[e.code] ?? 'YAML 格式不对';
   const text = lines[e.line - 1];
@@ -87,11 +98,11 @@ const DELIMITER = /quote|flow (sequence|mapping|collection)|\]|\}/i;
 /** One parser error explained: the slip the text shows near it, else the generic wording. */
 export function explainYamlError(text: string, lines: string[], e: YamlErrorAt): Explained {
   if (DELIMITER.test(e.message)) {
-    const open = fromDelimiter(text, lines, e);
+    const open = fromDelimiter(text, lines, e, true);
     if (open) return open;
   }
   return fromLine(lines, e.line, lineSlip) ?? fromLine(lines, e.line + 1, indentationSlip)
-    ?? fromIndent(lines, e) ?? fromDelimiter(text, lines, e) ?? generic(lines, e);
+    ?? fromIndent(lines, e) ?? fromListMix(lines, e) ?? fromDelimiter(text, lines, e, false) ?? generic(lines, e);
 }
 
 /** A key with a full-width space in its name (it parsed, as the wrong field): what the line shows. */

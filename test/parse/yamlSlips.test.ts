@@ -85,6 +85,18 @@ describe('slips recognised from the source line', () => {
     expect(d.message).toContain('此处的括号「[」没有配对的「]」');
   });
 
+  it('a field written at the level of the list items above it', () => {
+    const d = syntax('medicalInstitutions:\n  - id: H1\n  name: 某医院\n');
+    expect(d).toMatchObject({ line: 3, column: 1 });
+    expect(d.message).toContain('同一层级不能既有列表项又有字段。若它属于该列表项，请缩进 4 个空格');
+  });
+
+  it('a bad escape inside a closed quote is not taken for an unclosed quote', () => {
+    const d = syntax('a: "C:\\q"\n');
+    expect(d.message).toContain('反斜杠');
+    expect(d.message).not.toContain('没有配对');
+  });
+
   it('anything else: a Chinese message that still quotes the line', () => {
     const d = syntax('report:\n  kind: @judicial\n');
     expect(d.line).toBe(2);
