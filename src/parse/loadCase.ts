@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { runRules } from '../rules/index.js';
 import type { Case } from '../schema/case.js';
+import { normaliseCase } from '../schema/normalise.js';
 import { validateCaseData } from '../schema/validate.js';
 import { decodeCaseBytes } from './decode.js';
 import { parseText } from './parseText.js';
@@ -60,10 +61,14 @@ export function loadCase(bytes: Uint8Array, fileName: string, defaults?: CaseDef
   }
   const parsed = parseText(decoded.text, fileName);
   if (parsed.data === undefined || hasErrors(parsed.diagnostics)) return fail(parsed.diagnostics);
+  // Chinese field names and dates such as 2026/3/5 are read as meant; paths then speak of the
+  // English keys, so they are mapped back to the keys as written to be located.
+  const normalised = normaliseCase(parsed.data);
+  const locate = (p: PropertyKey[]) => parsed.locate(normalised.sourcePath(p));
   // Parse warnings (a file that may be truncated) stay in front of whatever follows.
-  const warnings = parsed.diagnostics;
-  const validated = validateCaseData(applyDefaults(parsed.data, defaults));
-  if (!validated.ok) return fail([...warnings, ...withLocation(validated.diagnostics, parsed.locate)]);
-  const diagnostics = [...warnings, ...withLocation(runRules(validated.value), parsed.locate)];
+  const warnings = [...parsed.diagnostics, ...withLocation(normalised.warnings, locate)];
+  const validated = validateCaseData(applyDefaults(normalised.data, defaults));
+  if (!validated.ok) return fail([...warnings, ...withLocation(validated.diagnostics, locate)]);
+  const diagnostics = [...warnings, ...withLocation(runRules(validated.value), locate)];
   return { fileName, sha256, case: validated.value, diagnostics, ok: !hasErrors(diagnostics) };
 }

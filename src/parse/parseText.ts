@@ -5,7 +5,9 @@
 import YAML from 'yaml';
 import { formatPath, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { truncationWarnings } from './completeness.js';
+import { jsonErrorInChinese } from './jsonErrors.js';
 import { scanYaml, type YamlScan } from './yamlNodes.js';
+import { explainSpacedKey, explainYamlError, type Explained } from './yamlSlips.js';
 
 export type SourceFormat = 'json' | 'yaml';
 
@@ -24,14 +26,31 @@ export function formatOf(fileName: string, text: string): SourceFormat {
   return text.trimStart().startsWith('{') ? 'json' : 'yaml';
 }
 
-function syntaxError(line: number, column: number, detail: string, format: SourceFormat): Diagnostic {
+function syntaxError(line: number, column: number, zh: string, en: string, format: SourceFormat): Diagnostic {
   const kind = format === 'json' ? 'JSON' : 'YAML';
   return {
     severity: 'error', code: 'PARSE_SYNTAX', path: '', line, column,
-    message: `${kind} 语法错误（第${line}行第${column}列）：${detail}`,
-    messageEn: `${kind} syntax error at line ${line}, column ${column}: ${detail}`,
+    message: `${kind} 语法错误（第${line}行第${column}列）：${zh}`,
+    messageEn: `${kind} syntax error at line ${line}, column ${column}: ${en}`,
   };
 }
+
+/** The parser's errors explained (yamlSlips.ts), each slip once however many errors it caused. */
+function yamlSyntaxErrors(text: string, errors: readonly YAML.YAMLError[], counter: YAML.LineCounter): Diagnostic[] {
+  const lines = text.split(/\r?\n/);
+  const seen = new Set<string>();
+  return errors.flatMap((e) => {
+    const { line, col } = counter.linePos(e.pos[0]);
+    const detail = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const x = explainYamlError(text, lines, { code: e.code, message: detail, offset: e.pos[0], line, column: col });
+    const key = `${x.line}:${x.column}:${x.zh}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [explained(x)];
+  });
+}
+
+const explained = (x: Explained) => syntaxError(x.line, x.column, x.zh, x.en, 'yaml');
 
 function positionOf(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
@@ -137,18 +156,20 @@ function parseChecked(text: string, fileName: string): ParsedText {
     } catch (e) {
       const detail = (e as Error).message.split('\n')[0]!;
       const { line, column } = jsonErrorPosition(text, detail, doc, counter);
-      return { locate, diagnostics: [syntaxError(line, column, detail, format)] };
+      const zh = jsonErrorInChinese(detail, text.split('\n')[line - 1]?.[column - 1]);
+      return { locate, diagnostics: [syntaxError(line, column, zh, detail, format)] };
     }
   }
   // JSON text that JSON.parse accepts has no syntax errors; only the scan's duplicate keys matter for it.
   const yamlErrors = format === 'yaml' ? doc.errors : [];
   if (yamlErrors.length > 0) {
-    const syntax = yamlErrors.map((e) => {
-      const pos = counter.linePos(e.pos[0]);
-      return syntaxError(pos.line, pos.col, e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), format);
-    });
+    const syntax = yamlSyntaxErrors(text, yamlErrors, counter);
     const duplicates = scan.problems.filter((d) => d.code === 'PARSE_DUPLICATE_KEY');
     return { locate, diagnostics: [...syntax, ...duplicates].sort((a, b) => a.line! - b.line! || a.column! - b.column!) };
+  }
+  if (scan.spacedKeys.length > 0) {
+    const lines = text.split(/\r?\n/);
+    return { locate, diagnostics: scan.spacedKeys.map((at) => explained(explainSpacedKey(lines, at))) };
   }
   // Duplicate keys, unknown tags and broken aliases are refused before toJS, which would keep the
   // last duplicate, turn a tag into a string and an alias loop into a cycle.

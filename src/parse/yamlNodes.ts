@@ -17,6 +17,11 @@ export interface YamlScan {
   lastScalar?: YAML.Scalar;
   /** Where the last scalar or flow collection ends (its closing bracket included). */
   lastEnd: number;
+  /**
+   * Keys that begin or end with a full-width space: a line indented with 「　」 parses, but as a
+   * key of the wrong mapping with the space in its name (yamlSlips.ts words it).
+   */
+  spacedKeys: Position[];
 }
 
 const CORE = 'tag:yaml.org,2002:';
@@ -47,11 +52,14 @@ function tagProblem(tag: string, pos: Position): Diagnostic {
     `Unsupported YAML tag ${t}: a case file holds plain text, numbers, lists and fields only; remove the tag`);
 }
 
-type Entry = { node: unknown; path: string | undefined };
+type Entry = { node: unknown; path: string | undefined; isKey?: boolean };
+
+const SPACED = /^\u3000|\u3000$/;
 
 export function scanYaml(doc: YAML.Document, counter: YAML.LineCounter): YamlScan {
   const positions = new Map<string, Position>();
   const problems: Diagnostic[] = [];
+  const spacedKeys: Position[] = [];
   const anchors = new Map<string, YAML.Node>();
   let lastScalar: YAML.Scalar | undefined;
   let lastEnd = 0;
@@ -62,7 +70,7 @@ export function scanYaml(doc: YAML.Document, counter: YAML.LineCounter): YamlSca
   // An explicit stack, children pushed in reverse: source order without recursion, whatever the depth.
   const stack: Entry[] = [{ node: doc.contents, path: '' }];
   while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
+    const { node, path, isKey } = stack.pop()!;
     if (YAML.isAlias(node)) {
       checkAlias(node, anchors, at, problems);
       continue;
@@ -71,6 +79,7 @@ export function scanYaml(doc: YAML.Document, counter: YAML.LineCounter): YamlSca
     const start = node.range?.[0];
     if (node.tag && !ALLOWED_TAGS.has(node.tag)) problems.push(tagProblem(node.tag, at(start ?? 0)));
     if (node.anchor) anchors.set(node.anchor, node);
+    if (isKey && YAML.isScalar(node) && typeof node.value === 'string' && SPACED.test(node.value)) spacedKeys.push(at(start ?? 0));
     if (YAML.isScalar(node) && (node.range?.[1] ?? -1) > (lastScalar?.range?.[1] ?? -1)) lastScalar = node;
     // Block collections' ranges run over trailing comments; only values that end in text count.
     if (YAML.isScalar(node) || (YAML.isCollection(node) && node.flow)) lastEnd = Math.max(lastEnd, node.range?.[1] ?? 0);
@@ -79,7 +88,7 @@ export function scanYaml(doc: YAML.Document, counter: YAML.LineCounter): YamlSca
     const children = childrenOf(node, path);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  return { positions, problems, lastScalar, lastEnd };
+  return { positions, problems, lastScalar, lastEnd, spacedKeys };
 }
 
 function childrenOf(node: YAML.Node, path: string | undefined): Entry[] {
@@ -89,7 +98,7 @@ function childrenOf(node: YAML.Node, path: string | undefined): Entry[] {
     const key = pair.key;
     const name = YAML.isScalar(key) && path !== undefined ? childPath(path, String(key.value)) : undefined;
     // The key is visited first and recorded under the entry's path, so a diagnostic points at the key.
-    return [{ node: key, path: name }, { node: pair.value, path: name }];
+    return [{ node: key, path: name, isKey: true }, { node: pair.value, path: name }];
   });
 }
 

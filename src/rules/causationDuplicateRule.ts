@@ -10,6 +10,7 @@ import { CAUSATION_TYPES } from '../domain/causation.js';
 import { SOURCES } from '../domain/sources.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Case, CausationItem } from '../schema/case.js';
+import { describePath } from '../schema/labels.js';
 import { error, type Rule } from './rule.js';
 
 const itemPath = (i: number) => `causationAnalysis.items[${i}]`;
@@ -32,7 +33,7 @@ function duplicate(c: Case, first: number, second: number, common: string[]): Di
   const description = c.damage.consequences.find((x) => x.id === a.consequence)?.description ?? a.consequence;
   const faults = `过错 ${common.join('、')}`;
   return error('CAUSATION_DUPLICATE_CONSEQUENCE', `${itemPath(second)}.consequence`,
-    `${itemPath(first)} 与 ${itemPath(second)} 对同一损害后果「${description}」（${a.consequence}）及同一${faults} 分别作出因果关系判定（${termOf(a)}、${termOf(b)}）：` +
+    `${describePath(itemPath(first))}与${describePath(itemPath(second))}对同一损害后果「${description}」（${a.consequence}）及同一${faults} 分别作出因果关系判定（${termOf(a)}、${termOf(b)}）：` +
       `依据${SOURCES.measures}第二十五条及${SOURCES.sft0095}第7、8章，一项损害后果与同一医疗过错的因果关系只能有一个结论；` +
       '请合并为一项；涉及多个医疗机构的，各项应分列不同机构的过错',
     `${itemPath(first)} and ${itemPath(second)} both assess consequence ${a.consequence} for the same fault(s) (${a.causation}, ${b.causation}); ` +

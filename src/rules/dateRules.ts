@@ -3,6 +3,7 @@ import { calendarDaysBetween, isCovered, workingDaysBetween } from '../domain/ca
 import { SOURCES } from '../domain/sources.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Case } from '../schema/case.js';
+import { fieldLabel, parsePath } from '../schema/labels.js';
 import { error, warning, type Rule } from './rule.js';
 
 const M = SOURCES.measures;
@@ -11,32 +12,35 @@ const NOTICE_DAYS = 7;
 const COMPLETION_DAYS = 30;
 const MAX_EXTENSION_DAYS = 30;
 
-interface Dated { path: string; label: string; date: string }
+interface Dated { path: string; date: string }
 
 /** Pairs that must not run backwards: each `before` is on or before its `after`. */
 function orderedPairs(c: Case): [Dated, Dated][] {
   const com = c.basicInfo.commission;
-  const received: Dated = { path: 'basicInfo.commission.receivedDate', label: '收到委托日期', date: com.receivedDate };
-  const accepted: Dated = { path: 'basicInfo.commission.acceptedDate', label: '受理日期', date: com.acceptedDate };
-  const hearing: Dated = { path: 'process.hearing.date', label: '听证会日期', date: c.process.hearing.date };
-  const notice: Dated = { path: 'process.hearing.noticeDate', label: '听证通知日期', date: c.process.hearing.noticeDate };
-  const report: Dated = { path: 'report.date', label: '出具日期', date: c.report.date };
+  const received: Dated = { path: 'basicInfo.commission.receivedDate', date: com.receivedDate };
+  const accepted: Dated = { path: 'basicInfo.commission.acceptedDate', date: com.acceptedDate };
+  const hearing: Dated = { path: 'process.hearing.date', date: c.process.hearing.date };
+  const notice: Dated = { path: 'process.hearing.noticeDate', date: c.process.hearing.noticeDate };
+  const report: Dated = { path: 'report.date', date: c.report.date };
   const pairs: [Dated, Dated][] = [[received, accepted], [accepted, notice], [notice, hearing], [hearing, report]];
   c.basicInfo.treatment.forEach((t, i) => {
-    const from = { path: `basicInfo.treatment[${i}].from`, label: '诊疗开始日期', date: t.from };
+    const from = { path: `basicInfo.treatment[${i}].from`, date: t.from };
     pairs.push([from, received]);
-    if (t.to) pairs.push([from, { path: `basicInfo.treatment[${i}].to`, label: '诊疗结束日期', date: t.to }]);
+    if (t.to) pairs.push([from, { path: `basicInfo.treatment[${i}].to`, date: t.to }]);
   });
-  if (c.damage.death) pairs.push([{ path: 'damage.death.date', label: '死亡日期', date: c.damage.death.date }, received]);
-  if (c.process.examination) pairs.push([accepted, { path: 'process.examination.date', label: '体检日期', date: c.process.examination.date }]);
-  if (com.originalOpinion) pairs.push([{ path: 'basicInfo.commission.originalOpinion.date', label: '原鉴定意见日期', date: com.originalOpinion.date }, received]);
+  if (c.damage.death) pairs.push([{ path: 'damage.death.date', date: c.damage.death.date }, received]);
+  if (c.process.examination) pairs.push([accepted, { path: 'process.examination.date', date: c.process.examination.date }]);
+  if (com.originalOpinion) pairs.push([{ path: 'basicInfo.commission.originalOpinion.date', date: com.originalOpinion.date }, received]);
   return pairs;
 }
+
+/** The date's name as the schema gives it (「受理日期」, 「第 1 项诊疗经过的开始日期」). */
+const label = (d: Dated) => fieldLabel(parsePath(d.path)) ?? d.path;
 
 function order(c: Case): Diagnostic[] {
   return orderedPairs(c)
     .filter(([a, b]) => a.date > b.date)
-    .map(([a, b]) => error('DATE_ORDER', b.path, `${b.label}（${b.date}）早于${a.label}（${a.date}），日期先后矛盾`, `${b.path} (${b.date}) is before ${a.path} (${a.date})`));
+    .map(([a, b]) => error('DATE_ORDER', b.path, `${label(b)}（${b.date}）早于${label(a)}（${a.date}），日期先后矛盾`, `${b.path} (${b.date}) is before ${a.path} (${a.date})`));
 }
 
 function acceptance(c: Case): Diagnostic[] {

@@ -4,6 +4,7 @@
  * the opinion would print an unfinished sentence.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { describePath } from '../schema/labels.js';
 import { warning, type Rule } from './rule.js';
 
 const FINAL = /[。！？；：…」』）】”’.!?;:)\]]$/;
@@ -14,7 +15,7 @@ function unfinished(items: string[] | undefined, field: string): Diagnostic[] {
     const path = `opinion.${field}[${i}]`;
     const end = text.length > 16 ? `…${text.slice(-16)}` : text;
     return [warning('OPINION_UNFINISHED_SENTENCE', path,
-      `鉴定意见 ${path}「${end}」没有以句号等标点结束，可能不完整（文件被截断或粘贴不全）；鉴定意见将按原文印出，请核对后补全`,
+      `${describePath(path)}「${end}」没有以句号等标点结束，可能不完整（文件被截断或粘贴不全）；鉴定意见将按原文印出，请核对后补全`,
       `${path} ("${end}") ends without final punctuation; it may be incomplete`)];
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatPath } from '../diagnostics/diagnostic.js';
+import { describeField } from '../schema/labels.js';
 import { warning, type Rule } from './rule.js';
 
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -16,7 +17,7 @@ function scan(value: unknown, path: PropertyKey[], out: Diagnostic[]): void {
     const m = FORBIDDEN.exec(value);
     if (m) {
       const where = formatPath(path);
-      out.push(warning('TEXT_CONTROL_CHARACTER', where, `字段 ${where} 含有不可打印的控制字符 ${codePoint(m[0])}，文书中以「�」代替（DOCX）或略去（PDF），请删除`, `Field ${where} contains control character ${codePoint(m[0])}; it is replaced in the documents`));
+      out.push(warning('TEXT_CONTROL_CHARACTER', where, `${describeField(path)}含有不可打印的控制字符 ${codePoint(m[0])}，文书中以「�」代替（DOCX）或略去（PDF），请删除`, `Field ${where} contains control character ${codePoint(m[0])}; it is replaced in the documents`));
     }
   } else if (Array.isArray(value)) value.forEach((v, i) => scan(v, [...path, i], out));
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) scan(v, [...path, k], out);

@@ -18,209 +18,230 @@ const byName = <T extends { code: string; name: string }>(list: readonly T[]) =>
 
 const reportKind = aliasedEnum(keys(REPORT_KINDS), REPORT_KIND_ALIASES, '文书种类');
 const appraisalType = aliasedEnum(keys(APPRAISAL_TYPES), APPRAISAL_TYPE_ALIASES, '鉴定类型');
-const causation = aliasedEnum<CausationOutcome>([...CAUSATION_CODES, 'undetermined'], CAUSATION_ALIASES, '因果关系及原因力');
+const causation = aliasedEnum<CausationOutcome>([...CAUSATION_CODES, 'undetermined'], CAUSATION_ALIASES, '因果关系及原因力', '原因力');
 const sex = aliasedEnum(['male', 'female'], { 男: 'male', 女: 'female' }, '性别');
 const accidentGrade = aliasedEnum(ACCIDENT_GRADES.map((g) => g.code), byName(ACCIDENT_GRADES), '医疗事故等级');
-const injuryDegree = aliasedEnum(INJURY_DEGREES.map((d) => d.code), byName(INJURY_DEGREES), '人体损伤程度');
-const responsibility = aliasedEnum(keys(RESPONSIBILITY_DEGREES), Object.fromEntries(Object.entries(RESPONSIBILITY_DEGREES).map(([code, name]) => [name, code])) as Record<string, ResponsibilityDegree>, '医方责任程度（医疗事故）');
+const injuryDegree = aliasedEnum(INJURY_DEGREES.map((d) => d.code), byName(INJURY_DEGREES), '人体损伤程度', '损伤程度');
+const responsibility = aliasedEnum(keys(RESPONSIBILITY_DEGREES), Object.fromEntries(Object.entries(RESPONSIBILITY_DEGREES).map(([code, name]) => [name, code])) as Record<string, ResponsibilityDegree>, '医方责任程度（医疗事故）', '责任程度');
 
 const participation = z
-  .union([z.number(), z.string(), z.strictObject({ min: z.number().optional(), max: z.number() })])
-  .meta({ description: '过错参与度：30、"30%"、"10%~20%"、"不超过40%" 或 {min, max}；不填则取该类型的建议值' });
+  .union([z.number(), z.string(), z.strictObject({ min: z.number().optional().meta({ title: '参与度下限' }), max: z.number().meta({ title: '参与度上限' }) })])
+  .meta({ title: '参与度', description: '过错参与度：30、"30%"、"10%~20%"、"不超过40%" 或 {min, max}；不填则取该类型的建议值' });
 
 const report = z.strictObject({
   kind: reportKind,
   appraisalType: appraisalType.default('initial'),
-  documentNumber: nonEmpty.meta({ description: '文书编号，例如 苏某司鉴〔2026〕临鉴字第12号' }),
-  title: z.string().optional().meta({ description: '委托鉴定事项的标题，缺省时按文书种类生成' }),
-  date: isoDate.meta({ description: '出具日期' }),
-  status: aliasedEnum(['draft', 'final'], { 征求意见稿: 'draft', 草稿: 'draft', 正式: 'final', 定稿: 'final' }, '草稿或正式文书').default('draft'),
+  documentNumber: nonEmpty.meta({ title: '文书编号', description: '文书编号，例如 苏某司鉴〔2026〕临鉴字第12号' }),
+  title: z.string().optional().meta({ title: '鉴定事项标题', description: '委托鉴定事项的标题，缺省时按文书种类生成' }),
+  date: isoDate.meta({ title: '出具日期', description: '出具日期' }),
+  status: aliasedEnum(['draft', 'final'], { 征求意见稿: 'draft', 草稿: 'draft', 正式: 'final', 定稿: 'final' }, '草稿或正式文书', '文书状态').default('draft'),
 });
 
 const institution = z.strictObject({
-  name: nonEmpty,
-  shortName: z.string().optional().meta({ description: '简称，用于文书编号' }),
-  licenceNumber: z.string().optional().meta({ description: '司法鉴定许可证号' }),
-  address: z.string().optional(),
-  postcode: z.string().optional(),
-  phone: z.string().optional(),
+  name: nonEmpty.meta({ title: '鉴定机构名称' }),
+  shortName: z.string().optional().meta({ title: '机构简称', description: '简称，用于文书编号' }),
+  licenceNumber: z.string().optional().meta({ title: '许可证号', description: '司法鉴定许可证号' }),
+  address: z.string().optional().meta({ title: '机构地址' }),
+  postcode: z.string().optional().meta({ title: '邮政编码' }),
+  phone: z.string().optional().meta({ title: '联系电话' }),
 });
 
 const expert = z.strictObject({
-  name: nonEmpty,
-  title: z.string().optional().meta({ description: '职称，例如 主任医师' }),
-  specialty: nonEmpty.meta({ description: '专业（《办法》第三十三条所列专业类别）' }),
-  affiliation: z.string().optional().meta({ description: '工作单位' }),
+  name: nonEmpty.meta({ title: '姓名' }),
+  title: z.string().optional().meta({ title: '职称', description: '职称，例如 主任医师' }),
+  specialty: nonEmpty.meta({ title: '专业', description: '专业（《办法》第三十三条所列专业类别）' }),
+  affiliation: z.string().optional().meta({ title: '工作单位', description: '工作单位' }),
   role: aliasedEnum(['leader', 'member'], { 鉴定组长: 'leader', 组长: 'leader', 专家: 'member', 成员: 'member' }, '专家组角色').default('member'),
-  involvedInCase: z.boolean().default(false).meta({ description: '是否参与过本案的咨询、治疗、会诊、听证、鉴定或质证（第十八条）' }),
+  involvedInCase: z.boolean().default(false).meta({ title: '曾参与本案', description: '是否参与过本案的咨询、治疗、会诊、听证、鉴定或质证（第十八条）' }),
   consultation: z
     .strictObject({
-      opinion: paragraphs.meta({ description: '专家咨询意见' }),
-      agrees: z.boolean().default(true).meta({ description: '鉴定人是否采纳' }),
-      appraiserResponse: paragraphs.optional().meta({ description: '鉴定人与专家意见不一致时的针对性分析（第二十三条）' }),
+      opinion: paragraphs.meta({ title: '专家咨询意见', description: '专家咨询意见' }),
+      agrees: z.boolean().default(true).meta({ title: '采纳咨询意见', description: '鉴定人是否采纳' }),
+      appraiserResponse: paragraphs.optional().meta({ title: '鉴定人的针对性分析', description: '鉴定人与专家意见不一致时的针对性分析（第二十三条）' }),
     })
     .optional()
-    .meta({ description: '司法鉴定：参加听证会专家签名的咨询意见（第二十三条）' }),
+    .meta({ title: '咨询意见', description: '司法鉴定：参加听证会专家签名的咨询意见（第二十三条）' }),
 });
 
 const panel = z.strictObject({
-  mainSpecialty: nonEmpty.meta({ description: '主要学科专业' }),
-  experts: z.array(expert),
-  dissent: paragraphs.optional().meta({ description: '专家组的少数意见（医学会、医疗事故鉴定如实记载）' }),
+  mainSpecialty: nonEmpty.meta({ title: '主要学科专业', description: '主要学科专业' }),
+  experts: z.array(expert).meta({ title: '专家' }),
+  dissent: paragraphs.optional().meta({ title: '少数意见', description: '专家组的少数意见（医学会、医疗事故鉴定如实记载）' }),
 });
 
-const appraiser = z.strictObject({
-  name: nonEmpty,
-  certificateNumber: nonEmpty.meta({ description: '《司法鉴定人执业证》证号' }),
-  title: z.string().optional(),
+/** An appraiser or the reviewer; the reviewer's fields carry the role in their titles, having no list item to name them. */
+const signer = (role: string) => z.strictObject({
+  name: nonEmpty.meta({ title: `${role}姓名` }),
+  certificateNumber: nonEmpty.meta({ title: `${role}执业证号`, description: '《司法鉴定人执业证》证号' }),
+  title: z.string().optional().meta({ title: `${role}职称` }),
 });
 
-const person = z.strictObject({ name: nonEmpty, role: z.string().optional().meta({ description: '身份，例如 患者之子、医务科科长' }) });
+const person = z.strictObject({ name: nonEmpty.meta({ title: '姓名' }), role: z.string().optional().meta({ title: '身份', description: '身份，例如 患者之子、医务科科长' }) });
 
 const commission = z.strictObject({
-  client: nonEmpty.meta({ description: '委托人' }),
+  client: nonEmpty.meta({ title: '委托人', description: '委托人：人民法院、人民调解委员会或医患双方' }),
   setting: aliasedEnum(keys(COMMISSION_SETTINGS), COMMISSION_SETTING_ALIASES, '委托情形'),
   commissionedBy: aliasedEnum(keys(COMMISSIONING_PARTIES), COMMISSIONING_PARTY_ALIASES, '委托方'),
-  matters: paragraphs.meta({ description: '委托鉴定事项' }),
-  receivedDate: isoDate.meta({ description: '收到委托日期' }),
-  acceptedDate: isoDate.meta({ description: '受理日期' }),
+  matters: paragraphs.meta({ title: '委托事项', description: '委托鉴定事项' }),
+  receivedDate: isoDate.meta({ title: '收到委托日期', description: '收到委托日期' }),
+  acceptedDate: isoDate.meta({ title: '受理日期', description: '受理日期' }),
   originalOpinion: z
-    .strictObject({ institution: nonEmpty, documentNumber: nonEmpty, date: isoDate, conclusion: paragraphs.optional() })
+    .strictObject({
+      institution: nonEmpty.meta({ title: '原鉴定机构' }),
+      documentNumber: nonEmpty.meta({ title: '原鉴定文书编号' }),
+      date: isoDate.meta({ title: '原鉴定意见日期' }),
+      conclusion: paragraphs.optional().meta({ title: '原鉴定意见内容' }),
+    })
     .optional()
-    .meta({ description: '重新鉴定、再次鉴定时的原鉴定意见（第十条、第十三条）' }),
+    .meta({ title: '原鉴定意见', description: '重新鉴定、再次鉴定时的原鉴定意见（第十条、第十三条）' }),
 });
 
 const patient = z.strictObject({
-  name: nonEmpty,
+  name: nonEmpty.meta({ title: '患者姓名' }),
   sex,
-  age: z.number().int().min(0).max(130).optional(),
-  birthDate: birthDate.optional(),
-  idNumber: z.string().optional(),
-  address: z.string().optional(),
+  age: z.number().int().min(0).max(130).optional().meta({ title: '年龄' }),
+  birthDate: birthDate.optional().meta({ title: '出生日期' }),
+  idNumber: z.string().optional().meta({ title: '身份证号' }),
+  address: z.string().optional().meta({ title: '住址' }),
 });
 
 const medicalInstitution = z.strictObject({
-  id: nonEmpty.meta({ description: '在本文件中引用的代号，例如 H1' }),
-  name: nonEmpty,
-  level: z.string().optional().meta({ description: '等级，例如 三级甲等' }),
+  id: nonEmpty.meta({ title: '代号', description: '在本文件中引用的代号，例如 H1' }),
+  name: nonEmpty.meta({ title: '名称' }),
+  level: z.string().optional().meta({ title: '等级', description: '等级，例如 三级甲等' }),
 });
 
 const treatment = z.strictObject({
-  institution: nonEmpty.meta({ description: '医疗机构代号（medicalInstitutions 中的 id）' }),
-  from: isoDate,
-  to: isoDate.optional(),
-  setting: z.string().optional().meta({ description: '门诊、住院、急诊等' }),
-  department: z.string().optional(),
-  summary: paragraphs,
+  institution: nonEmpty.meta({ title: '医疗机构代号', description: '医疗机构代号（medicalInstitutions 中的 id）' }),
+  from: isoDate.meta({ title: '开始日期' }),
+  to: isoDate.optional().meta({ title: '结束日期' }),
+  setting: z.string().optional().meta({ title: '就诊类型', description: '门诊、住院、急诊等' }),
+  department: z.string().optional().meta({ title: '科室' }),
+  summary: paragraphs.meta({ title: '诊疗经过' }),
 });
 
 /** （一）委托鉴定事项的基本情况、诊疗概要 */
 const basicInfo = z.strictObject({
-  commission,
-  patient,
-  medicalInstitutions: z.array(medicalInstitution).min(1),
-  summary: paragraphs.meta({ description: '检案摘要 / 基本案情' }),
-  treatment: z.array(treatment).min(1).meta({ description: '诊疗概要：按医疗机构、按日期' }),
+  commission: commission.meta({ title: '委托情况' }),
+  patient: patient.meta({ title: '患者' }),
+  medicalInstitutions: z.array(medicalInstitution).min(1).meta({ title: '医疗机构' }),
+  summary: paragraphs.meta({ title: '检案摘要', description: '检案摘要 / 基本案情' }),
+  treatment: z.array(treatment).min(1).meta({ title: '诊疗经过', description: '诊疗概要：按医疗机构、按日期' }),
 });
 
 /** （二）医患双方各自陈述的主要观点、理由 — patient side first (Art. 21(3)). */
-const statements = z.strictObject({ patientSide: paragraphs, medicalSide: paragraphs });
+const statements = z.strictObject({ patientSide: paragraphs.meta({ title: '患方陈述' }), medicalSide: paragraphs.meta({ title: '医方陈述' }) });
 
 const material = z.strictObject({
-  name: nonEmpty,
-  source: z.string().optional().meta({ description: '提供方' }),
-  quantity: z.string().optional().meta({ description: '数量，例如 1份、32页' }),
-  confirmed: z.boolean().default(true).meta({ description: '是否经医患双方确认或法院质证（第十三条）' }),
+  name: nonEmpty.meta({ title: '名称' }),
+  source: z.string().optional().meta({ title: '提供方', description: '提供方' }),
+  quantity: z.string().optional().meta({ title: '数量', description: '数量，例如 1份、32页' }),
+  confirmed: z.boolean().default(true).meta({ title: '确认情况', description: '是否经医患双方确认或法院质证（第十三条）' }),
 });
 
 /** （三）鉴定过程的说明 */
 const processSection = z.strictObject({
-  materials: z.array(material).min(1),
+  materials: z.array(material).min(1).meta({ title: '鉴定材料' }),
   hearing: z.strictObject({
-    noticeDate: isoDate.meta({ description: '书面通知听证会的日期（第十九条）' }),
-    date: isoDate,
-    place: nonEmpty,
-    patientSide: z.array(person).default([]),
-    medicalSide: z.array(person).default([]),
-    others: z.array(person).default([]).meta({ description: '列席的法官、调解员等' }),
-  }),
+    noticeDate: isoDate.meta({ title: '听证通知日期', description: '书面通知听证会的日期（第十九条）' }),
+    date: isoDate.meta({ title: '听证会日期' }),
+    place: nonEmpty.meta({ title: '听证会地点' }),
+    patientSide: z.array(person).default([]).meta({ title: '患方到会人员' }),
+    medicalSide: z.array(person).default([]).meta({ title: '医方到会人员' }),
+    others: z.array(person).default([]).meta({ title: '其他到会人员', description: '列席的法官、调解员等' }),
+  }).meta({ title: '听证会' }),
   examination: z
-    .strictObject({ date: isoDate, findings: paragraphs, present: z.array(z.string()).default([]) })
+    .strictObject({
+      date: isoDate.meta({ title: '体检日期' }),
+      findings: paragraphs.meta({ title: '体检所见' }),
+      present: z.array(z.string()).default([]).meta({ title: '体检在场人员' }),
+    })
     .optional()
-    .meta({ description: '对患者的现场体检' }),
+    .meta({ title: '现场体检', description: '对患者的现场体检' }),
   extension: z
-    .strictObject({ workingDays: z.number().int().min(1), notifiedDate: isoDate, reason: nonEmpty })
+    .strictObject({
+      workingDays: z.number().int().min(1).meta({ title: '延长的工作日数' }),
+      notifiedDate: isoDate.meta({ title: '延长告知日期' }),
+      reason: nonEmpty.meta({ title: '延长理由' }),
+    })
     .optional()
-    .meta({ description: '延长鉴定时限（第二十六条）' }),
-  excludedWorkingDays: z.number().int().min(0).default(0).meta({ description: '补充材料所用、不计入时限的工作日（第二十六条第二款）' }),
-  agreedDeadline: isoDate.optional().meta({ description: '与委托人另行约定的完成期限（第二十六条：另有约定的，从其约定）' }),
-  notes: paragraphs.optional().meta({ description: '其他过程说明' }),
+    .meta({ title: '延长鉴定时限', description: '延长鉴定时限（第二十六条）' }),
+  excludedWorkingDays: z.number().int().min(0).default(0).meta({ title: '不计入时限的工作日', description: '补充材料所用、不计入时限的工作日（第二十六条第二款）' }),
+  agreedDeadline: isoDate.optional().meta({ title: '约定完成期限', description: '与委托人另行约定的完成期限（第二十六条：另有约定的，从其约定）' }),
+  notes: paragraphs.optional().meta({ title: '其他过程说明', description: '其他过程说明' }),
 });
 
 /** （四）医疗过错分析 */
 const fault = z.strictObject({
-  id: nonEmpty.meta({ description: '代号，例如 F1' }),
-  institution: z.string().optional().meta({ description: '医疗机构代号' }),
-  conduct: nonEmpty.meta({ description: '诊疗行为（分析的对象），例如：第二产程的监护与处理' }),
-  finding: z.string().optional().meta({ description: '过错的简要表述，写入鉴定意见，例如：第二产程延长未及时评估、处理' }),
-  norm: z.string().optional().meta({ description: '据以判断的规范' }),
-  isFault: z.boolean(),
-  analysis: paragraphs,
+  id: nonEmpty.meta({ title: '过错代号', description: '代号，例如 F1' }),
+  institution: z.string().optional().meta({ title: '医疗机构代号', description: '医疗机构代号' }),
+  conduct: nonEmpty.meta({ title: '诊疗行为', description: '诊疗行为（分析的对象），例如：第二产程的监护与处理' }),
+  finding: z.string().optional().meta({ title: '过错表述', description: '过错的简要表述，写入鉴定意见，例如：第二产程延长未及时评估、处理' }),
+  norm: z.string().optional().meta({ title: '依据的规范', description: '据以判断的规范' }),
+  isFault: z.boolean().meta({ title: '过错认定' }),
+  analysis: paragraphs.meta({ title: '过错分析说明' }),
 });
-const faultAnalysis = z.strictObject({ items: z.array(fault).min(1), summary: paragraphs.optional() });
+const faultAnalysis = z.strictObject({
+  items: z.array(fault).min(1).meta({ title: '过错分析' }),
+  summary: paragraphs.optional().meta({ title: '过错分析小结' }),
+});
 
 /** （五）因果关系分析 */
 const causationItem = z.strictObject({
-  consequence: nonEmpty.meta({ description: '损害后果代号（damage.consequences 中的 id）' }),
-  faults: z.array(z.string()).default([]).meta({ description: '相关过错代号' }),
+  consequence: nonEmpty.meta({ title: '损害后果代号', description: '损害后果代号（damage.consequences 中的 id）' }),
+  faults: z.array(z.string()).default([]).meta({ title: '相关过错代号', description: '相关过错代号' }),
   causation,
   participation: participation.optional(),
-  analysis: paragraphs,
+  analysis: paragraphs.meta({ title: '因果关系分析说明' }),
 });
-const causationAnalysis = z.strictObject({ items: z.array(causationItem).min(1) });
+const causationAnalysis = z.strictObject({ items: z.array(causationItem).min(1).meta({ title: '因果关系分析' }) });
 
 /** （六）医疗损害后果及伤残等级 */
 const consequence = z.strictObject({
-  id: nonEmpty,
-  description: nonEmpty,
-  disabilityGrade: z.number().int().min(1).max(10).optional().meta({ description: '伤残等级 1–10（《人体损伤致残程度分级》）' }),
-  basis: paragraphs.optional().meta({ description: '评定依据与理由，例如：依据《人体损伤致残程度分级》5.8.6.4' }),
+  id: nonEmpty.meta({ title: '损害后果代号' }),
+  description: nonEmpty.meta({ title: '损害后果描述' }),
+  disabilityGrade: z.number().int().min(1).max(10).optional().meta({ title: '伤残等级', description: '伤残等级 1–10（《人体损伤致残程度分级》）' }),
+  basis: paragraphs.optional().meta({ title: '评定依据', description: '评定依据与理由，例如：依据《人体损伤致残程度分级》5.8.6.4' }),
   injuryDegree: injuryDegree.optional(),
 });
 const damage = z.strictObject({
   death: z
-    .strictObject({ date: isoDate, autopsy: z.boolean(), causeOfDeath: z.string().optional() })
+    .strictObject({
+      date: isoDate.meta({ title: '死亡日期' }),
+      autopsy: z.boolean().meta({ title: '尸体解剖' }),
+      causeOfDeath: z.string().optional().meta({ title: '死因' }),
+    })
     .optional()
-    .meta({ description: '患者死亡：日期、是否尸体解剖、死因' }),
-  consequences: z.array(consequence).min(1),
+    .meta({ title: '患者死亡', description: '患者死亡：日期、是否尸体解剖、死因' }),
+  consequences: z.array(consequence).min(1).meta({ title: '损害后果' }),
   accident: z
-    .strictObject({ isAccident: z.boolean(), grade: accidentGrade.optional(), responsibility: responsibility.optional() })
+    .strictObject({ isAccident: z.boolean().meta({ title: '医疗事故认定' }), grade: accidentGrade.optional(), responsibility: responsibility.optional() })
     .optional()
-    .meta({ description: '医疗事故技术鉴定：是否属于医疗事故、等级、责任程度' }),
-  careAdvice: paragraphs.optional().meta({ description: '对患者医疗护理的建议' }),
+    .meta({ title: '医疗事故', description: '医疗事故技术鉴定：是否属于医疗事故、等级、责任程度' }),
+  careAdvice: paragraphs.optional().meta({ title: '医疗护理建议', description: '对患者医疗护理的建议' }),
 });
 
 const opinion = z.strictObject({
-  conclusions: paragraphs.optional().meta({ description: '覆盖自动生成的鉴定意见；每段一条' }),
-  additional: paragraphs.optional().meta({ description: '附加在自动生成的鉴定意见之后的条目；每段一条' }),
+  conclusions: paragraphs.optional().meta({ title: '鉴定意见', description: '覆盖自动生成的鉴定意见；每段一条' }),
+  additional: paragraphs.optional().meta({ title: '附加鉴定意见', description: '附加在自动生成的鉴定意见之后的条目；每段一条' }),
 });
 
 export const caseSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    report,
-    institution,
-    panel,
-    appraisers: z.array(appraiser).default([]).meta({ description: '司法鉴定人（司法鉴定意见书）' }),
-    reviewer: appraiser.optional().meta({ description: '复核人' }),
-    citations: z.array(z.string()).default([]).meta({ description: '引用的法律、法规、规范名称' }),
+    $schema: z.string().optional().meta({ title: 'JSON Schema 声明' }),
+    report: report.meta({ title: '文书' }),
+    institution: institution.meta({ title: '鉴定机构' }),
+    panel: panel.meta({ title: '专家组' }),
+    appraisers: z.array(signer('')).default([]).meta({ title: '鉴定人', description: '司法鉴定人（司法鉴定意见书）' }),
+    reviewer: signer('复核人').optional().meta({ title: '复核人', description: '复核人' }),
+    citations: z.array(z.string()).default([]).meta({ title: '引用的规范', description: '引用的法律、法规、规范名称' }),
     basicInfo: basicInfo.meta({ title: '（一）委托鉴定事项的基本情况、诊疗概要' }),
     statements: statements.meta({ title: '（二）医患双方各自陈述的主要观点、理由' }),
     process: processSection.meta({ title: '（三）鉴定过程的说明' }),
     faultAnalysis: faultAnalysis.meta({ title: '（四）医疗过错分析' }),
     causationAnalysis: causationAnalysis.meta({ title: '（五）因果关系分析' }),
     damage: damage.meta({ title: '（六）医疗损害后果及伤残等级' }),
-    opinion: opinion.default({}),
+    opinion: opinion.default({}).meta({ title: '鉴定意见' }),
   })
   .meta({ title: 'jianding 案件文件', description: '医疗损害鉴定案件：六个部分对应《江苏省医疗损害鉴定管理办法》第二十四条' });
 

@@ -1,14 +1,17 @@
 /** Schema building blocks shared by the case schema: dates, paragraphs, aliased enumerations. */
-import { DateTime } from '../domain/dateTime.js';
 import { z } from 'zod';
+import { badDateReason, dateParts, isRealDay } from './dates.js';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An ISO calendar date (YYYY-MM-DD) that luxon accepts as a real day, in years minYear–maxYear. */
 export function isoDateIn(minYear: number, maxYear: number, why: string) {
+  // zod runs every check even after one fails: the later ones look only at ISO text, so each bad date gets one message.
   return z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应写作 YYYY-MM-DD（例如 2026-11-22）' })
-    .refine((s) => DateTime.fromISO(s).isValid, { error: '不是有效的日期' })
-    .refine((s) => !/^\d{4}/.test(s) || (Number(s.slice(0, 4)) >= minYear && Number(s.slice(0, 4)) <= maxYear), {
+    .regex(ISO_DATE, { error: (iss) => badDateReason(String(iss.input)) })
+    .refine((s) => !ISO_DATE.test(s) || isRealDay(dateParts(s)!), { error: (iss) => badDateReason(String(iss.input)) })
+    .refine((s) => !ISO_DATE.test(s) || (Number(s.slice(0, 4)) >= minYear && Number(s.slice(0, 4)) <= maxYear), {
       error: `年份应在 ${minYear}–${maxYear} 之间：${why}`,
     })
     .meta({ format: 'date' });
@@ -35,19 +38,23 @@ export const paragraphs = z
 
 export const nonEmpty = z.string().trim().min(1, { error: '不能为空' });
 
+/** What an aliased enumeration accepts; carried on its issues so that validate.ts can suggest the value meant. */
+export interface EnumChoices { codes: readonly string[]; aliases: Record<string, string> }
+
 /**
  * An enumeration with stable English codes that also accepts the Chinese terms users write.
- * The output is always the code.
+ * The output is always the code. `title` is the field's short name in messages (labels.ts).
  */
-export function aliasedEnum<const C extends string>(codes: readonly C[], aliases: Record<string, C>, description: string) {
+export function aliasedEnum<const C extends string>(codes: readonly C[], aliases: Record<string, C>, description: string, title = description) {
   const accepted = [...codes, ...Object.keys(aliases)] as [string, ...string[]];
   const hint = `${codes.join('、')}（或中文：${Object.keys(aliases).join('、')}）`;
+  const params: EnumChoices = { codes, aliases };
   // Each code's Chinese name (its first alias), for forms that show choices in Chinese.
   const labels = Object.fromEntries(codes.map((c) => [c, Object.keys(aliases).find((a) => aliases[a] === c) ?? c]));
   return z
     .string()
     .trim()
-    .refine((v) => accepted.includes(v), { error: `应为以下之一：${hint}` })
+    .refine((v) => accepted.includes(v), { error: `应为以下之一：${hint}`, params })
     .transform((v) => (aliases[v] ?? v) as C)
-    .meta({ description, enum: accepted, 'x-labels': labels });
+    .meta({ title, description, enum: accepted, 'x-labels': labels });
 }

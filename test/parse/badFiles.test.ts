@@ -66,7 +66,7 @@ describe('reading case files', () => {
     delete item.causation;
     const ds = load(JSON.stringify(c, null, 2), 'c.json').diagnostics;
     const unknown = ds.find((d) => d.code === 'SCHEMA_UNKNOWN_FIELD')!;
-    expect(unknown.message).toBe('未知字段 causaton，是否为 causation？（位置：causationAnalysis.items[0]）');
+    expect(unknown.message).toBe('第 1 项因果关系分析（causationAnalysis.items[0]）下有未知字段 causaton，是否为 causation（原因力）？');
     expect(unknown.line).toBeGreaterThan(1);
     expect(ds.map((d) => d.code)).toContain('SCHEMA_REQUIRED');
   });
