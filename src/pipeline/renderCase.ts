@@ -25,6 +25,8 @@ export interface RenderedCase {
   /** SHA-256 of each template file used, for the manifest. */
   templates: Record<string, string>;
   pageCount: number;
+  /** Each heading's PDF page (empty without a PDF). */
+  anchors: { text: string; page: number }[];
 }
 
 export async function renderCase(c: Case, options: RenderOptions): Promise<RenderedCase> {
@@ -44,5 +46,5 @@ export async function renderCase(c: Case, options: RenderOptions): Promise<Rende
     messageEn: `The PDF font lacks ${w.codePoint}; drawn as a visible marker near "${w.context}"`,
   }));
   const pageCount = pdf?.pageCount ?? sectionPages.reduce((a, b) => a + b, 0);
-  return { outputs, warnings, status: built.model.isDraft ? 'draft' : 'final', templates: built.templates.hashes, pageCount };
+  return { outputs, warnings, status: built.model.isDraft ? 'draft' : 'final', templates: built.templates.hashes, pageCount, anchors: pdf?.anchors ?? [] };
 }

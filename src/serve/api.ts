@@ -77,7 +77,8 @@ async function preview(w: Workbench, body: unknown): Promise<Reply> {
   const loaded = loadCase(Buffer.from(text), String((body as { name?: unknown }).name ?? 'case.yaml'), w.defaults);
   if (!loaded.ok || !loaded.case) return json(422, { ok: false, diagnostics: loaded.diagnostics });
   const rendered = await renderCase(loaded.case, { formats: ['pdf'], templatesDir: w.templatesDir, fonts: w.fonts, caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}` });
-  return { status: 200, type: 'application/pdf', body: Buffer.from(rendered.outputs[0]!.bytes) };
+  // Each heading's page, so the page can show the part being edited (header: ASCII only, so URI-encoded JSON).
+  return { status: 200, type: 'application/pdf', body: Buffer.from(rendered.outputs[0]!.bytes), headers: { 'X-Jianding-Anchors': encodeURIComponent(JSON.stringify(rendered.anchors)) } };
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
- * The case list's actions: a new case of a kind (the `jianding init` example), a duplicate, an
+ * The case list's actions: a new case of a kind (blank, or the `jianding init` example), a duplicate, an
  * archive (moved into the folder's 归档 subfolder, never deleted), and a save from the form that
  * keeps the file's comments and order. Names are checked before any path is built.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { REPORT_KINDS } from '../domain/reportKinds.js';
 import { updateCaseText } from '../parse/updateYaml.js';
 import { BUNDLED_TEMPLATES } from '../paths.js';
 import { sha256 } from '../register/index.js';
@@ -28,12 +29,17 @@ function createNew(file: string, text: string): Reply | undefined {
   }
 }
 
+/** A case with nothing but its kind: the form shows every part still to fill, each with its message. */
+function blankCase(kind: (typeof KINDS)[number]): string {
+  return `# 新案件：请在 jianding 工作台的表单中逐项填写（或在此按 YAML 书写）\nreport:\n  kind: ${REPORT_KINDS[kind].name}\n  status: 征求意见稿\n`;
+}
+
 export function newCase(folder: string, body: unknown): Reply {
-  const { name, kind } = (body ?? {}) as { name?: unknown; kind?: unknown };
+  const { name, kind, blank } = (body ?? {}) as { name?: unknown; kind?: unknown; blank?: unknown };
   const file = typeof name === 'string' ? casePath(folder, name) : undefined;
   if (!file) return badName(name);
   if (!KINDS.includes(kind as (typeof KINDS)[number])) return json(400, { message: `文书种类应为 ${KINDS.join('、')} 之一` });
-  const text = fs.readFileSync(path.join(BUNDLED_TEMPLATES, 'init', `${String(kind)}.yaml`), 'utf8');
+  const text = blank === true ? blankCase(kind as (typeof KINDS)[number]) : fs.readFileSync(path.join(BUNDLED_TEMPLATES, 'init', `${String(kind)}.yaml`), 'utf8');
   return createNew(file, text) ?? json(201, { name, sha256: sha256(text) });
 }
 

@@ -12,6 +12,7 @@ export interface Reply {
   body: string | Buffer;
   /** A file name when the reply is a download. */
   download?: string;
+  headers?: Record<string, string>;
 }
 
 /** A case file is at most 8 MB; its JSON string form may double that. */

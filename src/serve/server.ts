@@ -60,6 +60,7 @@ function send(res: http.ServerResponse, r: Reply, extra: Record<string, string> 
     'Content-Type': r.type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store',
     ...(r.download ? { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(r.download)}` } : {}),
+    ...r.headers,
     ...extra,
   });
   res.end(r.body);

@@ -17,6 +17,7 @@ const withExtension = (name: string) => (/\.(ya?ml|json)$/i.test(name) ? name : 
 export function CaseActions({ current, onDone, onError }: Props) {
   const [name, setName] = useState('');
   const [kind, setKind] = useState<api.Kind>('association');
+  const [blank, setBlank] = useState(false);
   const run = async (work: () => Promise<[string | undefined, string]>) => {
     try {
       const [open, message] = await work();
@@ -28,7 +29,8 @@ export function CaseActions({ current, onDone, onError }: Props) {
   const create = (e: Event) => {
     e.preventDefault();
     const file = withExtension(name.trim());
-    void run(async () => { await api.newCase(file, kind); setName(''); return [file, `已新建 ${file}（以${api.KIND_NAMES[kind]}的完整示例为起点，请逐项改写）`]; });
+    const how = blank ? '空白，请在表单中逐项填写；校验结果列出尚缺的部分' : `以${api.KIND_NAMES[kind]}的完整示例为起点，请逐项改写`;
+    void run(async () => { await api.newCase(file, kind, blank); setName(''); return [file, `已新建 ${file}（${how}）`]; });
   };
   return (
     <div class="case-actions">
@@ -39,6 +41,7 @@ export function CaseActions({ current, onDone, onError }: Props) {
         <select id="new-kind" value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as api.Kind)}>
           {Object.entries(api.KIND_NAMES).map(([k, n]) => <option key={k} value={k}>{n}</option>)}
         </select>
+        <label class="check"><input type="checkbox" checked={blank} onChange={(e) => setBlank((e.target as HTMLInputElement).checked)} /> 空白（不用示例）</label>
         <button type="submit">新建</button>
       </form>
       {current && (

@@ -6,9 +6,11 @@ interface Props {
   url: string | undefined;
   note: string | undefined;
   busy: boolean;
+  /** The page of the part being edited: the viewer opens there. */
+  page?: number;
 }
 
-export function Preview({ url, note, busy }: Props) {
+export function Preview({ url, note, busy, page }: Props) {
   return (
     <section class="preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">
@@ -17,8 +19,8 @@ export function Preview({ url, note, busy }: Props) {
       </h2>
       {note && <p class="preview-note" role="note">{note}</p>}
       {url
-        // The fragment asks the browser's PDF viewer for page width and no thumbnail pane.
-        ? <iframe class="preview-frame" src={`${url}#navpanes=0&view=FitH`} title="文书预览（PDF）" />
+        // The fragment asks the browser's PDF viewer for the page, page width and no thumbnail pane.
+        ? <iframe class="preview-frame" src={`${url}#${page ? `page=${page}&` : ''}navpanes=0&view=FitH`} title="文书预览（PDF）" />
         : <p class="muted preview-empty">{busy ? '正在生成预览……' : note ? '改正错误后在此显示文书预览。' : '打开案件后在此显示文书预览。'}</p>}
     </section>
   );

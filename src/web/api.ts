@@ -84,9 +84,13 @@ export const validate = async (name: string, text: string, signal?: AbortSignal)
   (await call('POST', '/api/validate', { name, text }, signal)).json();
 
 /** The PDF, or the diagnostics that kept it from being made (422). */
-export async function preview(name: string, text: string, signal?: AbortSignal): Promise<{ pdf: Blob } | { diagnostics: Diagnostic[] }> {
+export interface Anchor { text: string; page: number }
+
+export async function preview(name: string, text: string, signal?: AbortSignal): Promise<{ pdf: Blob; anchors: Anchor[] } | { diagnostics: Diagnostic[] }> {
   try {
-    return { pdf: await (await call('POST', '/api/preview', { name, text }, signal)).blob() };
+    const r = await call('POST', '/api/preview', { name, text }, signal);
+    const anchors = JSON.parse(decodeURIComponent(r.headers.get('X-Jianding-Anchors') ?? '%5B%5D')) as Anchor[];
+    return { pdf: await r.blob(), anchors };
   } catch (e) {
     if (e instanceof ApiError && e.status === 422) return { diagnostics: (e.body as { diagnostics: Diagnostic[] }).diagnostics };
     throw e;
@@ -109,6 +113,6 @@ export const fileUrl = (file: string): string => `/api/files/${encodeURIComponen
 export const getSchema = async (): Promise<import('./form/schema').JsonSchema> => (await call('GET', '/api/schema')).json();
 export const getDomain = async (): Promise<import('./form/context').DomainFacts> => (await call('GET', '/api/domain')).json();
 
-export const newCase = async (name: string, kind: Kind): Promise<void> => { await call('POST', '/api/cases', { name, kind }); };
+export const newCase = async (name: string, kind: Kind, blank: boolean): Promise<void> => { await call('POST', '/api/cases', { name, kind, blank }); };
 export const duplicateCase = async (name: string, to: string): Promise<void> => { await call('POST', `${path(name)}/duplicate`, { name: to }); };
 export const archiveCase = async (name: string): Promise<void> => { await call('POST', `${path(name)}/archive`); };

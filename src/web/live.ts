@@ -4,7 +4,7 @@
  * never overwrites a newer one.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { preview, validate, type Diagnostic } from './api';
+import { preview, validate, type Anchor, type Diagnostic } from './api';
 
 /** Runs `run` once `ms` have passed without another call; `cancel` drops the pending one. */
 function useDebounce() {
@@ -44,6 +44,7 @@ export function usePreview(onError: (message: string) => void) {
   const [url, setUrl] = useState<string>();
   const [note, setNote] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [anchors, setAnchors] = useState<Anchor[]>([]);
   const seq = useRef(0);
   const inflight = useRef<AbortController | undefined>(undefined);
   const shown = useRef<string | undefined>(undefined);
@@ -68,6 +69,7 @@ export function usePreview(onError: (message: string) => void) {
       if (mine !== seq.current) return;
       if ('pdf' in r) {
         show(URL.createObjectURL(r.pdf));
+        setAnchors(r.anchors);
         setNote(undefined);
       } else {
         const n = r.diagnostics.filter((d) => d.severity === 'error').length;
@@ -81,7 +83,7 @@ export function usePreview(onError: (message: string) => void) {
   };
 
   return {
-    url, note, busy,
+    url, note, busy, anchors,
     /** Another case: its preview starts from nothing, right away. */
     reset(name: string, text: string) { debounce.cancel(); show(undefined); setNote(undefined); void run(name, text); },
     later(name: string, text: string) { debounce.schedule(400, () => void run(name, text)); },

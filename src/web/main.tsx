@@ -12,7 +12,7 @@ import { Diagnostics } from './Diagnostics';
 import { Editor, type EditorHandle } from './Editor';
 import { FormView } from './FormView';
 import { fieldId } from './form/schema';
-import { sectionOf } from './form/spec';
+import { pageOf, sectionOf } from './form/spec';
 import { Preview } from './Preview';
 import { Toolbar } from './Toolbar';
 import { usePreview, useValidation } from './live';
@@ -71,6 +71,8 @@ function App() {
       text.current = c.text;
       setShown(c.text);
       setSourceStart(c.text);
+      // Another case opens at its first part.
+      if (name !== open?.name) setSection(undefined);
       setOpen({ name, saved: c.text, sha256: c.sha256, key: `${name}:${c.sha256}:${Date.now()}`, latest: c.latest });
       setDirty(false);
       setConflict(undefined);
@@ -187,7 +189,7 @@ function App() {
           </>
         ) : <p class="muted placeholder">请从左侧列表选择一个案件。</p>}
       </main>
-      <Preview url={preview.url} note={preview.note} busy={preview.busy} />
+      <Preview url={preview.url} note={preview.note} busy={preview.busy} page={view === 'form' ? pageOf(section ?? 'basic', preview.anchors) : undefined} />
       <Conflict message={conflict} onClose={() => setConflict(undefined)} onReload={() => { setConflict(undefined); setDirty(false); void load(open!.name); }} />
     </div>
   );

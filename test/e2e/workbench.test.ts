@@ -34,6 +34,7 @@ const caseFile = (name: string) => path.join(w.folder, name);
 async function line(text: string, p: Page = page) {
   const l = p.locator('.cm-line', { hasText: text });
   // The page opens a case in the form; these tests work in the source view.
+  await p.locator('#tab-source').waitFor();
   if (await p.locator('#tab-source[aria-selected="false"]').count()) await p.locator('#tab-source').click();
   await p.locator('.cm-content').waitFor();
   for (let top = 0; top < 50_000 && (await l.count()) === 0; top += 400) {
@@ -260,12 +261,12 @@ describe.skipIf(!HAVE_CHROMIUM)(`workbench page in Chromium${HAVE_CHROMIUM ? '' 
     // First the new-case controls at the top of the list, then the cases.
     const order: string[] = [];
     let f = { tag: '', text: '', outline: '' };
-    for (let i = 0; i < 8 && !f.text.includes('association.yaml'); i++) {
+    for (let i = 0; i < 10 && !f.text.includes('association.yaml'); i++) {
       await p.keyboard.press('Tab');
       f = await focused();
       order.push(f.tag === 'BUTTON' ? f.text.trim().split('\n')[0]! : f.tag);
     }
-    expect(order.slice(0, 4)).toEqual(['INPUT', 'SELECT', '新建', 'association.yaml']);
+    expect(order.slice(0, 5)).toEqual(['INPUT', 'SELECT', 'INPUT', '新建', 'association.yaml']);
     expect(f.tag).toBe('BUTTON');
     expect(f.outline).toBe('solid');
     await p.keyboard.press('Tab');

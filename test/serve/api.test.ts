@@ -41,6 +41,10 @@ describe('workbench API', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers['content-type']).toBe('application/pdf');
     expect(ok.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    // Each heading's page, for the page to open the preview where the user is editing.
+    const anchors = JSON.parse(decodeURIComponent(String(ok.headers['x-jianding-anchors']))) as { text: string; page: number }[];
+    expect(anchors.find((a) => a.text.includes('因果关系'))?.page).toBeGreaterThan(1);
+    expect(anchors.map((a) => a.page)).toEqual([...anchors.map((a) => a.page)].sort((a, b) => a - b));
     const bad = await api(w, 'POST', '/api/preview', { text: BAD });
     expect(bad.status).toBe(422);
     expect(bad.json.diagnostics[0].code).toBe('CAUSATION_PARTICIPATION_RANGE');

@@ -24,7 +24,8 @@ export interface CaseFormProps {
 
 export function CaseForm(p: CaseFormProps) {
   const [own, setOwn] = useState(SECTIONS[0]!.id);
-  const section = p.section ?? own;
+  // Controlled by the page when it passes onSection (it resets to the first part for another case).
+  const section = p.section ?? (p.onSection ? SECTIONS[0]!.id : own);
   const choose = (id: string) => { setOwn(id); p.onSection?.(id); };
   const byPath = useMemo(() => {
     const m = new Map<string, Diagnostic[]>();

@@ -8,16 +8,18 @@ export interface Section {
   id: string;
   title: string;
   paths: Path[];
+  /** Words of the opinion's headings for this part, to open the preview at its page. */
+  headings: string[];
 }
 
 export const SECTIONS: Section[] = [
-  { id: 'basic', title: '委托与基本情况', paths: [['report'], ['institution'], ['basicInfo', 'commission'], ['basicInfo', 'patient'], ['basicInfo', 'medicalInstitutions'], ['basicInfo', 'summary'], ['basicInfo', 'treatment']] },
-  { id: 'statements', title: '双方陈述', paths: [['statements', 'patientSide'], ['statements', 'medicalSide']] },
-  { id: 'process', title: '鉴定过程', paths: [['process']] },
-  { id: 'faults', title: '医疗过错分析', paths: [['faultAnalysis', 'items'], ['faultAnalysis', 'summary']] },
-  { id: 'causation', title: '因果关系分析', paths: [['causationAnalysis', 'items']] },
-  { id: 'damage', title: '损害后果', paths: [['damage']] },
-  { id: 'panel', title: '专家组、鉴定人与落款', paths: [['panel'], ['appraisers'], ['reviewer'], ['citations'], ['opinion']] },
+  { id: 'basic', title: '委托与基本情况', paths: [['report'], ['institution'], ['basicInfo', 'commission'], ['basicInfo', 'patient'], ['basicInfo', 'medicalInstitutions'], ['basicInfo', 'summary'], ['basicInfo', 'treatment']], headings: ['基本情况', '案情摘要', '基本案情'] },
+  { id: 'statements', title: '双方陈述', paths: [['statements', 'patientSide'], ['statements', 'medicalSide']], headings: ['陈述'] },
+  { id: 'process', title: '鉴定过程', paths: [['process']], headings: ['鉴定过程'] },
+  { id: 'faults', title: '医疗过错分析', paths: [['faultAnalysis', 'items'], ['faultAnalysis', 'summary']], headings: ['过错', '过失', '违反'] },
+  { id: 'causation', title: '因果关系分析', paths: [['causationAnalysis', 'items']], headings: ['因果关系'] },
+  { id: 'damage', title: '损害后果', paths: [['damage']], headings: ['损害后果', '伤残', '医疗事故等级', '医疗事故'] },
+  { id: 'panel', title: '专家组、鉴定人与落款', paths: [['panel'], ['appraisers'], ['reviewer'], ['citations'], ['opinion']], headings: ['鉴定意见', '鉴定结论', '专家'] },
 ];
 
 /** The section a diagnostic's path belongs to, so the form can open it. */
@@ -38,3 +40,9 @@ export const itemName = (path: Path): string | undefined => ITEM_NAMES[path.filt
 
 /** A list is labelled by what its items are, where the schema's key says nothing (`items`). */
 export const listLabel = (path: Path): string | undefined => (path.at(-1) === 'items' ? itemName(path) : undefined);
+
+/** The page of the first heading that names the part, if the preview has one. */
+export function pageOf(section: string | undefined, anchors: { text: string; page: number }[]): number | undefined {
+  const words = SECTIONS.find((s) => s.id === section)?.headings ?? [];
+  return anchors.find((a) => words.some((w) => a.text.includes(w)))?.page;
+}
