@@ -4,15 +4,10 @@
  */
 export type Kind = 'association' | 'judicial' | 'accident';
 
-export interface Diagnostic {
-  severity: 'error' | 'warning';
-  code: string;
-  path: string;
-  message: string;
-  messageEn: string;
-  line?: number;
-  column?: number;
-}
+import type { Diagnostic } from '../diagnostics/diagnostic';
+
+/** The engine's own diagnostic type: the page shows exactly what the CLI prints. */
+export type { Diagnostic };
 
 export interface Version {
   title: string;
