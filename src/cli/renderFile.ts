@@ -48,7 +48,7 @@ export interface RenderFileResult {
   /** The version written, or the committed one that made this render unnecessary. */
   version?: { seq: number; title: string; titleEn: string; files: string[] };
   /** A problem that is not a diagnostic of the case: template, I/O, a final's protection. */
-  failure?: { message: string; messageEn: string };
+  failure?: { message: string; messageEn: string; correctable?: boolean };
   /** Something the user should know that did not fail the render. */
   notice?: string;
 }
@@ -110,9 +110,10 @@ async function renderAndCommit(file: string, loaded: Loaded, input: ReserveInput
   return { ...result, outcome: 'written', diagnostics, pages: rendered.pageCount, written, notice, version: { seq: res.seq, ...titles, files: written } };
 }
 
-function failureOf(caught: unknown, o: RenderFileOptions): { exitCode: number; failure: { message: string; messageEn: string } } | undefined {
+function failureOf(caught: unknown, o: RenderFileOptions): { exitCode: number; failure: NonNullable<RenderFileResult['failure']> } | undefined {
   const e = caught instanceof FontFileError ? fontUsageError(caught) : sqliteFailure(caught, registerPath(o.out, o.register)) ?? caught;
-  if (e instanceof UsageError || e instanceof RegisterError) return { exitCode: EXIT.usage, failure: { message: e.message, messageEn: e.messageEn } };
+  if (e instanceof RegisterError) return { exitCode: EXIT.usage, failure: { message: e.message, messageEn: e.messageEn, correctable: e.correctable } };
+  if (e instanceof UsageError) return { exitCode: EXIT.usage, failure: { message: e.message, messageEn: e.messageEn } };
   if (e instanceof TemplateError || e instanceof MarkupError) {
     const message = e instanceof MarkupError ? `模板输出的标记有误：${e.message}` : e.message;
     return { exitCode: EXIT.invalid, failure: { message, messageEn: message } };

@@ -3,7 +3,8 @@
  * defect of the case. Carries both languages like the CLI's own errors.
  */
 export class RegisterError extends Error {
-  constructor(message: string, readonly messageEn = message) {
+  /** `correctable`: a final stands in the way, and a corrected version (更正/补正) is the way forward. */
+  constructor(message: string, readonly messageEn = message, readonly correctable = false) {
     super(message);
   }
 }

@@ -40,7 +40,8 @@ export type Decision =
   | { kind: 'issued'; versionId: number }
   | { kind: 'addFormats'; versionId: number; formats: Format[] }
   | { kind: 'new'; stream: Stream; number: number; fromVersion?: number; correction?: Correction }
-  | { kind: 'refuse'; message: string; messageEn: string };
+  /** `correctable`: the way forward is a corrected version of the final (更正/补正). */
+  | { kind: 'refuse'; message: string; messageEn: string; correctable?: boolean };
 
 export interface Latest {
   draft?: Candidate;
@@ -59,12 +60,12 @@ function decideFinal(r: RenderRequest, latest: Latest): Decision {
   if (r.correction) return { kind: 'new', stream: 'final', number: f.number + 1, fromVersion: f.id, correction: r.correction };
   const title = `${versionTitle('final', f.number)}（${f.documentNumber}，${f.createdAt.slice(0, 10)} 生成）`;
   const how = '正式文书一经生成即不可替换；如需修改，请以 --correction "原因"（可加 --correction-kind 补正|更正）生成更正版本，原文书保留';
-  if (r.force) return { kind: 'refuse', message: `--force 只适用于征求意见稿。本案已有${title}。${how}`, messageEn: `--force applies to drafts only; this case has a final document. Use --correction "reason" for a corrected version` };
-  if (!f.sameCase) return { kind: 'refuse', message: `案件内容与已生成的${title}不同。${how}`, messageEn: `The case differs from its final document; use --correction "reason" for a corrected version (the final is kept)` };
+  if (r.force) return { kind: 'refuse', correctable: true, message: `--force 只适用于征求意见稿。本案已有${title}。${how}`, messageEn: `--force applies to drafts only; this case has a final document. Use --correction "reason" for a corrected version` };
+  if (!f.sameCase) return { kind: 'refuse', correctable: true, message: `案件内容与已生成的${title}不同。${how}`, messageEn: `The case differs from its final document; use --correction "reason" for a corrected version (the final is kept)` };
   if (!f.intact) return { kind: 'refuse', message: `${title}的文件已被改动或删除（与登记簿记录的 SHA-256 不符）；jianding 不会重写正式文书，请从备份恢复`, messageEn: 'The final document on disk no longer matches the register (changed or deleted); jianding never rewrites a final: restore it from a backup' };
   const add = missing(r.formats, f.formats);
   if (add.length && f.sameInputs) return { kind: 'addFormats', versionId: f.id, formats: add };
-  if (add.length) return { kind: 'refuse', message: `${title}没有 ${add.join('、')} 格式，而工具版本、模板或设置已变，补生成的文件将与原文书不一致；请用原来的版本与设置，或以 --correction 生成更正版本`, messageEn: 'The final lacks a format, and the tool, templates or settings changed since; use the original ones or make a correction' };
+  if (add.length) return { kind: 'refuse', correctable: true, message: `${title}没有 ${add.join('、')} 格式，而工具版本、模板或设置已变，补生成的文件将与原文书不一致；请用原来的版本与设置，或以 --correction 生成更正版本`, messageEn: 'The final lacks a format, and the tool, templates or settings changed since; use the original ones or make a correction' };
   return f.sameInputs ? { kind: 'upToDate', versionId: f.id } : { kind: 'issued', versionId: f.id };
 }
 

@@ -96,7 +96,7 @@ function decision(db: Db, input: ReserveInput, c: CaseRow | undefined): { d: Exc
   if (input.request.stream !== 'sample') checkNumber(db, c ?? { id: -1, folder: folderOf(input), name: input.name }, input.documentNumber);
   const versions = c ? committedVersions(db, c.id) : [];
   const d = decide(input.request, candidates(input, versions));
-  if (d.kind === 'refuse') throw new RegisterError(d.message, d.messageEn);
+  if (d.kind === 'refuse') throw new RegisterError(d.message, d.messageEn, d.correctable);
   return { d, versions };
 }
 

@@ -107,9 +107,11 @@ async function render(w: Workbench, name: string, body: unknown): Promise<Reply>
   const reason = typeof b.correction?.reason === 'string' ? b.correction.reason.trim() : '';
   const correction = reason ? { kind: b.correction?.kind === '补正' ? '补正' as const : '更正' as const, reason } : undefined;
   const r = await renderFile(file, { out: w.out, formats: ['docx', 'pdf'], status: correction ? 'final' : status, correction, fonts: w.fonts, defaults: w.defaults, templatesDir: w.templatesDir, register: w.register });
+  // A final in the way is said in the page's words: its way forward is the page's 「生成更正版本」, not a CLI flag.
+  const failure = r.failure?.correctable ? '本案已有正式文书，正式文书一经生成即不可替换。如需修改，请「生成更正版本」并写明原因（原正式文书保留）。' : r.failure?.message;
   return json(r.exitCode === 0 ? 200 : 422, {
     outcome: r.outcome, version: r.version && { ...r.version, files: r.version.files.map((f) => path.basename(f)) },
-    diagnostics: r.diagnostics, failure: r.failure?.message,
+    diagnostics: r.diagnostics, failure, correctable: r.failure?.correctable ?? false,
   });
 }
 

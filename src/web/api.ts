@@ -39,7 +39,11 @@ export interface RenderResult {
   version?: Version;
   diagnostics: Diagnostic[];
   failure?: string;
+  /** A final stands in the way: a corrected version is the way forward. */
+  correctable?: boolean;
 }
+
+export interface Correction { kind: '更正' | '补正'; reason: string }
 
 export const KIND_NAMES: Record<Kind, string> = {
   association: '医学会鉴定意见书',
@@ -93,9 +97,9 @@ export async function preview(name: string, text: string, signal?: AbortSignal):
 }
 
 /** A render's reply: 422 still carries the outcome (invalid, failed) and its reason. */
-export async function render(name: string, status: 'draft' | 'final'): Promise<RenderResult> {
+export async function render(name: string, status: 'draft' | 'final', correction?: Correction): Promise<RenderResult> {
   try {
-    return await (await call('POST', `${path(name)}/render`, { status })).json();
+    return await (await call('POST', `${path(name)}/render`, { status, correction })).json();
   } catch (e) {
     if (e instanceof ApiError && e.status === 422 && e.body) return e.body as RenderResult;
     throw e;

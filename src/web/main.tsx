@@ -8,6 +8,7 @@ import * as api from './api';
 import { CaseActions } from './CaseActions';
 import { CaseList } from './CaseList';
 import { Conflict } from './Conflict';
+import { Correction } from './Correction';
 import { Diagnostics } from './Diagnostics';
 import { Editor, type EditorHandle } from './Editor';
 import { FormView } from './FormView';
@@ -43,6 +44,7 @@ function App() {
   const setStatus = (text: string, tone: Tone = 'info') => setStatusState({ text, tone });
   const fail = (text: string) => setStatus(text, 'error');
   const [conflict, setConflict] = useState<string>();
+  const [correcting, setCorrecting] = useState(false);
   const text = useRef('');
   // Clerks start in the form; the source view is for power users. Both edit the same text.
   const [view, setView] = useState<'form' | 'source'>('form');
@@ -120,19 +122,21 @@ function App() {
     }
   }
 
-  async function generate(kind: 'draft' | 'final') {
+  async function generate(kind: 'draft' | 'final', correction?: api.Correction) {
     if (!open) return;
-    if (kind === 'final' && !window.confirm('正式文书一经生成即不可替换（如需修改只能生成更正版本）。确定生成正式文书？')) return;
+    if (kind === 'final' && !correction && !window.confirm('正式文书一经生成即不可替换（如需修改只能生成更正版本）。确定生成正式文书？')) return;
     if (dirty && !(await save())) return;
     setBusy(true);
     setStatus(kind === 'final' ? '正在生成正式文书……' : '正在生成征求意见稿……');
     try {
-      const r = await api.render(open.name, kind);
+      const r = await api.render(open.name, kind, correction);
       const title = r.version ? `「${r.version.title}」` : '';
       const done = r.outcome === 'written' || r.outcome === 'upToDate' || r.outcome === 'issued';
       setStatus(`${OUTCOME[r.outcome]}${title}${r.failure ? `：${r.failure}` : ''}`, done ? 'ok' : 'error');
       if (r.version) setOpen((o) => o && { ...o, latest: r.version });
       if (r.outcome === 'invalid') validation.reset(r.diagnostics);
+      // A final stands in the way: offer its corrected version instead.
+      if (r.correctable) setCorrecting(true);
       void refreshList();
     } catch (e) {
       fail(`生成失败：${(e as Error).message}`);
@@ -190,6 +194,7 @@ function App() {
         ) : <p class="muted placeholder">请从左侧列表选择一个案件。</p>}
       </main>
       <Preview url={preview.url} note={preview.note} busy={preview.busy} page={view === 'form' ? pageOf(section ?? 'basic', preview.anchors) : undefined} />
+      <Correction open={correcting} onClose={() => setCorrecting(false)} onSubmit={(c) => { setCorrecting(false); void generate('final', c); }} />
       <Conflict message={conflict} onClose={() => setConflict(undefined)} onReload={() => { setConflict(undefined); setDirty(false); void load(open!.name); }} />
     </div>
   );

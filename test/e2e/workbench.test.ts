@@ -237,6 +237,14 @@ describe.skipIf(!HAVE_CHROMIUM)(`workbench page in Chromium${HAVE_CHROMIUM ? '' 
     await status('不可替换');
     expect(fs.readFileSync(caseFile('association.yaml'), 'utf8')).toContain('025-000000019');
     await shot(page, '08-final-refused');
+    // The page offers the way forward: a corrected version with its reason, the original kept.
+    const original = fs.readFileSync(path.join(w.out, 'association.pdf'));
+    await page.getByLabel('原因').fill('医方联系电话有误');
+    await shot(page, '08b-correction-dialog');
+    await page.getByRole('button', { name: '生成更正版本' }).click();
+    await status('正式文书（第 1 次更正）');
+    expect(fs.existsSync(path.join(w.out, 'association.correction-1.pdf'))).toBe(true);
+    expect(fs.readFileSync(path.join(w.out, 'association.pdf'))).toEqual(original);
   });
 
   it('a browser without the token is refused', async () => {
