@@ -9,7 +9,9 @@
  * and fonts still inherit from app.css through the shadow boundary.
  */
 import { basicSetup, EditorView } from 'codemirror';
-import { yaml } from '@codemirror/lang-yaml';
+import { yaml, yamlLanguage } from '@codemirror/lang-yaml';
+import { currentSchema } from './schemaStore';
+import { schemaCompletion, schemaHover } from './schemaAssist';
 import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { EditorState, type Text } from '@codemirror/state';
 import { useEffect, useRef } from 'preact/hooks';
@@ -60,6 +62,9 @@ const theme = EditorView.theme({
   '.cm-content': { fontFamily: 'var(--mono)' },
   '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.6' },
   '.cm-gutters': { backgroundColor: 'var(--panel)', borderRight: '1px solid var(--line)' },
+  '.schema-hover': { maxWidth: '28rem', padding: '0.35rem 0.55rem', fontFamily: 'var(--font)', fontSize: '13px', lineHeight: '1.5' },
+  '.cm-tooltip-autocomplete .cm-completionDetail': { fontFamily: 'var(--font)', color: 'var(--muted)', marginLeft: '0.6em' },
+  '.cm-tooltip-autocomplete ul li[aria-selected] .cm-completionDetail': { color: '#fff' },
 });
 
 export function Editor({ docKey, initial, diagnostics, onChange, handle }: Props) {
@@ -77,6 +82,8 @@ export function Editor({ docKey, initial, diagnostics, onChange, handle }: Props
         doc: initial,
         extensions: [
           basicSetup, yaml(), lintGutter(), theme, EditorView.lineWrapping,
+          // Field names, Chinese choices and help from the case's JSON Schema (the form's source too).
+          yamlLanguage.data.of({ autocomplete: schemaCompletion(currentSchema) }), schemaHover(currentSchema),
           EditorView.contentAttributes.of({ 'aria-label': '案件文件（YAML）', 'aria-describedby': 'diagnostics-heading' }),
           EditorView.updateListener.of((u) => { if (u.docChanged) changed.current(u.state.doc.toString()); }),
         ],

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { parse } from 'yaml';
 import { updateCaseText } from '../parse/updateYaml';
 import * as api from './api';
+import { loadSchema } from './schemaStore';
 import { CaseForm } from './form/CaseForm';
 import type { DomainFacts } from './form/context';
 import type { Data } from './form/data';
@@ -36,7 +37,7 @@ export function FormView(p: Props) {
   const [loaded, setLoaded] = useState<[JsonSchema, DomainFacts]>();
   const [failed, setFailed] = useState<string>();
   useEffect(() => {
-    facts ??= Promise.all([api.getSchema(), api.getDomain()]);
+    facts ??= Promise.all([loadSchema(), api.getDomain()]);
     facts.then(setLoaded, (e: Error) => setFailed(e.message));
   }, []);
   const data = useMemo(() => parsed(p.text), [p.text]);
