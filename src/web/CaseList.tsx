@@ -8,6 +8,9 @@ interface Props {
   children?: preact.ComponentChildren;
 }
 
+/** When the latest version was generated, in the reader's local time. */
+const when = (iso: string | undefined) => (iso ? ` ${new Date(iso).toLocaleString('zh-CN', { hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })} 生成` : '');
+
 function Badge({ c }: { c: CaseSummary }) {
   if (c.errors > 0) return <span class="badge badge-error">有错误 {c.errors}</span>;
   if (c.warnings > 0) return <span class="badge badge-warning">警告 {c.warnings}</span>;
@@ -34,7 +37,7 @@ export function CaseList({ cases, current, onOpen, children }: Props) {
                 {c.patient ? `患者：${c.patient}` : '患者：—'}
                 {c.documentNumber && <span class="case-number">{c.documentNumber}</span>}
               </span>
-              <span class="case-line case-version">{c.latest ? `「${c.latest.title}」` : '尚未生成文书'}</span>
+              <span class="case-line case-version">{c.latest ? `「${c.latest.title}」${when(c.latest.committedAt)}` : '尚未生成文书'}</span>
             </button>
           </li>
         ))}

@@ -5,6 +5,7 @@
  * it, the preview following, and the saved YAML keeping its comments. Screenshots of each screen
  * go to output/screenshots/.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -23,6 +24,9 @@ let page: Page;
 const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 const section = (title: string) => page.locator('.sections button', { hasText: title }).click();
 const fileText = () => fs.readFileSync(path.join(w.folder, '新案.yaml'), 'utf8');
+/** The text of the PDFs the server sent for the preview, newest last (captured as they pass). */
+const previews: string[] = [];
+const pdfText = (pdf: Buffer) => spawnSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' }).stdout.replace(/\s+/g, '');
 
 /** A control by its case path, as the form names it (the id a diagnostic jumps to). */
 const control = (path: string) => page.locator(`[id="f-${path}"]`);
@@ -88,13 +92,19 @@ async function writeCompleteCase(): Promise<void> {
 describe.skipIf(!HAVE_CHROMIUM)(`the form in Chromium${HAVE_CHROMIUM ? '' : ' (skipped: /usr/bin/chromium is missing)'}`, () => {
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    w = await workbench({});
+    w = await workbench({ 'bad.yaml': fs.readFileSync('templates/init/association.yaml', 'utf8').replace('participation: 30 ', 'participation: 45 ') });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' })).newPage();
     page.on('dialog', (d) => void d.accept());
+    await page.route('**/api/preview', async (route) => {
+      const response = await route.fetch().catch(() => undefined);
+      if (!response) return route.abort().catch(() => {});
+      if (response.status() === 200) previews.push(pdfText(await response.body()));
+      await route.fulfill({ response }).catch(() => {});
+    });
     await page.goto(w.url);
   });
   afterAll(async () => {
@@ -147,6 +157,8 @@ describe.skipIf(!HAVE_CHROMIUM)(`the form in Chromium${HAVE_CHROMIUM ? '' : ' (s
     expect(changed).toHaveLength(1);
     expect(parse(after).basicInfo.commission.client).toBe('某某市某某区人民法院（二审）');
     expect(after.match(/#/g)?.length).toBe(before.match(/#/g)?.length);
+    // The preview shows the edited text.
+    await expect.poll(() => previews.at(-1) ?? '', { timeout: 60_000 }).toContain('某某市某某区人民法院（二审）');
   });
 
   it('the participation field shows its range, refuses 45 for 次要因素 as it is typed, and the rule’s message appears beside it and goes', async () => {
@@ -198,5 +210,16 @@ describe.skipIf(!HAVE_CHROMIUM)(`the form in Chromium${HAVE_CHROMIUM ? '' : ' (s
     // The diagnostics follow the newest text: nothing is said about the conduct that was filled in.
     await expect.poll(() => page.locator('.diagnostics').innerText(), { timeout: 30_000 }).not.toContain('faultAnalysis.items[1].conduct');
     await shot('form-04-linked-fault');
+  });
+
+  it('an out-of-range participation in the file shows the rule’s message beside the field; the suggested value clears it', async () => {
+    await page.locator('.case', { hasText: 'bad.yaml' }).click();
+    await section('因果关系分析');
+    const beside = page.locator('.participation .field-diagnostics');
+    await expect.poll(() => beside.innerText(), { timeout: 30_000 }).toContain('CAUSATION_PARTICIPATION_RANGE');
+    expect(await beside.innerText()).toContain('16%–44%');
+    await page.getByRole('button', { name: /用建议值 30%/ }).click();
+    await beside.waitFor({ state: 'detached', timeout: 30_000 });
+    await expect.poll(() => page.locator('.diagnostics').innerText(), { timeout: 30_000 }).not.toContain('CAUSATION_PARTICIPATION_RANGE');
   });
 });
