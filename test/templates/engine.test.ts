@@ -1,41 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCase } from '../../src/parse/loadCase.js';
-import { buildTree } from '../../src/pipeline/buildTree.js';
-import { TemplateError } from '../../src/templates/engine.js';
-import { baseCase } from '../support/baseCase.js';
 import type { CaseInput } from '../../src/schema/case.js';
+import { build as buildWith, templateError, templatesDir } from './support.js';
 
-function build(edit: (c: CaseInput) => void = () => {}, templatesDir?: string) {
-  const c = baseCase();
-  edit(c);
-  const r = loadCase(Buffer.from(JSON.stringify(c)), 'c.json');
-  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
-  return buildTree(r.case!, { caseSha256: r.sha256, generator: 'test', templatesDir });
-}
+/** The shared builder with this file's argument order (edit first). */
+const build = (edit: (c: CaseInput) => void = () => {}, dir?: string) => buildWith(dir, edit);
 
 const treeText = (b: ReturnType<typeof build>) => JSON.stringify(b.tree);
 
-function overrideDir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jd-tpl-'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
-
-const templateError = (fn: () => unknown): TemplateError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TemplateError) return e;
-    throw e;
-  }
-  throw new Error('no TemplateError');
-};
+const overrideDir = templatesDir;
 
 describe('case text is printed as written, never interpreted', () => {
   it('markup-like and Handlebars-like text survives as text', () => {
