@@ -22,7 +22,10 @@ export function readCaseBytes(file: string): Uint8Array {
 
 const CASE_FILE = /\.(ya?ml|json)$/i;
 /** What jianding itself writes next to cases: a batch whose --out is its input folder must not read these back. */
-const OWN_OUTPUT = /\.manifest\.json$|\.db$/i;
+const OWN_OUTPUT = /\.manifest\.json$/i;
+
+/** A case file by its name: YAML or JSON, and not one of jianding's own outputs. */
+export const isCaseFileName = (f: string): boolean => CASE_FILE.test(f) && !OWN_OUTPUT.test(f);
 
 /** The name a case's outputs take: case.yaml → case.docx, case.pdf, case.manifest.json. */
 export function outputBaseName(file: string): string {
@@ -34,7 +37,7 @@ export function caseFilesIn(inputs: string[]): string[] {
   const files = inputs.flatMap((input) => {
     if (!fs.existsSync(input)) throw new UsageError(`找不到：${input}`, `Not found: ${input}`);
     if (!fs.statSync(input).isDirectory()) return [input];
-    return fs.readdirSync(input).filter((f) => CASE_FILE.test(f) && !OWN_OUTPUT.test(f)).sort().map((f) => path.join(input, f));
+    return fs.readdirSync(input).filter(isCaseFileName).sort().map((f) => path.join(input, f));
   });
   const seen = new Map<string, string>();
   for (const file of files) {

@@ -10,7 +10,7 @@ import { loadCase, type CaseDefaults } from '../parse/loadCase.js';
 import { renderCase, type OutputFormat } from '../pipeline/renderCase.js';
 import {
   exportManifest, folderOf, preview, RegisterError, sqliteFailure, registerFor, registerPath, reserve, sha256, versionTitle, writeAndCommit,
-  type Correction, type Reservation, type ReserveInput,
+  type Correction, type ReserveInput, type Settled,
 } from '../register/index.js';
 import type { Case } from '../schema/case.js';
 import { FontFileError, preloadFonts, type PdfFontConfig } from '../render/pdf/index.js';
@@ -63,7 +63,7 @@ function templatesUnchanged(templatesDir: string | undefined) {
   };
 }
 
-function versionInfo(r: Reservation & { kind: 'upToDate' | 'issued' }, out: string): RenderFileResult['version'] {
+function versionInfo(r: Settled, out: string): RenderFileResult['version'] {
   const v = r.version;
   return { seq: v.seq, title: versionTitle(v.stream, v.number), titleEn: versionTitle(v.stream, v.number, 'en'), files: v.files.map((f) => path.join(out, f.file)) };
 }
@@ -81,13 +81,13 @@ function reserveInput(file: string, loaded: Loaded, o: RenderFileOptions): Reser
 }
 
 /** Up to date, already issued or refused, as far as the register already knows: nothing rendered, nothing created. */
-function settledEarly(input: ReserveInput, o: RenderFileOptions): Reservation | undefined {
+function settledEarly(input: ReserveInput, o: RenderFileOptions): Settled | undefined {
   if (!fs.existsSync(registerPath(o.out, o.register))) return undefined;
   const p = preview(registerFor(o.out, o.register).db, input);
   return p.kind === 'write' ? undefined : p;
 }
 
-function settled(r: Reservation & { kind: 'upToDate' | 'issued' }, result: RenderFileResult, out: string): RenderFileResult {
+function settled(r: Settled, result: RenderFileResult, out: string): RenderFileResult {
   return { ...result, outcome: r.kind, pages: r.version.pages, version: versionInfo(r, out) };
 }
 
@@ -131,7 +131,7 @@ export async function renderFile(file: string, o: RenderFileOptions): Promise<Re
     if (!loaded.ok || !loaded.case) return { ...result, exitCode: EXIT.invalid, outcome: 'invalid' };
     const input = reserveInput(file, loaded as Loaded, o);
     const early = settledEarly(input, o);
-    if (early) return settled(early as Reservation & { kind: 'upToDate' | 'issued' }, result, o.out);
+    if (early) return settled(early, result, o.out);
     return await renderAndCommit(file, loaded as Loaded, input, o, result);
   } catch (caught) {
     const f = failureOf(caught, o);

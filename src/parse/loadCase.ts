@@ -7,6 +7,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { runRules } from '../rules/index.js';
 import type { Case } from '../schema/case.js';
 import { normaliseCase } from '../schema/normalise.js';
+import { parsePath } from '../schema/labels.js';
 import { validateCaseData } from '../schema/validate.js';
 import { decodeCaseBytes } from './decode.js';
 import { parseText } from './parseText.js';
@@ -29,7 +30,7 @@ const ENCODING_HINT = {
 function withLocation(diagnostics: Diagnostic[], locate: (p: PropertyKey[]) => { line: number; column: number } | undefined): Diagnostic[] {
   return diagnostics.map((d) => {
     if (d.line !== undefined || !d.path) return d;
-    const keys = d.path.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+    const keys = parsePath(d.path);
     // An unknown or missing field is located at its parent.
     const pos = locate(keys) ?? locate(keys.slice(0, -1));
     return pos ? { ...d, ...pos } : d;

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from './database.js';
 import { syncFolder, testPause, writeDurable } from './durable.js';
-import { RegisterError, sqliteFailure } from './errors.js';
+import { RegisterError } from './errors.js';
 import { sha256 } from './hash.js';
 import { tempFileName, type Format } from './naming.js';
 import { releaseUnusedNumbers, removePendingFile } from './recover.js';
@@ -86,7 +86,8 @@ export function writeAndCommit(db: Db, dir: string, r: Write, outputs: Map<Forma
     testPause('commit');
     commit(db, r, outputs, meta);
   } catch (e) {
-    const failure = sqliteFailure(e, 'jianding-register.sqlite') ?? writeFailure(current, e);
+    // An SQLite failure is passed on as it is: the caller knows the register's path and says it in Chinese.
+    const failure = (e as Error).name === 'SqliteError' ? e : writeFailure(current, e);
     // Files first: removing them needs no database, which may be the thing that failed (a full disk).
     for (const f of r.files) removePendingFile(dir, f.file, r.owner, renamed.has(f.file));
     try {

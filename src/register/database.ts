@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { RegisterError, sqliteFailure } from './errors.js';
+import { RegisterError, sqliteHint } from './errors.js';
 
 export type Db = Database.Database;
 
@@ -79,8 +79,7 @@ export function registerPath(out: string, configured?: string): string {
 
 function openFailure(file: string, e: unknown): RegisterError {
   const code = String((e as { code?: unknown }).code ?? '');
-  const hint = sqliteFailure(e, file)?.message.replace(/^.*写入失败：/, '').replace(/（.*$/, '') ?? (e as Error).message;
-  return new RegisterError(`无法打开登记簿 ${file}：${hint}（${code || (e as Error).message}）；未写入任何文书`, `Cannot open the register ${file}: ${(e as Error).message}`);
+  return new RegisterError(`无法打开登记簿 ${file}：${sqliteHint(e)}（${code || (e as Error).message}）；未写入任何文书`, `Cannot open the register ${file}: ${(e as Error).message}`);
 }
 
 /** A register this run created but could not set up is removed again, so the folder stays as it was. */

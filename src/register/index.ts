@@ -6,16 +6,16 @@
 import path from 'node:path';
 import { openRegister, registerPath, type Db } from './database.js';
 
-export { abortReservation, writeAndCommit, type VersionMeta } from './commit.js';
-export { closeRegisters, REGISTER_FILE, registerPath } from './database.js';
+export { writeAndCommit, type VersionMeta } from './commit.js';
+export { closeRegisters, registerPath } from './database.js';
 export { RegisterError, sqliteFailure } from './errors.js';
-export { fileSha256, sha256 } from './hash.js';
+export { sha256 } from './hash.js';
 export { exportManifest, manifestOf } from './manifest.js';
-export { outputFileName, versionTitle, type Format, type Stream } from './naming.js';
+export { versionTitle, type Stream } from './naming.js';
 export type { Correction } from './policy.js';
 export { recoverStale } from './recover.js';
-export { preview, reserve, type Reservation, type ReserveInput, type Write } from './reserve.js';
-export { committedVersions, findCase, listCases, type CaseRow, type VersionRow } from './rows.js';
+export { preview, reserve, type Reservation, type ReserveInput, type Settled, type Write } from './reserve.js';
+export { committedVersions, findCase, listCases, type VersionRow } from './rows.js';
 
 export interface RegisterHandle {
   db: Db;

@@ -5,6 +5,7 @@
  * committed versions and every file the register does not name are never touched.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Db } from './database.js';
 import { isPlainFileName, tempFileName } from './naming.js';
@@ -20,7 +21,7 @@ export interface RecoverOptions {
 
 function stale(owner: Owner | undefined, o: RecoverOptions): boolean {
   if (!owner) return true;
-  if (o.ownProcess && owner.pid === process.pid) return true;
+  if (o.ownProcess && owner.pid === process.pid && owner.host === os.hostname()) return true;
   return !ownerAlive(owner);
 }
 
@@ -60,8 +61,16 @@ export function recoverStale(db: Db, registerDir: string, o: RecoverOptions = {}
     removed++;
   }
   if (removed) releaseUnusedNumbers(db);
-  return removed + removeOrphanTemps(db, registerDir);
+  // Reading the folders costs a directory listing per render, so a process sweeps once, and again
+  // only when it has just found a writer that stopped (whose temporaries may be orphaned).
+  if (removed || o.ownProcess || !swept.has(registerDir)) {
+    swept.add(registerDir);
+    removed += removeOrphanTemps(db, registerDir);
+  }
+  return removed;
 }
+
+const swept = new Set<string>();
 
 const TEMP = /^\.(.+)\.([0-9a-f]{12})\.tmp$/;
 

@@ -30,9 +30,10 @@ export interface ReserveInput {
   request: RenderRequest;
 }
 
-export type Reservation =
-  | { kind: 'upToDate' | 'issued'; version: VersionRow }
-  | Write;
+/** Nothing to write: the committed version that already answers the request. */
+export type Settled = { kind: 'upToDate' | 'issued'; version: VersionRow };
+
+export type Reservation = Settled | Write;
 
 export type Write = { kind: 'write'; versionId: number; seq: number; newVersion: boolean; stream: Stream; number: number; owner: Owner; files: { id: number; format: Format; file: string }[] };
 
@@ -63,14 +64,26 @@ function intact(dir: string, v: VersionRow): boolean {
   return v.files.every((f) => fileSha256(path.join(dir, f.file)) === f.sha256);
 }
 
+/** A value computed the first time it is read: hashing files and templates only where the policy looks. */
+function lazy<T>(compute: () => T): { readonly value: T } {
+  let cached: { v: T } | undefined;
+  return { get value() { return (cached ??= { v: compute() }).v; } };
+}
+
+function candidate(input: ReserveInput, v: VersionRow): Candidate {
+  const sameCase = v.caseSha256 === input.caseSha256;
+  const sameInputs = lazy(() => sameCase && v.settingsSha256 === input.settingsSha256 && v.toolVersion === input.toolVersion && input.templatesUnchanged(v.templates));
+  const whole = lazy(() => intact(input.outDir, v));
+  return {
+    id: v.id, number: v.number, formats: v.files.map((f) => f.format), createdAt: v.createdAt, documentNumber: v.documentNumber, sameCase,
+    get sameInputs() { return sameInputs.value; },
+    get intact() { return whole.value; },
+  };
+}
+
 function candidates(input: ReserveInput, versions: VersionRow[]): Latest {
   const latest: Latest = {};
-  for (const [stream, v] of Object.entries(latestByStream(versions)) as [Stream, VersionRow][]) {
-    const sameCase = v.caseSha256 === input.caseSha256;
-    const sameInputs = sameCase && v.settingsSha256 === input.settingsSha256 && v.toolVersion === input.toolVersion && input.templatesUnchanged(v.templates);
-    const c: Candidate = { id: v.id, number: v.number, formats: v.files.map((f) => f.format), createdAt: v.createdAt, documentNumber: v.documentNumber, sameCase, sameInputs, intact: intact(input.outDir, v) };
-    latest[stream] = c;
-  }
+  for (const [stream, v] of Object.entries(latestByStream(versions)) as [Stream, VersionRow][]) latest[stream] = candidate(input, v);
   return latest;
 }
 
@@ -106,7 +119,7 @@ const folderOf = (input: ReserveInput) => path.relative(input.registerDir, path.
  * What a render would do, without reserving anything: lets the caller skip rendering a case
  * that is up to date, or refuse it, before spending time on it. `reserve` decides again.
  */
-export function preview(db: Db, input: ReserveInput): Reservation | { kind: 'write' } {
+export function preview(db: Db, input: ReserveInput): Settled | { kind: 'write' } {
   const c = findCase(db, folderOf(input), input.name);
   const { d, versions } = decision(db, input, c);
   if (d.kind === 'upToDate' || d.kind === 'issued') return { kind: d.kind, version: versions.find((v) => v.id === d.versionId)! };

@@ -70,11 +70,6 @@ export function committedVersions(db: Db, caseId: number): VersionRow[] {
   return rows.map((r) => toVersion(db, r));
 }
 
-export function versionById(db: Db, id: number): VersionRow | undefined {
-  const r = db.prepare('SELECT * FROM versions WHERE id = ?').get(id) as RawVersion | undefined;
-  return r && toVersion(db, r);
-}
-
 /** The newest committed version of each stream. */
 export function latestByStream(versions: VersionRow[]): Partial<Record<Stream, VersionRow>> {
   const latest: Partial<Record<Stream, VersionRow>> = {};

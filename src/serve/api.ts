@@ -10,6 +10,8 @@ import { loadCase, type CaseDefaults } from '../parse/loadCase.js';
 import { renderCase } from '../pipeline/renderCase.js';
 import { committedVersions, findCase, folderOf, registerFor, registerPath, sha256, versionTitle } from '../register/index.js';
 import type { PdfFontConfig } from '../render/pdf/index.js';
+import { UsageError } from '../cli/errors.js';
+import { outputBaseName, readCaseBytes, writeAtomic } from '../cli/files.js';
 import { renderFile } from '../cli/renderFile.js';
 import { caseNames, casePath, outputPath } from './caseFiles.js';
 import { archiveCase, duplicateCase, newCase, savedText } from './caseActions.js';
@@ -33,7 +35,7 @@ const notFound = (what: string): Reply => json(404, { message: `找不到：${wh
 function latestVersion(w: Workbench, name: string) {
   if (!fs.existsSync(registerPath(w.out, w.register))) return undefined;
   const reg = registerFor(w.out, w.register);
-  const c = findCase(reg.db, folderOf(reg, w.out), name.replace(/\.(ya?ml|json)$/i, ''));
+  const c = findCase(reg.db, folderOf(reg, w.out), outputBaseName(name));
   const v = c ? committedVersions(reg.db, c.id).at(-1) : undefined;
   return v && { title: versionTitle(v.stream, v.number), stream: v.stream, committedAt: v.committedAt, files: v.files.map((f) => f.file) };
 }
@@ -42,7 +44,7 @@ const count = (ds: Diagnostic[], s: Diagnostic['severity']) => ds.filter((d) => 
 
 function listCases(w: Workbench): Reply {
   return json(200, caseNames(w.folder).map((name) => {
-    const loaded = loadCase(fs.readFileSync(path.join(w.folder, name)), name, w.defaults);
+    const loaded = loadCase(readCaseBytes(path.join(w.folder, name)), name, w.defaults);
     const c = loaded.case;
     return {
       name, kind: c?.report.kind, patient: c?.basicInfo.patient.name, documentNumber: c?.report.documentNumber,
@@ -54,7 +56,7 @@ function listCases(w: Workbench): Reply {
 function readCase(w: Workbench, name: string): Reply {
   const file = casePath(w.folder, name);
   if (!file || !fs.existsSync(file)) return notFound(name);
-  const bytes = fs.readFileSync(file);
+  const bytes = Buffer.from(readCaseBytes(file));
   const loaded = loadCase(bytes, name, w.defaults);
   return json(200, { name, text: bytes.toString('utf8'), sha256: sha256(bytes), diagnostics: loaded.diagnostics, latest: latestVersion(w, name) });
 }
@@ -89,13 +91,12 @@ function save(w: Workbench, name: string, body: unknown): Reply {
   const file = casePath(w.folder, name);
   if (!file) return notFound(name);
   const b = (body ?? {}) as { text?: unknown; data?: unknown; baseSha256?: unknown };
-  const current = fs.existsSync(file) ? sha256(fs.readFileSync(file)) : undefined;
+  const bytes = fs.existsSync(file) ? Buffer.from(readCaseBytes(file)) : undefined;
+  const current = bytes && sha256(bytes);
   if (current !== undefined && b.baseSha256 !== current) return json(409, { message: `${name} 在打开之后已在磁盘上被改动；为免覆盖他人的修改，未保存`, sha256: current });
-  const text = savedText(file, b);
+  const text = savedText(file, bytes?.toString('utf8') ?? '', b);
   if (text === undefined) return json(400, { message: '请求须为 {"text": "…"} 或 {"data": {…}}，并带 baseSha256' });
-  const tmp = path.join(w.folder, `.${name}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
+  writeAtomic(file, text);
   return json(200, { sha256: sha256(Buffer.from(text)), text });
 }
 
@@ -136,14 +137,24 @@ export const ROUTES: [string, RegExp, string, Handler][] = [
   ['POST', /^cases$/, '/api/cases', (w, r) => newCase(w.folder, r.body)],
   ['POST', /^cases\/([^/]+)\/duplicate$/, '/api/cases/{name}/duplicate', (w, r, [n]) => duplicateCase(w.folder, n!, r.body)],
   ['POST', /^cases\/([^/]+)\/archive$/, '/api/cases/{name}/archive', (w, _r, [n]) => archiveCase(w.folder, n!)],
-  ['GET', /^schema$/, '/api/schema', () => json(200, caseJsonSchema())],
+  ['GET', /^schema$/, '/api/schema', () => json(200, (schema ??= caseJsonSchema()))],
   ['GET', /^domain$/, '/api/domain', () => json(200, domainFacts())],
 ];
+
+/** The JSON Schema never changes while the server runs: built on first request. */
+let schema: Record<string, unknown> | undefined;
 
 export async function handleApi(w: Workbench, req: Request, rest: string): Promise<Reply> {
   for (const [method, pattern, , handler] of ROUTES) {
     const m = pattern.exec(rest);
-    if (m && method === req.method) return handler(w, req, m.slice(1).map((s) => decodeURIComponent(s)));
+    if (!m || method !== req.method) continue;
+    try {
+      return await handler(w, req, m.slice(1).map((s) => decodeURIComponent(s)));
+    } catch (e) {
+      // A case file that is not a regular file, too large, or unreadable: the CLI's own refusal, in its words.
+      if (e instanceof UsageError) return json(400, { message: e.message });
+      throw e;
+    }
   }
   return json(404, { message: `没有这个接口：${req.method} /api/${rest}` });
 }

@@ -65,9 +65,8 @@ export function archiveCase(folder: string, name: string): Reply {
 }
 
 /** The new text of a save: as sent (source view), or the form's data written into the file on disk. */
-export function savedText(file: string, body: { text?: unknown; data?: unknown }): string | undefined {
+export function savedText(file: string, current: string, body: { text?: unknown; data?: unknown }): string | undefined {
   if (typeof body.text === 'string') return body.text;
   if (body.data === undefined || body.data === null || typeof body.data !== 'object') return undefined;
-  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   return updateCaseText(current, body.data, /\.json$/i.test(file) ? 'json' : 'yaml');
 }

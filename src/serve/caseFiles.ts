@@ -4,13 +4,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { isCaseFileName } from '../cli/files.js';
 import { isPlainFileName } from '../register/naming.js';
 
-const CASE_FILE = /^[^.][^/\\]*\.(ya?ml|json)$/i;
-const MANIFEST = /\.manifest\.json$/i;
-
+/** A case file's own name: no folder, not hidden (temporaries are), YAML or JSON, not an output. */
 export function isCaseName(name: string): boolean {
-  return isPlainFileName(name) && CASE_FILE.test(name) && !MANIFEST.test(name);
+  return isPlainFileName(name) && !name.startsWith('.') && isCaseFileName(name);
 }
 
 /** Case files directly in the folder (regular files only), sorted. */

@@ -93,6 +93,5 @@ export function hardenedInstance(budget: Budget): typeof Handlebars {
   (hb as unknown as { template: Fn }).template = (spec: Spec) => template(hardenSpec(spec));
   hb.registerHelper('each', guardedEach(hb.helpers.each as Fn, budget));
   hb.registerHelper('lookup', strictLookup);
-  hb.registerHelper('log', () => { throw new ExplainedError('使用了未知的 helper「log」'); });
   return hb;
 }
