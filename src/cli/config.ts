@@ -16,6 +16,8 @@ const configSchema = z.strictObject({
   out: z.string().optional(),
   register: z.string().optional(),
   formats: z.array(z.enum(['docx', 'pdf'])).optional(),
+  /** PNG images an institution issues finals with: its electronic seal and each signer's signature, by name. */
+  images: z.strictObject({ seal: z.string().optional(), signatures: z.record(z.string(), z.string()).optional() }).optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -29,7 +31,11 @@ function parse(data: unknown, source: string): Config {
   // Paths in a config file are relative to the file, not to where the command runs.
   const resolve = (p: string | undefined) => (p === undefined ? undefined : path.resolve(base, p));
   const fonts = r.data.fonts && Object.fromEntries(Object.entries(r.data.fonts).map(([k, v]) => [k, resolve(v)]));
-  return { ...r.data, templates: resolve(r.data.templates), out: resolve(r.data.out), register: resolve(r.data.register), fonts };
+  const images = r.data.images && {
+    seal: resolve(r.data.images.seal),
+    signatures: r.data.images.signatures && Object.fromEntries(Object.entries(r.data.images.signatures).map(([k, v]) => [k, resolve(v) as string])),
+  };
+  return { ...r.data, templates: resolve(r.data.templates), out: resolve(r.data.out), register: resolve(r.data.register), fonts, images };
 }
 
 function readJson(file: string): unknown {

@@ -20,6 +20,7 @@ import { EXIT, UsageError } from './errors.js';
 import { fontUsageError } from './fontErrors.js';
 import { ensureDir, outputBaseName, readCaseBytes } from './files.js';
 import { settingsFingerprint } from './settings.js';
+import type { IssueImages } from '../pipeline/proof.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface RenderFileOptions {
@@ -32,6 +33,8 @@ export interface RenderFileOptions {
   correction?: Correction;
   fonts?: PdfFontConfig;
   defaults?: CaseDefaults;
+  /** Electronic seal and signature images for finals (config `images`). */
+  images?: IssueImages;
   /** The register's path when the config names one; else it sits in the output folder. */
   register?: string;
 }
@@ -68,7 +71,7 @@ function versionInfo(r: Settled, out: string): RenderFileResult['version'] {
   return { seq: v.seq, title: versionTitle(v.stream, v.number), titleEn: versionTitle(v.stream, v.number, 'en'), files: v.files.map((f) => path.join(out, f.file)) };
 }
 
-type Loaded = ReturnType<typeof loadCase> & { case: Case };
+type Loaded = ReturnType<typeof loadCase> & { case: Case; bytes: Uint8Array };
 
 /** The register's view of this render; nothing is created by building it. */
 function reserveInput(file: string, loaded: Loaded, o: RenderFileOptions): ReserveInput {
@@ -95,7 +98,8 @@ function settled(r: Settled, result: RenderFileResult, out: string): RenderFileR
 async function renderAndCommit(file: string, loaded: Loaded, input: ReserveInput, o: RenderFileOptions, result: RenderFileResult): Promise<RenderFileResult> {
   const rendered = await renderCase(loaded.case, {
     formats: o.formats, templatesDir: o.templatesDir, status: o.status, sample: o.sample, fonts: o.fonts,
-    caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}`,
+    caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}`, caseFile: { name: path.basename(file), bytes: loaded.bytes },
+    defaults: o.defaults, images: o.images,
   });
   ensureDir(o.out);
   const reg = registerFor(o.out, o.register);
@@ -104,6 +108,7 @@ async function renderAndCommit(file: string, loaded: Loaded, input: ReserveInput
   const diagnostics = [...loaded.diagnostics, ...rendered.warnings];
   const written = writeAndCommit(reg.db, o.out, res, new Map(rendered.outputs.map((x) => [x.format, x.bytes])), {
     templates: rendered.templates, pages: rendered.pageCount, warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    fingerprint: rendered.fingerprint.sha256, verificationCode: rendered.fingerprint.code,
   });
   const notice = exportManifest(reg.db, o.out, folderOf(reg, o.out), outputBaseName(file), reg.file);
   const titles = { title: versionTitle(res.stream, res.number), titleEn: versionTitle(res.stream, res.number, 'en') };
@@ -126,7 +131,8 @@ export async function renderFile(file: string, o: RenderFileOptions): Promise<Re
   try {
     // Reading the fonts (tens of MB) overlaps with parsing and checking the case.
     void preloadFonts(o.fonts);
-    const loaded = loadCase(readCaseBytes(file), file, o.defaults);
+    const bytes = readCaseBytes(file);
+    const loaded = { ...loadCase(bytes, file, o.defaults), bytes };
     result.diagnostics = loaded.diagnostics;
     if (!loaded.ok || !loaded.case) return { ...result, exitCode: EXIT.invalid, outcome: 'invalid' };
     const input = reserveInput(file, loaded as Loaded, o);

@@ -1,6 +1,7 @@
 /** Command-line flags and the config file → options for rendering. */
 import path from 'node:path';
-import { checkRegularFile, describeReadError, ReadFileError } from '../io/readRegularFile.js';
+import { checkRegularFile, describeReadError, ReadFileError, readRegularFile } from '../io/readRegularFile.js';
+import type { IssueImages } from '../pipeline/proof.js';
 import type { OutputFormat } from '../pipeline/renderCase.js';
 import { MAX_FONT_BYTES } from '../io/fileLimits.js';
 import type { Config } from './config.js';
@@ -55,6 +56,30 @@ function correctionOf(flags: RenderFlags): Correction | undefined {
   return { kind, reason };
 }
 
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+/** A seal or signature image: a PNG of at most 5 MB, named by its config key in any message. */
+function readPng(file: string, key: string): Uint8Array {
+  let bytes: Uint8Array;
+  try {
+    bytes = readRegularFile(file, MAX_IMAGE_BYTES);
+  } catch (e) {
+    if (!(e instanceof ReadFileError)) throw e;
+    const { zh, en } = describeReadError(e, `配置 ${key} 的图片`, `Image ${key}`);
+    throw new UsageError(zh, en);
+  }
+  if (!PNG_SIGNATURE.every((b, i) => bytes[i] === b)) throw new UsageError(`配置 ${key} 的图片 ${file} 不是 PNG 文件（印章与签名须为透明背景的 PNG）`, `${key}: ${file} is not a PNG`);
+  return bytes;
+}
+
+function imagesOf(config: Config): IssueImages | undefined {
+  const i = config.images;
+  if (!i) return undefined;
+  const signatures = Object.fromEntries(Object.entries(i.signatures ?? {}).map(([name, file]) => [name, readPng(file, `images.signatures.${name}`)]));
+  return { ...(i.seal ? { seal: readPng(i.seal, 'images.seal') } : {}), signatures };
+}
+
 export function renderOptions(flags: RenderFlags, config: Config): RenderFileOptions {
   if (flags.draft && flags.final) throw new UsageError('--draft 与 --final 不能同时使用', '--draft and --final exclude each other');
   const correction = correctionOf(flags);
@@ -69,6 +94,7 @@ export function renderOptions(flags: RenderFlags, config: Config): RenderFileOpt
     force: flags.force ?? false,
     fonts: fontsOf(flags, config),
     defaults: { institution: config.institution },
+    images: imagesOf(config),
   };
 }
 

@@ -7,5 +7,6 @@ import type { RenderFileOptions } from './renderFile.js';
 export function settingsFingerprint(o: RenderFileOptions): string {
   // Font files by path and size: re-hashing tens of MB per case would cost more than rendering.
   const fonts = Object.entries(o.fonts ?? {}).sort().map(([slot, file]) => [slot, file, file ? fs.statSync(file).size : 0]);
-  return sha256(JSON.stringify({ sample: o.sample ?? false, fonts, defaults: o.defaults ?? {} }));
+  const images = o.images && { seal: o.images.seal && sha256(o.images.seal), signatures: Object.entries(o.images.signatures ?? {}).map(([n, b]) => [n, sha256(b)]) };
+  return sha256(JSON.stringify({ sample: o.sample ?? false, fonts, defaults: o.defaults ?? {}, ...(images ? { images } : {}) }));
 }

@@ -84,26 +84,44 @@ export interface SignatureLine {
   name: string;
   /** e.g. 《司法鉴定人执业证》证号：320… */
   note?: string;
+  /** A transparent PNG of the handwritten signature, placed in the signing space (electronic issue). */
+  image?: Uint8Array;
 }
 
 /**
- * The 落款: signers, the seal place and the date. It always shares its page with the
- * end of the body text (keep-with-previous for at least two body lines).
+ * The 落款: each signer with a signing space beside the name, then the institution's name
+ * and the date under a seal area (a 42 mm circle that covers no other text). It always
+ * shares its page with the end of the body text.
  */
 export interface SignatureBlock {
   kind: 'signature';
   lines: SignatureLine[];
-  /** e.g. 江苏省某某医学会（医疗损害鉴定专用章） — shown only when sealed is true. */
-  sealLabel?: string;
-  /** Final documents show the seal place; drafts leave it empty. */
+  /** The institution's name, printed over the date (the seal goes over both). */
+  institution: string;
+  /**
+   * Finals reserve the places as unsigned signature fields and carry the optional images;
+   * drafts keep the same room empty, so both lay out alike.
+   */
   sealed: boolean;
+  /** A transparent PNG of the institution's seal (electronic seal). */
+  sealImage?: Uint8Array;
   /** The date as printed: 二〇二六年十一月二十二日 */
   date: string;
-  /** Small print under the date, e.g. the SHA-256 of the case data. */
-  footnote?: string;
 }
 
-export type Block = Paragraph | Table | PageBreak | Spacer | SignatureBlock;
+/**
+ * The 查询校验码 and, when the institution publishes a verification page, a QR code of
+ * its address with the code: how a reader of the paper finds the record.
+ */
+export interface VerificationBlock {
+  kind: 'verification';
+  /** e.g. 7K3M-Q9XA-4TZC-HP2W */
+  code: string;
+  /** The full address the QR code holds; absent when no verifyUrl is configured. */
+  url?: string;
+}
+
+export type Block = Paragraph | Table | PageBreak | Spacer | SignatureBlock | VerificationBlock;
 
 export interface SectionFurniture {
   /** Text at the top of every page, e.g. the document number. */
@@ -131,6 +149,20 @@ export interface DocumentMeta {
   keywords: string[];
   /** ISO date the document carries (the report date), never the clock. */
   created: string;
+  /**
+   * Named values a reader's tools can check (PDF: XMP under the jianding namespace; DOCX:
+   * custom document properties). Keys are ASCII identifiers.
+   */
+  properties?: Record<string, string>;
+  /** Files carried inside the document (PDF embedded files), e.g. the case file it was made from. */
+  attachments?: Attachment[];
+}
+
+export interface Attachment {
+  name: string;
+  mimeType: string;
+  description: string;
+  bytes: Uint8Array;
 }
 
 export interface DocumentTree {

@@ -7,7 +7,7 @@ import { institutionName, nullable } from './util.js';
 
 export function institutionOf(c: Case): ReportModel['institution'] {
   const i = c.institution;
-  return { name: i.name, shortName: nullable(i.shortName), licenceNumber: nullable(i.licenceNumber), address: nullable(i.address), postcode: nullable(i.postcode), phone: nullable(i.phone) };
+  return { name: i.name, shortName: nullable(i.shortName), licenceNumber: nullable(i.licenceNumber), address: nullable(i.address), postcode: nullable(i.postcode), phone: nullable(i.phone), verifyUrl: nullable(i.verifyUrl) };
 }
 
 export function datesOf(c: Case): ReportModel['dates'] {

@@ -17,6 +17,8 @@ export interface EnrichOptions {
   sample?: boolean;
   caseSha256: string;
   generator: string;
+  /** The 查询校验码 and QR address, derived from the document's fingerprint (pipeline/fingerprint.ts). */
+  verification: ReportModel['verification'];
 }
 
 /** The parts the opinion is composed from. */
@@ -65,6 +67,7 @@ export function enrich(c: Case, options: EnrichOptions): ReportModel {
     conclusions: [...(override ?? composeConclusions(findings)), ...(c.opinion.additional ?? [])],
     conclusionsOverridden: override !== undefined,
     caseSha256: options.caseSha256,
+    verification: options.verification,
     generator: options.generator,
   };
 }

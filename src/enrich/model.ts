@@ -88,7 +88,7 @@ export interface ReportModel {
   documentNumber: string;
   institution: {
     name: string; shortName: string | null; licenceNumber: string | null;
-    address: string | null; postcode: string | null; phone: string | null;
+    address: string | null; postcode: string | null; phone: string | null; verifyUrl: string | null;
   };
   dates: { received: string; accepted: string; noticed: string; hearing: string; report: string; reportChinese: string; reportIso: string };
   commission: {
@@ -129,8 +129,10 @@ export interface ReportModel {
   conclusions: string[];
   conclusionsOverridden: boolean;
   citations: string[];
-  signature: { lines: ModelSignatureLine[]; sealLabel: string; sealed: boolean; date: string };
-  /** SHA-256 of the case file's bytes, printed on the signature page. */
+  signature: { lines: ModelSignatureLine[]; institution: string; sealed: boolean; date: string };
+  /** SHA-256 of the case file's bytes. */
   caseSha256: string;
+  /** The 查询校验码 and the verification address the QR code holds (see pipeline/fingerprint.ts). */
+  verification: { code: string; url: string | null };
   generator: string;
 }

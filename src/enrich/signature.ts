@@ -11,6 +11,5 @@ export function signatureOf(c: Case, isDraft: boolean): ReportModel['signature']
         ...(c.reviewer ? [{ role: '复核人', name: c.reviewer.name, note: `《司法鉴定人执业证》证号：${c.reviewer.certificateNumber}` }] : []),
       ]
     : c.panel.experts.map((e) => ({ role: e.role === 'leader' ? '鉴定组长' : '专家组成员', name: e.name, note: e.title ? `${e.specialty} ${e.title}` : e.specialty }));
-  const seal = judicial ? '司法鉴定专用章' : c.report.kind === 'accident' ? '医疗事故技术鉴定专用章' : '医疗损害鉴定专用章';
-  return { lines, sealLabel: `${c.institution.name}（${seal}）`, sealed: !isDraft, date: chineseDate(c.report.date) };
+  return { lines, institution: c.institution.name, sealed: !isDraft, date: chineseDate(c.report.date) };
 }

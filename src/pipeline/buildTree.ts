@@ -5,15 +5,33 @@ import type { ReportModel } from '../enrich/model.js';
 import type { DocumentTree } from '../document/tree.js';
 import { loadTemplates, type CompiledTemplates } from '../templates/engine.js';
 import { MarkupError, markupToTree } from '../templates/markup.js';
+import { fingerprintOf, verificationUrl, type Fingerprint } from './fingerprint.js';
 
-export interface BuiltDocument { model: ReportModel; markup: string; tree: DocumentTree; templates: CompiledTemplates }
+export interface BuiltDocument { model: ReportModel; markup: string; tree: DocumentTree; templates: CompiledTemplates; fingerprint: Fingerprint }
 
-export function buildTree(c: Case, options: EnrichOptions & { templatesDir?: string }): BuiltDocument {
-  const model = enrich(c, options);
-  const templates = loadTemplates(c.report.kind, options.templatesDir);
-  const markup = templates.render(model);
-  return { model, markup, tree: treeOf(markup, model, templates), templates };
+export interface BuildOptions extends Omit<EnrichOptions, 'verification'> {
+  templatesDir?: string;
+  /** SHA-256 over the font files (render/pdf/fonts.ts fontSetSha256); part of the fingerprint. */
+  fontsSha256?: string;
+  /** Institution defaults merged into the case: they change the output, so they are in the fingerprint. */
+  defaults?: unknown;
 }
+
+export function buildTree(c: Case, options: BuildOptions): BuiltDocument {
+  const templates = loadTemplates(c.report.kind, options.templatesDir);
+  const fingerprint = fingerprintOf({
+    caseSha256: options.caseSha256, templates: templates.hashes, fontsSha256: options.fontsSha256 ?? '',
+    tool: options.generator, status: options.status ?? c.report.status, sample: options.sample ?? false,
+    ...(hasDefaults(options.defaults) ? { defaults: options.defaults } : {}),
+  });
+  const verification = { code: fingerprint.code, url: verificationUrl(c.institution.verifyUrl, fingerprint.code) };
+  const model = enrich(c, { ...options, verification });
+  const markup = templates.render(model);
+  return { model, markup, tree: treeOf(markup, model, templates), templates, fingerprint };
+}
+
+/** `{ institution: undefined }` (no config) is no defaults at all. */
+const hasDefaults = (d: unknown): boolean => JSON.stringify(d ?? {}, (_, v: unknown) => v) !== '{}' && JSON.stringify(d) !== '{"institution":{}}';
 
 /** Bad markup is the templates' fault: a template error, naming the template that wrote it. */
 function treeOf(markup: string, model: ReportModel, templates: CompiledTemplates): DocumentTree {

@@ -2,7 +2,9 @@
 import type { Case } from '../schema/case.js';
 import { anonymise } from '../enrich/anonymise.js';
 import { renderDocx } from '../render/docx/index.js';
-import { layoutSectionPages, renderPdf, type PdfFontConfig } from '../render/pdf/index.js';
+import { fontSetSha256, layoutSectionPages, renderPdf, type PdfFontConfig } from '../render/pdf/index.js';
+import type { Fingerprint } from './fingerprint.js';
+import { attachImages, attachProof, type CaseFile, type IssueImages } from './proof.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildTree } from './buildTree.js';
 
@@ -16,6 +18,12 @@ export interface RenderOptions {
   fonts?: PdfFontConfig;
   caseSha256: string;
   generator: string;
+  /** The case file's name and bytes, embedded in the PDF for `jianding verify`. */
+  caseFile?: CaseFile;
+  /** Electronic seal and signature images for finals. */
+  images?: IssueImages;
+  /** Institution defaults merged into the case (the config's `institution`), recorded so verify can apply them again. */
+  defaults?: unknown;
 }
 
 export interface RenderedCase {
@@ -27,11 +35,16 @@ export interface RenderedCase {
   pageCount: number;
   /** Each heading's PDF page (empty without a PDF). */
   anchors: { text: string; page: number }[];
+  /** What the documents follow from, and their 查询校验码. */
+  fingerprint: Fingerprint;
 }
 
 export async function renderCase(c: Case, options: RenderOptions): Promise<RenderedCase> {
   const source = options.sample ? anonymise(c) : c;
-  const built = buildTree(source, options);
+  const fontsSha256 = await fontSetSha256(options.fonts);
+  const built = buildTree(source, { ...options, fontsSha256 });
+  attachProof(built.tree, built.fingerprint, options.caseFile, options.defaults);
+  attachImages(built.tree, options.images);
   const pdf = options.formats.includes('pdf') ? await renderPdf(built.tree, { fonts: options.fonts }) : null;
   // The DOCX's 「共 N 页」 takes the typesetter's count: laid out once, the same in both files.
   const sectionPages = pdf?.sectionPages ?? (await layoutSectionPages(built.tree, { fonts: options.fonts }));
@@ -46,5 +59,5 @@ export async function renderCase(c: Case, options: RenderOptions): Promise<Rende
     messageEn: `The PDF font lacks ${w.codePoint}; drawn as a visible marker near "${w.context}"`,
   }));
   const pageCount = pdf?.pageCount ?? sectionPages.reduce((a, b) => a + b, 0);
-  return { outputs, warnings, status: built.model.isDraft ? 'draft' : 'final', templates: built.templates.hashes, pageCount, anchors: pdf?.anchors ?? [] };
+  return { outputs, warnings, status: built.model.isDraft ? 'draft' : 'final', templates: built.templates.hashes, pageCount, anchors: pdf?.anchors ?? [], fingerprint: built.fingerprint };
 }

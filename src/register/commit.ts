@@ -19,6 +19,9 @@ export interface VersionMeta {
   templates: Record<string, string>;
   pages: number;
   warnings: number;
+  /** The document's fingerprint and its 查询校验码 (pipeline/fingerprint.ts). */
+  fingerprint?: string;
+  verificationCode?: string;
 }
 
 const HINT: Record<string, string> = { ENOSPC: '磁盘已满', EACCES: '没有写入权限', EPERM: '不允许写入', EROFS: '文件系统只读', EISDIR: '同名的是文件夹', EEXIST: '已有同名文件' };
@@ -59,8 +62,8 @@ function commit(db: Db, r: Write, outputs: Map<Format, Uint8Array>, meta: Versio
       db.prepare("UPDATE files SET state = 'committed', owner = NULL, sha256 = ?, bytes = ? WHERE id = ?").run(sha256(bytes), bytes.length, f.id);
     }
     if (r.newVersion) {
-      db.prepare("UPDATE versions SET state = 'committed', owner = NULL, committed_at = ?, templates = ?, pages = ?, warnings = ? WHERE id = ?")
-        .run(new Date().toISOString(), JSON.stringify(meta.templates), meta.pages, meta.warnings, r.versionId);
+      db.prepare("UPDATE versions SET state = 'committed', owner = NULL, committed_at = ?, templates = ?, pages = ?, warnings = ?, fingerprint = ?, verification_code = ? WHERE id = ?")
+        .run(new Date().toISOString(), JSON.stringify(meta.templates), meta.pages, meta.warnings, meta.fingerprint ?? null, meta.verificationCode ?? null, r.versionId);
     }
   }).immediate();
 }

@@ -13,7 +13,7 @@ import { RegisterError, sqliteHint } from './errors.js';
 export type Db = Database.Database;
 
 export const REGISTER_FILE = 'jianding-register.sqlite';
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -49,6 +49,7 @@ CREATE TABLE IF NOT EXISTS versions (
   reason TEXT,
   from_version INTEGER REFERENCES versions(id),
   verification_code TEXT,
+  fingerprint TEXT,
   owner TEXT,
   created_at TEXT NOT NULL,
   committed_at TEXT,
@@ -67,8 +68,28 @@ CREATE TABLE IF NOT EXISTS files (
   UNIQUE (version_id, format)
 );
 CREATE INDEX IF NOT EXISTS files_by_state ON files (state);
+-- Each digital signature added to a version's PDF (jianding sign): the signed file grows by incremental updates.
+CREATE TABLE IF NOT EXISTS signatures (
+  id INTEGER PRIMARY KEY,
+  version_id INTEGER NOT NULL REFERENCES versions(id),
+  file TEXT NOT NULL,
+  field TEXT NOT NULL,
+  signer TEXT NOT NULL,
+  reason TEXT,
+  sha256 TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  signed_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS versions_by_code ON versions (verification_code);
 CREATE INDEX IF NOT EXISTS versions_by_state ON versions (state);
 `;
+
+/** Schema 1 registers (before verification codes) gain the fingerprint column; nothing is rewritten. */
+function migrate(db: Db): void {
+  db.exec(SCHEMA);
+  const columns = db.prepare('PRAGMA table_info(versions)').all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'fingerprint')) db.exec('ALTER TABLE versions ADD COLUMN fingerprint TEXT');
+}
 
 const open = new Map<string, Db>();
 
@@ -101,8 +122,8 @@ function create(file: string): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.exec(SCHEMA);
-    db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
+    migrate(db);
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
   } catch (e) {
     db.close();
     if (!existed) removeNew(file);

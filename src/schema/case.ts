@@ -44,6 +44,10 @@ const institution = z.strictObject({
   address: z.string().optional().meta({ title: '机构地址' }),
   postcode: z.string().optional().meta({ title: '邮政编码' }),
   phone: z.string().optional().meta({ title: '联系电话' }),
+  verifyUrl: z
+    .url({ protocol: /^https?$/, error: '应为以 http:// 或 https:// 开头的网址' })
+    .optional()
+    .meta({ title: '核验网址', description: '机构核验文书的网页；文书首页的二维码指向「网址?code=查询校验码」，读者扫码或输入校验码即可查到登记的版本' }),
 });
 
 const expert = z.strictObject({

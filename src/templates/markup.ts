@@ -6,7 +6,8 @@
  *       <h1>–<h3>, <p class="body|flush|title|docno|small|cover-title|cover-subtitle|declaration-title|mark" align keep>,
  *       <ol marker="decimal|cjk|paren"><li>…</li></ol>,
  *       <table cols="1 4 2"><thead|tbody><tr><th|td align colspan>, <pagebreak/>, <spacer lines="2"/>,
- *       <signature sealed seal date footnote><signer role name note/></signature>
+ *       <signature sealed institution date><signer role name note/></signature>
+ *       <verification code url/>
  *   inline: text, <b>/<strong>, <i>/<em>, <u>, <span font="hei|kai|song|fangsong">, <br/>
  * Whitespace that contains a line break is template layout and is dropped; other text is kept as written.
  */
@@ -159,10 +160,14 @@ function signature(el: El): Block {
     if (s.attrs.note) line.note = s.attrs.note;
     return line;
   });
-  const block: Block = { kind: 'signature', lines, sealed: el.attrs.sealed === 'true', date: el.attrs.date ?? '' };
-  if (el.attrs.seal) block.sealLabel = el.attrs.seal;
-  if (el.attrs.footnote) block.footnote = el.attrs.footnote;
-  return block;
+  return { kind: 'signature', lines, institution: el.attrs.institution ?? '', sealed: el.attrs.sealed === 'true', date: el.attrs.date ?? '' };
+}
+
+/** <verification code="…" url="…"/>: the 查询校验码 and the QR code of the verification address. */
+function verification(el: El): Block {
+  const code = el.attrs.code ?? '';
+  if (!code) throw new MarkupError('<verification> 缺少 code（查询校验码）');
+  return { kind: 'verification', code, ...(el.attrs.url ? { url: el.attrs.url } : {}) };
 }
 
 const MARKERS: Record<string, (n: number) => string> = {
@@ -196,6 +201,7 @@ function block(el: El): Block {
     case 'pagebreak': return { kind: 'pageBreak' };
     case 'spacer': return { kind: 'spacer', lines: intAttr(el, 'lines', 0, MAX_SPACER_LINES, 1) };
     case 'signature': return signature(el);
+    case 'verification': return verification(el);
     default: throw new MarkupError(`未知的块级标记 <${el.tag}>`);
   }
 }

@@ -11,6 +11,7 @@ import { keepChain } from './keepChain.js';
 import { renderParagraph, renderSpacer } from './paragraphs.js';
 import { renderSignature } from './signature.js';
 import { renderTable } from './tables.js';
+import { renderVerification } from './verification.js';
 
 export type BodyChild = Paragraph | Table;
 
@@ -26,6 +27,8 @@ function renderBlock(block: Block, ctx: RenderContext, keepNext: boolean, breakB
       const table = renderTable(block, ctx, { keepNext, pageBreakBefore: breakBefore });
       return table ? [table] : [];
     }
+    case 'verification':
+      return renderVerification(block, ctx, block.url ? ctx.qrImages?.get(block.url) : undefined);
     case 'pageBreak':
       return [];
   }

@@ -5,6 +5,8 @@ export interface RenderContext {
   sheet: StyleSheet;
   /** Page width minus the left and right margins, in twips. */
   textWidthTwips: number;
+  /** PNG of the QR code for each verification address (made before the synchronous build). */
+  qrImages?: Map<string, Uint8Array>;
 }
 
 /** Paragraph flags set from outside a block (page breaks, the signature's keep chain). */

@@ -7,6 +7,7 @@
  * tree always gives the same bytes.
  */
 import { Document, Packer, type PageNumberEstimator } from 'docx';
+import QRCode from 'qrcode';
 import { STYLE_SHEETS } from '../../document/styles.js';
 import type { DocumentTree } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
@@ -22,9 +23,22 @@ import { xmlSafeText } from './xmlSafe.js';
 
 useFastAttributes();
 
-function buildDocument(tree: DocumentTree, pageNumbers?: PageNumberEstimator): Document {
+/** The QR codes' PNGs, by address: the qrcode package encodes asynchronously, the docx build is synchronous. */
+async function qrImages(tree: DocumentTree): Promise<Map<string, Uint8Array>> {
+  const images = new Map<string, Uint8Array>();
+  for (const section of tree.sections) {
+    for (const block of section.blocks) {
+      if (block.kind === 'verification' && block.url && !images.has(block.url)) {
+        images.set(block.url, await QRCode.toBuffer(block.url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 8 }));
+      }
+    }
+  }
+  return images;
+}
+
+function buildDocument(tree: DocumentTree, qr: Map<string, Uint8Array>, pageNumbers?: PageNumberEstimator): Document {
   const sheet = STYLE_SHEETS[tree.preset];
-  const ctx: RenderContext = { sheet, textWidthTwips: textWidthTwips(sheet) };
+  const ctx: RenderContext = { sheet, textWidthTwips: textWidthTwips(sheet), qrImages: qr };
   const watermark = tree.watermark?.trim() ? tree.watermark : undefined;
   return new Document({
     title: xmlSafeText(tree.meta.title),
@@ -35,6 +49,7 @@ function buildDocument(tree: DocumentTree, pageNumbers?: PageNumberEstimator): D
     // Word stretches a justified line that ends in a manual line break across the page; don't.
     compatibility: { doNotExpandShiftReturn: true },
     ...(pageNumbers ? { pageNumbers } : {}),
+    customProperties: Object.entries(tree.meta.properties ?? {}).map(([name, value]) => ({ name, value: xmlSafeText(value) })),
     sections: tree.sections.map((s) => renderSection(s, ctx, watermark)),
   });
 }
@@ -104,13 +119,14 @@ async function partsOf(document: Document): Promise<ZipEntries> {
  */
 async function pack(tree: DocumentTree, known: boolean): Promise<ZipEntries> {
   const needsEstimate = !known && tree.sections.some((s) => s.kind === 'body' && s.furniture.pageNumbers === 'ofTotal');
-  if (!needsEstimate) return partsOf(buildDocument(tree));
+  const qr = await qrImages(tree);
+  if (!needsEstimate) return partsOf(buildDocument(tree, qr));
   try {
     // Loaded only here: docx's layout engine costs about 40 ms to load, and the pipeline always knows the count.
     const { pageEstimator } = await import('./pageEstimate.js');
-    return await partsOf(buildDocument(tree, pageEstimator()));
+    return await partsOf(buildDocument(tree, qr, pageEstimator()));
   } catch {
-    return partsOf(buildDocument(tree));
+    return partsOf(buildDocument(tree, qr));
   }
 }
 

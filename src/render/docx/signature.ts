@@ -1,12 +1,16 @@
 /**
- * The 落款: 「role：name」 per signer with the certificate note under it in small text,
- * the seal place (its label only when sealed; drafts leave the place empty), the date
- * right-aligned and an optional small footnote. All its paragraphs keep together and
- * with the text before them (see keepChain.ts).
+ * The 落款 in Word, the same places as the PDF's (render/pdf/signature.ts): each signer's
+ * 「role：name」 followed by a signing line (a tab with an underscore leader to the right
+ * margin, with room above it for the handwriting), the certificate note in small text, then
+ * the institution's name centred over the date (右空四字) with the seal's 42 mm kept clear
+ * above and below. Optional seal and signature images float in those places. All of it
+ * keeps together and with the text before it (see keepChain.ts).
  */
-import { AlignmentType, Paragraph, type TextRun } from 'docx';
-import type { ParagraphStyle, SignatureBlock } from '../../document/tree.js';
+import { AlignmentType, LeaderType, Paragraph, TabStopType, type ImageRun, type ParagraphChild } from 'docx';
+import type { ParagraphStyle, SignatureBlock, SignatureLine } from '../../document/tree.js';
+import { DATE_RIGHT_INDENT_CHARS, SEAL_CENTRE_ABOVE_PT, SEAL_DIAMETER_PT as SEAL_PT, SIGNING_EXTRA_LINES, SIGNING_WIDTH_PT as SIGNING_PT, signerText } from '../../document/signaturePlaces.js';
 import type { FlowFlags, RenderContext } from './context.js';
+import { floatingImage } from './images.js';
 import { plainRun } from './inlines.js';
 import { flowOptions } from './paragraphs.js';
 import { estimateWidthPt, linePitchPt, ptToTwips } from './units.js';
@@ -17,55 +21,83 @@ const NOTE_STYLE: ParagraphStyle = 'small';
 
 interface Line {
   style: ParagraphStyle;
-  text: string;
+  children: ParagraphChild[];
+  indentLeft?: number;
+  indentRight?: number;
   align?: 'right';
-  indent?: boolean;
+  before?: number;
+  after?: number;
+  signingTab?: boolean;
 }
 
-export const signerText = (role: string, name: string): string => `${role}：${name}`;
+const sizeOf = (ctx: RenderContext, s: ParagraphStyle): number => ctx.sheet.paragraphs[s].sizePt;
+const pitchOf = (ctx: RenderContext): number => linePitchPt(ctx.sheet, sizeOf(ctx, SIGNER_STYLE));
 
-function lines(sig: SignatureBlock): Line[] {
-  const out: Line[] = [];
-  for (const l of sig.lines) {
-    out.push({ style: SIGNER_STYLE, text: signerText(l.role, l.name), indent: true });
-    if (l.note) out.push({ style: NOTE_STYLE, text: l.note, indent: true });
-  }
-  // The seal place is one line either way, so drafts and finals lay out alike.
-  out.push({ style: SIGNER_STYLE, text: sig.sealed ? sig.sealLabel ?? '' : '', align: 'right' });
-  out.push({ style: SIGNER_STYLE, text: sig.date, align: 'right' });
-  if (sig.footnote) out.push({ style: NOTE_STYLE, text: sig.footnote });
-  return out;
-}
-
-/**
- * Left indent of the signer lines: as far right as the widest of them still fits (with
- * one character to spare), but no further than the middle of the text block.
- */
+/** Left indent of the signer lines (twips): the widest name plus its signing space fits, at most mid-page. */
 export function signerIndentTwips(sig: SignatureBlock, ctx: RenderContext): number {
   const textWidthPt = ctx.textWidthTwips / 20;
-  const sizeOf = (s: ParagraphStyle): number => ctx.sheet.paragraphs[s].sizePt;
-  const widths = lines(sig).filter((l) => l.indent).map((l) => estimateWidthPt(l.text, sizeOf(l.style)));
-  const widest = widths.reduce((a, b) => Math.max(a, b), 0) + sizeOf(SIGNER_STYLE);
+  const size = sizeOf(ctx, SIGNER_STYLE);
+  const widths = sig.lines.flatMap((l) => [
+    estimateWidthPt(signerText(l), size) + size + SIGNING_PT,
+    l.note ? estimateWidthPt(l.note, sizeOf(ctx, NOTE_STYLE)) : 0,
+  ]);
+  const widest = widths.reduce((a, b) => Math.max(a, b), 0);
   return ptToTwips(Math.min(Math.max(0, textWidthPt - widest), textWidthPt / 2));
 }
 
-function renderLine(line: Line, indent: number, ctx: RenderContext, flags: FlowFlags, first: boolean): Paragraph {
-  const children: TextRun[] = line.text ? [plainRun(line.text, ctx.sheet.paragraphs[line.style].font)] : [];
+function signerLines(l: SignatureLine, indent: number, ctx: RenderContext, sealed: boolean): Line[] {
+  const pitch = pitchOf(ctx);
+  const text = signerText(l);
+  const children: ParagraphChild[] = [plainRun(`${text}\t`, ctx.sheet.paragraphs[SIGNER_STYLE].font)];
+  if (sealed && l.image) {
+    const x = indent / 20 + estimateWidthPt(text, sizeOf(ctx, SIGNER_STYLE)) + sizeOf(ctx, SIGNER_STYLE);
+    const h = pitch * (1 + SIGNING_EXTRA_LINES) * 0.8;
+    children.push(floatingImage(l.image, { x, y: 0, w: Math.max(0, ctx.textWidthTwips / 20 - x), h }, `${text} 签名`));
+  }
+  const out: Line[] = [{ style: SIGNER_STYLE, children, indentLeft: indent, before: pitch * SIGNING_EXTRA_LINES, signingTab: true }];
+  if (l.note) out.push({ style: NOTE_STYLE, children: [plainRun(l.note, ctx.sheet.paragraphs[NOTE_STYLE].font)], indentLeft: indent });
+  return out;
+}
+
+/** The name centred over the date, the date 右空四字, the seal circle kept clear above and below. */
+function sealLines(sig: SignatureBlock, ctx: RenderContext): Line[] {
+  const size = sizeOf(ctx, SIGNER_STYLE);
+  const pitch = pitchOf(ctx);
+  const font = ctx.sheet.paragraphs[SIGNER_STYLE].font;
+  const dateRight = DATE_RIGHT_INDENT_CHARS * size;
+  const nameRight = Math.max(0, dateRight + (estimateWidthPt(sig.date, size) - estimateWidthPt(sig.institution, size)) / 2);
+  const top = SEAL_PT / 2 + SEAL_CENTRE_ABOVE_PT - pitch;
+  const nameChildren: ParagraphChild[] = [plainRun(sig.institution, font)];
+  if (sig.sealed && sig.sealImage) {
+    const centreX = ctx.textWidthTwips / 20 - dateRight - estimateWidthPt(sig.date, size) / 2;
+    nameChildren.push(floatingImage(sig.sealImage, { x: centreX - SEAL_PT / 2, y: -top, w: SEAL_PT, h: SEAL_PT }, `${sig.institution} 印章`) as ImageRun);
+  }
+  return [
+    { style: SIGNER_STYLE, children: nameChildren, align: 'right', indentRight: ptToTwips(nameRight), before: top },
+    { style: SIGNER_STYLE, children: [plainRun(sig.date, font)], align: 'right', indentRight: ptToTwips(dateRight), after: Math.max(0, SEAL_PT - top - 2 * pitch) },
+  ];
+}
+
+function renderLine(line: Line, ctx: RenderContext, flags: FlowFlags): Paragraph {
   return new Paragraph({
     style: styleId(line.style),
     ...(line.align ? { alignment: AlignmentType.RIGHT } : {}),
-    ...(line.indent ? { indent: { left: indent, firstLine: 0, firstLineChars: 0 } } : {}),
-    // One body line of air between the last text and the first signer.
-    ...(first ? { spacing: { before: ptToTwips(linePitchPt(ctx.sheet, ctx.sheet.paragraphs.body.sizePt)) } } : {}),
+    indent: { left: line.indentLeft ?? 0, right: line.indentRight ?? 0, firstLine: 0, firstLineChars: 0 },
+    ...(line.signingTab ? { tabStops: [{ type: TabStopType.RIGHT, position: ctx.textWidthTwips, leader: LeaderType.UNDERSCORE }] } : {}),
+    ...(line.before || line.after ? { spacing: { before: ptToTwips(line.before ?? 0), after: ptToTwips(line.after ?? 0) } } : {}),
     ...flowOptions(flags),
-    children,
+    children: line.children,
   });
 }
 
 export function renderSignature(sig: SignatureBlock, ctx: RenderContext, pageBreakBefore = false): Paragraph[] {
   const indent = signerIndentTwips(sig, ctx);
-  const all = lines(sig);
-  return all.map((line, i) =>
-    renderLine(line, indent, ctx, { keepLines: true, keepNext: i < all.length - 1, pageBreakBefore: i === 0 && pageBreakBefore }, i === 0),
-  );
+  const all: Line[] = [
+    ...sig.lines.flatMap((l) => signerLines(l, indent, ctx, sig.sealed)),
+    ...sealLines(sig, ctx),
+  ];
+  // One body line of air between the last text and the first signer.
+  const first = all[0];
+  if (first) first.before = (first.before ?? 0) + pitchOf(ctx);
+  return all.map((line, i) => renderLine(line, ctx, { keepLines: true, keepNext: i < all.length - 1, pageBreakBefore: i === 0 && pageBreakBefore }));
 }

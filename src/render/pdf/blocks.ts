@@ -9,6 +9,7 @@ import { isPageBreak, type FlowItem, type Slice } from './model.js';
 import { paragraphSlices, plainText, type LayoutContext } from './paragraph.js';
 import { signatureSlices } from './signature.js';
 import { tableSlices } from './tables.js';
+import { verificationSlices } from './verification.js';
 
 /** Lines of the body text the 落款 must share its page with. */
 const SIGNATURE_KEEPS_LINES = 2;
@@ -55,6 +56,8 @@ function blockItems(block: Block, ctx: LayoutContext): FlowItem[] {
       return [{ kind: 'pageBreak' }];
     case 'signature':
       return signatureSlices(block, ctx);
+    case 'verification':
+      return verificationSlices(block, ctx);
   }
 }
 

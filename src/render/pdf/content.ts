@@ -3,7 +3,7 @@
  * most of its glyphs share as character spacing, and numeric offsets wherever layout moved
  * a glyph by another amount. Layout's y-down coordinates are flipped here.
  */
-import type { BoxMark, Drawable, FaceKey, GlyphRun, PlacedGlyph, Placement, RuleLine } from './model.js';
+import type { BoxMark, Drawable, FaceKey, FillMark, GlyphRun, ImageMark, PlacedGlyph, Placement, RuleLine } from './model.js';
 import type { EmbeddedFace } from './embed.js';
 
 /** Three decimals, no -0 and nothing non-finite: what num() writes, as a number. */
@@ -59,6 +59,8 @@ export class ContentWriter {
   constructor(
     private readonly pageHeight: number,
     private readonly faces: Map<FaceKey, EmbeddedFace>,
+    /** The page's resource name of an image (registered by the drawing step). */
+    private readonly imageName: (png: Uint8Array) => string = () => '',
   ) {}
 
   raw(operators: string): void {
@@ -72,7 +74,23 @@ export class ContentWriter {
   private drawable(d: Drawable, dx: number, dy: number): void {
     if (d.kind === 'glyphs') this.glyphs(d, dx, dy);
     else if (d.kind === 'rule') this.rule(d, dx, dy);
-    else this.box(d, dx, dy);
+    else if (d.kind === 'box') this.box(d, dx, dy);
+    else if (d.kind === 'fill') this.fill(d, dx, dy);
+    else if (d.kind === 'image') this.image(d, dx, dy);
+    // A field is no ink: drawDocument turns it into an unsigned signature field.
+  }
+
+  private fill(f: FillMark, dx: number, dy: number): void {
+    const h = this.pageHeight;
+    const rects = f.rects.map(([x, y, w, rh]) => `${num(dx + x)} ${num(h - dy - y - rh)} ${num(w)} ${num(rh)} re`);
+    this.parts.push(`${rects.join(' ')} f`);
+  }
+
+  private image(m: ImageMark, dx: number, dy: number): void {
+    const name = this.imageName(m.png);
+    if (!name) return;
+    const y = this.pageHeight - (dy + m.y + m.h);
+    this.parts.push(`q ${num(m.w)} 0 0 ${num(m.h)} ${num(dx + m.x)} ${num(y)} cm /${name} Do Q`);
   }
 
   private glyphs(run: GlyphRun, dx: number, dy: number): void {

@@ -2,7 +2,7 @@
  * The drawing step: a laid-out document plan → pdf-lib pages with hand-written content
  * streams (pdf-lib's drawText would re-shape every string and cannot justify).
  */
-import type { PDFDocument, PDFRef } from 'pdf-lib';
+import type { PDFDocument, PDFPage, PDFRef } from 'pdf-lib';
 import { PDFName } from './pdfLib.js';
 import { ContentWriter, num } from './content.js';
 import { embedFaces } from './embed.js';
@@ -10,6 +10,7 @@ import { horizontalMetrics } from './fontProgram/sfntMetrics.js';
 import type { FontSet } from './fonts.js';
 import type { DocumentPlan, WatermarkPlan } from './model.js';
 import { outlineOperators } from './outline.js';
+import { SignatureFields } from './signatureFields.js';
 
 /** Watermark grey (1 = white); light enough that the text over it stays crisp. */
 const WATERMARK_GREY = 0.85;
@@ -33,13 +34,44 @@ function watermarkXObject(doc: PDFDocument, plan: DocumentPlan, fonts: FontSet):
   return doc.context.register(stream);
 }
 
-export function drawDocument(doc: PDFDocument, plan: DocumentPlan, fonts: FontSet): void {
+/** Images (seal, signatures) embedded once each, in first-use order. */
+async function embedImages(doc: PDFDocument, plan: DocumentPlan): Promise<Map<Uint8Array, PDFRef>> {
+  const images = new Map<Uint8Array, PDFRef>();
+  for (const page of plan.pages) {
+    for (const placement of page.placements) {
+      for (const d of placement.drawables) {
+        if (d.kind === 'image' && !images.has(d.png)) images.set(d.png, (await doc.embedPng(d.png)).ref);
+      }
+    }
+  }
+  return images;
+}
+
+/** The page's image resources: /Im1, /Im2, … as the content stream first uses them. */
+function imageNamer(page: PDFPage, images: Map<Uint8Array, PDFRef>): (png: Uint8Array) => string {
+  const names = new Map<Uint8Array, string>();
+  return (png) => {
+    let name = names.get(png);
+    const ref = images.get(png);
+    if (!name && ref) {
+      name = `Im${names.size + 1}`;
+      names.set(png, name);
+      page.node.setXObject(PDFName.of(name), ref);
+    }
+    return name ?? '';
+  };
+}
+
+export async function drawDocument(doc: PDFDocument, plan: DocumentPlan, fonts: FontSet): Promise<void> {
   const faces = embedFaces(doc, plan, fonts);
   const watermark = watermarkXObject(doc, plan, fonts);
+  const images = await embedImages(doc, plan);
+  const fields = new SignatureFields(doc);
   for (const pagePlan of plan.pages) {
     const page = doc.addPage([plan.pageWidth, plan.pageHeight]);
     for (const face of faces.values()) page.node.setFontDictionary(PDFName.of(face.name), face.ref);
-    const writer = new ContentWriter(plan.pageHeight, faces);
+    fields.addPage(page, pagePlan.placements, plan.pageHeight);
+    const writer = new ContentWriter(plan.pageHeight, faces, imageNamer(page, images));
     if (watermark) {
       page.node.setXObject(PDFName.of('Wm'), watermark);
       writer.raw('q /Wm Do Q');
@@ -48,4 +80,5 @@ export function drawDocument(doc: PDFDocument, plan: DocumentPlan, fonts: FontSe
     for (const placement of pagePlan.placements) writer.placement(placement);
     page.node.addContentStream(doc.context.register(doc.context.flateStream(writer.toString())));
   }
+  fields.finish();
 }

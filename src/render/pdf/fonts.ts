@@ -4,6 +4,7 @@
  * its own files, in which case the bundled Noto face stays behind it as a fallback for
  * characters the institution's font lacks (仿宋_GB2312 covers GB 2312 only).
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
@@ -146,6 +147,25 @@ function slotPaths(config: PdfFontConfig): Map<FaceKey, { slot: FontSlot; path: 
 /** Every file a font set with this configuration reads. */
 export function fontFiles(config: PdfFontConfig = {}): string[] {
   return [...new Set([...slotPaths(config).values()].map((v) => v.path))];
+}
+
+const fileHashes = new Map<string, Promise<string>>();
+
+/**
+ * SHA-256 over the font files a configuration lays out with (each file hashed once per
+ * process): part of a document's fingerprint, since other fonts would set other lines.
+ */
+export function fontSetSha256(config: PdfFontConfig = {}): Promise<string> {
+  const hashes = fontFiles(config).map((path) => {
+    let pending = fileHashes.get(path);
+    if (!pending) {
+      pending = loadFontFile(path).then(({ bytes }) => createHash('sha256').update(bytes).digest('hex'));
+      pending.catch(() => fileHashes.delete(path));
+      fileHashes.set(path, pending);
+    }
+    return pending;
+  });
+  return Promise.all(hashes).then((all) => createHash('sha256').update(all.join('\n')).digest('hex'));
 }
 
 export async function loadFontSet(config: PdfFontConfig = {}): Promise<FontSet> {

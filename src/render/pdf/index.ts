@@ -9,9 +9,10 @@ import { useFastFlate } from './fastFlate.js';
 import { loadFontSet, type PdfFontConfig } from './fonts.js';
 import { layoutDocument } from './layout.js';
 import { applyMetadata } from './metadata.js';
+import { applyProof } from './proof.js';
 import type { Anchor, DocumentPlan } from './model.js';
 
-export { FontFileError, type PdfFontConfig } from './fonts.js';
+export { FontFileError, fontSetSha256, type PdfFontConfig } from './fonts.js';
 
 export interface PdfWarning {
   code: 'PDF_MISSING_GLYPH';
@@ -46,13 +47,20 @@ export async function layoutSectionPages(tree: DocumentTree, options: { fonts?: 
   return sectionPagesOf(tree, layoutDocument(tree, await loadFontSet(options.fonts)));
 }
 
+/** The /ID seed: the tree without attachment bytes (their hashes are among the properties). */
+function idSeed(tree: DocumentTree, fonts: PdfFontConfig | undefined): string {
+  const meta = { ...tree.meta, attachments: (tree.meta.attachments ?? []).map((a) => a.name) };
+  return JSON.stringify({ tree: { ...tree, meta }, fonts: fonts ?? {} }, (_, v: unknown) => (v instanceof Uint8Array ? v.length : v));
+}
+
 export async function renderPdf(tree: DocumentTree, options: { fonts?: PdfFontConfig } = {}): Promise<PdfResult> {
   const fonts = await loadFontSet(options.fonts);
   const plan = layoutDocument(tree, fonts);
   const doc = await PDFDocument.create({ updateMetadata: false });
   useFastFlate(doc);
-  applyMetadata(doc, tree.meta, JSON.stringify({ tree, fonts: options.fonts ?? {} }));
-  drawDocument(doc, plan, fonts);
+  applyMetadata(doc, tree.meta, idSeed(tree, options.fonts));
+  await drawDocument(doc, plan, fonts);
+  await applyProof(doc, tree.meta);
   const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
   const warnings = plan.warnings.map((w): PdfWarning => ({ code: 'PDF_MISSING_GLYPH', ...w }));
   return { bytes, warnings, pageCount: plan.pages.length, sectionPages: sectionPagesOf(tree, plan), anchors: plan.anchors };

@@ -61,7 +61,39 @@ export interface BoxMark {
   width: number;
 }
 
-export type Drawable = GlyphRun | RuleLine | BoxMark;
+/**
+ * A reserved place for a digital signature or seal: drawn as nothing, written as an unsigned
+ * signature field (a widget) that `jianding sign` later fills.
+ */
+export interface FieldMark {
+  kind: 'field';
+  /** Field name (ASCII, stable): signer-1, signer-2, …, seal. */
+  name: string;
+  /** What a viewer shows on hover and what `sign --signer` matches: role and name. */
+  tooltip: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Filled rectangles, e.g. the modules of a QR code. */
+export interface FillMark {
+  kind: 'fill';
+  rects: [number, number, number, number][];
+}
+
+/** A PNG image (a seal or a handwritten signature) scaled into its box. */
+export interface ImageMark {
+  kind: 'image';
+  png: Uint8Array;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export type Drawable = GlyphRun | RuleLine | BoxMark | FieldMark | FillMark | ImageMark;
 
 /** Drawables offset as a group (slices are laid out once and placed by pagination). */
 export interface Placement {

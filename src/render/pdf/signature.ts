@@ -1,12 +1,18 @@
 /**
- * The 落款: one blank line, each signer as 「role：name」 with the certificate note under
- * it in small text, the seal place (its label only when sealed; the same room left
- * empty on drafts), the date flush right, and the footnote in small text. All of it
- * keeps together; blocks.ts also ties it to the last body lines before it.
+ * The 落款, laid out with real room for signing and sealing:
+ * - each signer as 「role：name」 with a signing space to its right (45 mm wide, a line and a
+ *   half tall, on a thin signature line) and the certificate note under it in small text;
+ * - the institution's name centred over the date, the date set right with four characters'
+ *   indent (GB/T 9704 右空四字), both in the lower middle of a 42 mm seal circle that
+ *   covers no other text: the block reserves the whole circle.
+ * Finals mark the signing spaces and the seal as unsigned signature fields (`jianding sign`
+ * fills them) and carry the optional signature and seal images; drafts keep the same room.
  */
-import type { Inline, SignatureBlock } from '../../document/tree.js';
-import type { Slice } from './model.js';
-import { lineSlices, typeset, type LayoutContext, type TextLine, type TextStyle } from './paragraph.js';
+import type { Inline, SignatureBlock, SignatureLine } from '../../document/tree.js';
+import { DATE_RIGHT_INDENT_CHARS, SEAL_CENTRE_ABOVE_PT, SEAL_DIAMETER_PT, SIGNING_EXTRA_LINES, SIGNING_WIDTH_PT, signerText } from '../../document/signaturePlaces.js';
+import { shiftAll } from './drawables.js';
+import type { Drawable, Slice } from './model.js';
+import { typeset, type LayoutContext, type TextStyle } from './paragraph.js';
 import { atomFor } from './text.js';
 import { slotFor } from './fonts.js';
 
@@ -21,7 +27,7 @@ function styles(ctx: LayoutContext): { body: TextStyle; small: TextStyle } {
   };
 }
 
-/** Natural width of a one-line string (for placing the signer column). */
+/** Natural width of a one-line string. */
 function naturalWidth(value: string, style: TextStyle, ctx: LayoutContext): number {
   const runStyle = { slot: slotFor(style.font, style.bold), size: style.sizePt, italic: false, underline: false };
   let width = 0;
@@ -29,34 +35,71 @@ function naturalWidth(value: string, style: TextStyle, ctx: LayoutContext): numb
   return width;
 }
 
-/** The signer column starts at mid-page, or further left when the lines are long. */
+/** The signer column: as far right as the widest name plus its signing space allows, at most mid-page. */
 function signerColumn(block: SignatureBlock, ctx: LayoutContext): number {
   const { body, small } = styles(ctx);
   const widest = Math.max(
     0,
-    ...block.lines.map((l) => naturalWidth(`${l.role}：${l.name}`, body, ctx)),
+    ...block.lines.map((l) => naturalWidth(signerText(l), body, ctx) + body.sizePt + SIGNING_WIDTH_PT),
     ...block.lines.map((l) => (l.note ? naturalWidth(l.note, small, ctx) : 0)),
   );
   return Math.max(0, Math.min(ctx.textWidth / 2, ctx.textWidth - widest));
 }
 
-function signatureLines(block: SignatureBlock, ctx: LayoutContext): TextLine[] {
+function slice(height: number, drawables: Drawable[]): Slice {
+  return { height, spaceBefore: 0, spaceAfter: 0, keepWithNext: true, drawables, textLines: 1 };
+}
+
+function signerSlices(signer: SignatureLine, index: number, block: SignatureBlock, left: number, ctx: LayoutContext): Slice[] {
   const { body, small } = styles(ctx);
-  const left = signerColumn(block, ctx);
-  const column = ctx.textWidth - left;
-  const blank = typeset([], body, ctx.textWidth, ctx);
-  const lines: TextLine[] = [...blank];
-  for (const signer of block.lines) {
-    lines.push(...typeset(text(`${signer.role}：${signer.name}`), body, column, ctx, left));
-    if (signer.note) lines.push(...typeset(text(signer.note), small, column, ctx, left));
+  const [line] = typeset(text(signerText(signer)), body, ctx.textWidth - left, ctx, left);
+  if (!line) return [];
+  const extra = line.height * SIGNING_EXTRA_LINES;
+  const height = line.height + extra;
+  const x = left + naturalWidth(signerText(signer), body, ctx) + body.sizePt;
+  const w = Math.max(0, ctx.textWidth - x);
+  const baseline = extra + line.height * 0.8;
+  const drawables: Drawable[] = [...shiftAll(line.drawables, 0, extra)];
+  drawables.push({ kind: 'rule', x1: x, x2: x + w, y1: baseline, y2: baseline, width: 0.4 });
+  if (block.sealed) {
+    drawables.push({ kind: 'field', name: `signer-${index + 1}`, tooltip: signerText(signer), x, y: 0, w, h: baseline });
+    if (signer.image) drawables.push({ kind: 'image', png: signer.image, x, y: 0, w, h: baseline });
   }
-  const seal = block.sealed && block.sealLabel ? typeset(text(block.sealLabel), { ...body, align: 'right' }, ctx.textWidth, ctx) : blank;
-  lines.push(...seal);
-  lines.push(...typeset(text(block.date), { ...body, align: 'right' }, ctx.textWidth, ctx));
-  if (block.footnote) lines.push(...typeset(text(block.footnote), small, ctx.textWidth, ctx));
-  return lines;
+  const out = [slice(height, drawables)];
+  for (const note of signer.note ? typeset(text(signer.note), small, ctx.textWidth - left, ctx, left) : []) out.push(slice(note.height, note.drawables));
+  return out;
+}
+
+/** The institution's name centred over the date, inside the reserved seal circle. */
+function sealSlice(block: SignatureBlock, ctx: LayoutContext): Slice {
+  const { body } = styles(ctx);
+  const dateWidth = naturalWidth(block.date, body, ctx);
+  const dateRight = ctx.textWidth - DATE_RIGHT_INDENT_CHARS * body.sizePt;
+  const centreX = dateRight - dateWidth / 2;
+  const nameWidth = naturalWidth(block.institution, body, ctx);
+  const nameLeft = Math.max(0, Math.min(centreX - nameWidth / 2, ctx.textWidth - nameWidth));
+  const [name] = typeset(text(block.institution), body, ctx.textWidth - nameLeft, ctx, nameLeft);
+  const [date] = typeset(text(block.date), body, dateWidth + 1, ctx, dateRight - dateWidth);
+  const pitch = name?.height ?? body.sizePt * 1.5;
+  const d = SEAL_DIAMETER_PT;
+  // Circle centre a little above the middle of the two lines; the block spans the whole circle.
+  const top = d / 2 - (pitch - SEAL_CENTRE_ABOVE_PT);
+  const drawables: Drawable[] = [...shiftAll(name?.drawables ?? [], 0, top), ...shiftAll(date?.drawables ?? [], 0, top + pitch)];
+  const seal = { x: Math.min(centreX - d / 2, ctx.textWidth - d), y: 0, w: d, h: d };
+  if (block.sealed) {
+    drawables.push({ kind: 'field', name: 'seal', tooltip: `${block.institution}（印章）`, ...seal });
+    if (block.sealImage) drawables.push({ kind: 'image', png: block.sealImage, ...seal });
+  }
+  return slice(d, drawables);
 }
 
 export function signatureSlices(block: SignatureBlock, ctx: LayoutContext): Slice[] {
-  return lineSlices(signatureLines(block, ctx), 0, 0, true, false);
+  const left = signerColumn(block, ctx);
+  const blank = typeset([], styles(ctx).body, ctx.textWidth, ctx)[0];
+  const slices = [slice(blank?.height ?? 0, [])];
+  block.lines.forEach((signer, i) => slices.push(...signerSlices(signer, i, block, left, ctx)));
+  slices.push(sealSlice(block, ctx));
+  const last = slices[slices.length - 1];
+  if (last) last.keepWithNext = false;
+  return slices;
 }

@@ -4,6 +4,7 @@
  * body row and are repeated by pagination on every page the table continues on. A row
  * taller than a page can be split between its lines.
  */
+import { shift } from './drawables.js';
 import type { Table, TableCell, TableRow } from '../../document/tree.js';
 import { linePitch } from './measure.js';
 import type { Drawable, Slice, TableTag } from './model.js';
@@ -57,12 +58,6 @@ function layoutRow(row: TableRow, widths: readonly number[], header: boolean, ct
 
 function contentHeight(cell: CellBox): number {
   return cell.lines.reduce((h, line) => h + line.height, 0);
-}
-
-function shift(drawable: Drawable, dx: number, dy: number): Drawable {
-  if (drawable.kind === 'glyphs') return { ...drawable, baseline: drawable.baseline + dy, glyphs: dx ? drawable.glyphs.map((g) => ({ ...g, x: g.x + dx })) : drawable.glyphs };
-  if (drawable.kind === 'rule') return { ...drawable, x1: drawable.x1 + dx, x2: drawable.x2 + dx, y1: drawable.y1 + dy, y2: drawable.y2 + dy };
-  return { ...drawable, x: drawable.x + dx, y: drawable.y + dy };
 }
 
 function borders(cells: readonly CellBox[], height: number): Drawable[] {

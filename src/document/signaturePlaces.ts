@@ -1,0 +1,19 @@
+/**
+ * The 落款's reserved places, in one spot for both renderers: how much room a handwritten
+ * signature and the seal get, and where the date stands.
+ */
+import { MM_TO_PT } from './styles.js';
+import type { SignatureLine } from './tree.js';
+
+/** The seal circle: institutions' official seals are 42 mm (the issue asks for ≥ 42 mm). */
+export const SEAL_DIAMETER_PT = 42 * MM_TO_PT;
+/** The signing space to the right of each signer's name. */
+export const SIGNING_WIDTH_PT = 45 * MM_TO_PT;
+/** Extra height above each signer line for the handwriting, in body lines. */
+export const SIGNING_EXTRA_LINES = 0.6;
+/** GB/T 9704: the date is set right with four characters' indent (右空四字). */
+export const DATE_RIGHT_INDENT_CHARS = 4;
+/** The name and date sit this far below the seal's centre (GB/T 9704: 居印章中心偏下). */
+export const SEAL_CENTRE_ABOVE_PT = 0.1 * SEAL_DIAMETER_PT;
+
+export const signerText = (l: Pick<SignatureLine, 'role' | 'name'>): string => `${l.role}：${l.name}`;
