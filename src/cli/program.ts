@@ -95,6 +95,33 @@ function addSmallCommands(p: Command, lang: Lang): void {
     .action(() => { process.stdout.write(`${causationTable()}\n`); });
 }
 
+function addSigning(p: Command): void {
+  withCommon(p.command('sign <pdf>').description('在正式文书 PDF 的落款处添加 PAdES 数字签名（鉴定人逐一签名，最后加盖机构电子印章）')
+    .requiredOption('--p12 <file>', '签名证书（PKCS#12 .p12/.pfx）').option('--password <pw>', '证书密码（缺省读取环境变量 JIANDING_P12_PASSWORD）')
+    .option('--password-env <name>', '从此环境变量读取证书密码').option('--signer <name>', '在落款中此人（姓名）的签名位置签名')
+    .option('--seal', '签在机构印章位置（最后一个签名）').option('--reason <text>', '签名原因').option('--location <text>', '签名地点')
+    .option('--image <png>', '签名位置显示的图片（手写签名或电子印章，透明 PNG）').option('--out <file>', '写入的文件（缺省 X.signed.pdf）'))
+    .action(async (file: string, _o: unknown, cmd: Command) => {
+      const flags = flagsOf<import('./commands/sign.js').SignFlags & { config?: string }>(cmd);
+      const { signCommand } = await import('./commands/sign.js');
+      process.exitCode = await signCommand(file, { ...flags, register: flags.register ?? loadConfig(flags.config).register });
+    });
+  withCommon(p.command('verify [file]').description('核验文书：是否与 jianding 生成的逐字节相同、生成后是否被改动、各签名是否有效（退出码：0 通过，1 未通过，2 用法错误）')
+    .option('--templates <dir>', '生成时所用的机构模板文件夹').option('--serif-font <file>', '生成时所用的 PDF 正文字体').option('--sans-font <file>', '生成时所用的 PDF 标题字体')
+    .option('--case <file>', '用此案件文件重新生成并比对（DOCX 须提供；PDF 缺省用嵌入的案件文件）').option('--code <code>', '在登记簿中查询校验码')
+    .option('--register <file>', '登记簿文件（缺省为文书所在文件夹中的登记簿）')
+    .option('--out <dir>', '查询校验码时所用登记簿的输出文件夹（缺省 output）').option('--json', '以 JSON 输出'))
+    .action(async (file: string | undefined, _o: unknown, cmd: Command) => {
+      const flags = flagsOf<RenderFlags & import('./commands/verify.js').VerifyFlags>(cmd);
+      const config = loadConfig(flags.config);
+      const o = renderOptions(flags, config);
+      const { verifyCommand } = await import('./commands/verify.js');
+      const { TOOL_NAME } = await import('./version.js');
+      const settings = { templatesDir: o.templatesDir, fonts: o.fonts, images: o.images, generator: `${TOOL_NAME} ${TOOL_VERSION}` };
+      process.exitCode = await verifyCommand(file, { ...flags, register: flags.register ?? config.register, out: flags.out ?? config.out }, settings);
+    });
+}
+
 export function program(lang: Lang): Command {
   const p = new Command('jianding')
     .description('医疗损害鉴定意见书生成工具：校验案件文件，生成 DOCX 与 PDF')
@@ -108,6 +135,7 @@ export function program(lang: Lang): Command {
   withCommon(p);
   addSmallCommands(p, lang);
   addRender(p, lang);
+  addSigning(p);
   addBatch(p, lang);
   addServe(p, lang);
   return p;

@@ -16,6 +16,7 @@ export type { Correction } from './policy.js';
 export { recoverStale } from './recover.js';
 export { preview, reserve, type Reservation, type ReserveInput, type Settled, type Write } from './reserve.js';
 export { committedVersions, findCase, listCases, type VersionRow } from './rows.js';
+export { recordSignature, versionByFileSha, versionsByCode, type FoundVersion, type SignatureRow } from './lookup.js';
 
 export interface RegisterHandle {
   db: Db;

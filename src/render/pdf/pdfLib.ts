@@ -9,4 +9,4 @@ import type * as PdfLib from 'pdf-lib';
 const require = createRequire(import.meta.url);
 const lib = require('pdf-lib/dist/pdf-lib.min.js') as typeof PdfLib;
 
-export const { PDFDocument, PDFName, PDFHexString, PDFString } = lib;
+export const { PDFDocument, PDFName, PDFHexString, PDFString, PDFArray, PDFDict, PDFRawStream, PDFRef, PDFNumber, decodePDFRawStream } = lib;
