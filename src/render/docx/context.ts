@@ -1,10 +1,13 @@
 /** What every block renderer needs: the preset's numbers and the text width derived from them. */
 import type { StyleSheet } from '../../document/styles.js';
+import type { RevisionMarks } from './revisions.js';
 
 export interface RenderContext {
   sheet: StyleSheet;
   /** Page width minus the left and right margins, in twips. */
   textWidthTwips: number;
+  /** Only when writing a redline: the tracked-change marks' author, date and ids. */
+  marks?: RevisionMarks;
 }
 
 /** Paragraph flags set from outside a block (page breaks, the signature's keep chain). */
