@@ -19,6 +19,9 @@ function text(path: readonly PropertyKey[], value: unknown): string | null {
     return parts.every((p) => p !== null) ? parts.join('、') : null;
   }
   if (value !== null && typeof value === 'object') {
+    // An item (an expert, a fault) goes by its name or code.
+    const { name, id } = value as { name?: unknown; id?: unknown };
+    if (typeof name === 'string' || typeof id === 'string') return [id, name].filter((v) => typeof v === 'string').join(' ');
     const parts = Object.entries(value).map(([k, v]) => scalarText([...path, k], v));
     return parts.every((p) => p !== null) ? parts.join('–') : null;
   }
