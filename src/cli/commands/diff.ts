@@ -1,8 +1,8 @@
 /** jianding diff <old> <new> [--out FILE] [--date YYYY-MM-DD] [--templates DIR] [--json]: a redline DOCX and a summary of the changes. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CaseDefaults } from '../../parse/loadCase.js';
-import { loadCase } from '../../parse/loadCase.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { loadCase, type CaseDefaults } from '../../parse/loadCase.js';
 import { redline, type DiffInput, type RedlineOptions } from '../../diff/redline.js';
 import { summaryJson, summaryLines } from '../../diff/summary.js';
 import { FontFileError } from '../../render/pdf/index.js';
@@ -22,15 +22,27 @@ export interface DiffCommandOptions extends Omit<RedlineOptions, 'generator'> {
   generator: string;
 }
 
+export interface LoadedVersion {
+  /** The version, when it is a valid case. */
+  input?: DiffInput;
+  /** Why it is not (errors, with the warnings found alongside). */
+  diagnostics: Diagnostic[];
+}
+
 /**
- * One version of a case from a file. Today a YAML/JSON case file; the seam for other sources
- * (the case file embedded in an issued PDF): return its bytes' case and SHA-256 the same way.
+ * One version of a case, from a file. Today a YAML/JSON case file, checked exactly as `render`
+ * checks it. The seam for other sources (the case file embedded in an issued PDF): read the
+ * embedded bytes and pass them through loadCase the same way, so the SHA-256 is of those bytes.
  */
-export function loadDiffInput(file: string, defaults: CaseDefaults | undefined, lang: Lang): DiffInput | undefined {
+export function loadDiffInput(file: string, defaults: CaseDefaults | undefined): LoadedVersion {
   const loaded = loadCase(readCaseBytes(file), file, defaults);
-  if (loaded.ok && loaded.case) return { case: loaded.case, sha256: loaded.sha256 };
-  process.stderr.write(`${formatDiagnostics(file, loaded.diagnostics, lang)}\n${file}: ${t('invalid', lang)}\n`);
-  return undefined;
+  return loaded.ok && loaded.case ? { input: { case: loaded.case, sha256: loaded.sha256 }, diagnostics: [] } : { diagnostics: loaded.diagnostics };
+}
+
+function loadReporting(file: string, o: DiffCommandOptions, lang: Lang): DiffInput | undefined {
+  const { input, diagnostics } = loadDiffInput(file, o.defaults);
+  if (!input) process.stderr.write(`${formatDiagnostics(file, diagnostics, lang)}\n${file}: ${t('invalid', lang)}\n`);
+  return input;
 }
 
 const REDLINE_SUFFIX = '.redline.docx';
@@ -66,8 +78,8 @@ async function compare(before: DiffInput, after: DiffInput, o: DiffCommandOption
 }
 
 export async function diffCommand(oldFile: string, newFile: string, o: DiffCommandOptions, lang: Lang): Promise<number> {
-  const before = loadDiffInput(oldFile, o.defaults, lang);
-  const after = loadDiffInput(newFile, o.defaults, lang);
+  const before = loadReporting(oldFile, o, lang);
+  const after = loadReporting(newFile, o, lang);
   if (!before || !after) return EXIT.invalid;
   const result = await compare(before, after, o, lang);
   if (!result) return EXIT.invalid;
