@@ -47,12 +47,14 @@ function marked(block: Block, revision: Revision, tally: Tally): Block[] {
     return [markTable(block, revision)];
   }
   // Layout and the signature: the new version's stand, the old version's go.
+  if (block.kind === 'signature') tally.signatureChanged = true;
   return revision === 'ins' ? [block] : [];
 }
 
 function edited(before: Block, after: Block, tally: Tally): Block[] {
   if (before.kind === 'paragraph' && after.kind === 'paragraph') return [{ ...after, inlines: diffInlines(before.inlines, after.inlines, tally) }];
   if (before.kind === 'table' && after.kind === 'table') return [diffTables(before, after, tally)];
+  if (after.kind === 'signature') tally.signatureChanged = true;
   return [after];
 }
 

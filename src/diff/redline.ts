@@ -34,6 +34,8 @@ export interface RedlineResult {
   docx?: Uint8Array;
   insertions: number;
   deletions: number;
+  /** The 落款 (signers, seal, date) differs; the redline prints the new one without marks. */
+  signatureChanged: boolean;
   fields: FieldChange[];
 }
 
@@ -46,8 +48,8 @@ function treeOf(input: DiffInput, options: RedlineOptions) {
 export async function redline(before: DiffInput, after: DiffInput, options: RedlineOptions): Promise<RedlineResult> {
   const fields = diffFields(before.case, after.case);
   const red = diffTrees(treeOf(before, options), treeOf(after, options));
-  const counts = { insertions: red.insertions, deletions: red.deletions, fields };
-  if (red.insertions + red.deletions === 0) return { identical: true, ...counts };
+  const counts = { insertions: red.insertions, deletions: red.deletions, signatureChanged: red.signatureChanged, fields };
+  if (red.insertions + red.deletions === 0 && !red.signatureChanged) return { identical: true, ...counts };
   const sectionPages = await layoutSectionPages(red.tree, { fonts: options.fonts });
   const date = `${options.date ?? after.case.report.date}T00:00:00Z`;
   const docx = await renderDocx(red.tree, { sectionPages, revisions: { author: REVISION_AUTHOR, date } });

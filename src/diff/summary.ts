@@ -16,13 +16,14 @@ function fieldLine(f: FieldChange): string {
 export function summaryLines(r: RedlineResult, written: string | undefined): string[] {
   const fields = r.fields.length ? [`改动的字段（${r.fields.length} 项）：`, ...r.fields.map(fieldLine)] : ['案件字段没有改动'];
   if (r.identical) return [...fields, `${IDENTICAL}，未生成修订稿`];
-  return [...fields, `文书中插入 ${r.insertions} 处、删除 ${r.deletions} 处`, ...(written ? [`已写入修订稿 ${written}`] : [])];
+  const signature = r.signatureChanged ? ['落款（签名人、盖章或日期）有改动：修订稿中按新版本印出，未加修订标记'] : [];
+  return [...fields, `文书中插入 ${r.insertions} 处、删除 ${r.deletions} 处`, ...signature, ...(written ? [`已写入修订稿 ${written}`] : [])];
 }
 
 /** The --json form: the same facts for programs. */
 export function summaryJson(r: RedlineResult, files: { before: string; after: string; out?: string }) {
   return {
     before: files.before, after: files.after, identical: r.identical, out: files.out ?? null,
-    insertions: r.insertions, deletions: r.deletions, fields: r.fields,
+    insertions: r.insertions, deletions: r.deletions, signatureChanged: r.signatureChanged, fields: r.fields,
   };
 }

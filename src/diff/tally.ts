@@ -7,6 +7,8 @@ import type { Op } from './textDiff.js';
 export class Tally {
   insertions = 0;
   deletions = 0;
+  /** The 落款 (signers, seal, date) differs: shown as the new version's, unmarked. */
+  signatureChanged = false;
   private last: Op = 'eq';
 
   /** Records the next piece of the document in reading order. */
@@ -16,7 +18,4 @@ export class Tally {
     this.last = op;
   }
 
-  get changed(): boolean {
-    return this.insertions + this.deletions > 0;
-  }
 }

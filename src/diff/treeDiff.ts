@@ -11,6 +11,8 @@ export interface RedlineTree {
   tree: DocumentTree;
   insertions: number;
   deletions: number;
+  /** The 落款 differs (it is printed as the new version's, without marks). */
+  signatureChanged: boolean;
 }
 
 function diffSection(before: Section | undefined, after: Section | undefined, tally: Tally): Section {
@@ -23,5 +25,5 @@ export function diffTrees(before: DocumentTree, after: DocumentTree): RedlineTre
   const count = Math.max(before.sections.length, after.sections.length);
   const sections = Array.from({ length: count }, (_, i) => diffSection(before.sections[i], after.sections[i], tally))
     .filter((s) => s.blocks.length > 0);
-  return { tree: { ...after, sections }, insertions: tally.insertions, deletions: tally.deletions };
+  return { tree: { ...after, sections }, insertions: tally.insertions, deletions: tally.deletions, signatureChanged: tally.signatureChanged };
 }

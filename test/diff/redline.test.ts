@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { redline, type DiffInput } from '../../src/diff/redline.js';
 import { summaryLines } from '../../src/diff/summary.js';
 import { renderCase } from '../../src/pipeline/renderCase.js';
+import { textOf as textOfDocx, xmlProblem } from '../docx/docxParts.js';
 import { accepted, documentXml, edit, fixtureText, GENERATOR, input, judicialVersions, marksOf, rejected, withoutHash } from './support.js';
 
 async function plainDocx(v: DiffInput): Promise<string> {
@@ -115,5 +116,29 @@ describe('redline of an association opinion', () => {
     const result = await redline(input(before), input(final), { generator: GENERATOR });
     expect(result.identical).toBe(true);
     expect(result.fields.map((f) => [f.label, f.before, f.after])).toEqual([['文书状态', '征求意见稿', '正式']]);
+  });
+});
+
+describe('a change only in the 落款', () => {
+  it('is not called identical: the redline is written and the summary says the 落款 is unmarked', async () => {
+    const before = fixtureText('01_judicial_surgery_fundoplication_two_grades.yaml');
+    const after = edit(before, [['320106XXXX0021', '320106XXXX0022']]);
+    const result = await redline(input(before), input(after), { generator: GENERATOR });
+    expect(result).toMatchObject({ identical: false, insertions: 0, deletions: 0, signatureChanged: true });
+    expect(textOfDocx(await documentXml(result.docx!))).toContain('320106XXXX0022');
+    const lines = summaryLines(result, 'x.redline.docx').join('\n');
+    expect(lines).toContain('第 1 项鉴定人的执业证号（appraisers[0].certificateNumber）：320106XXXX0021 → 320106XXXX0022');
+    expect(lines).toContain('落款（签名人、盖章或日期）有改动：修订稿中按新版本印出，未加修订标记');
+  });
+});
+
+describe('redline between two unrelated cases of different kinds', () => {
+  it('is still well-formed, and accepting every change still gives the new document', async () => {
+    const [a, b] = [input(fixtureText('02_association_obstetrics_pph_mediation.yaml')), input(fixtureText('01_judicial_surgery_fundoplication_two_grades.yaml'))];
+    const result = await redline(a, b, { generator: GENERATOR });
+    const xml = await documentXml(result.docx!);
+    expect(xmlProblem(xml)).toBeUndefined();
+    expect(withoutHash(accepted(xml))).toBe(withoutHash(accepted(await plainDocx(b))));
+    expect(result.fields.map((f) => f.path)).toContain('report.kind');
   });
 });
