@@ -98,6 +98,37 @@ describe('jianding diff', () => {
   });
 });
 
+describe('jianding diff --templates', () => {
+  function institution(partial: string): string {
+    const dir = tmpDir('jd-diff-tpl-');
+    fs.mkdirSync(path.join(dir, 'partials'));
+    fs.writeFileSync(path.join(dir, 'partials', 'statements.hbs'), partial);
+    return dir;
+  }
+
+  it('builds both versions with the institution’s templates', async () => {
+    const dir = tmpDir('jd-diff-');
+    const { oldFile, newFile } = versions(dir);
+    const templates = institution('<h2>（一）患方的主要观点（机构模板）</h2>\n{{paras statements.patientSide}}\n<h2>（二）医方的主要观点</h2>\n{{paras statements.medicalSide}}\n');
+    const out = path.join(dir, 't.redline.docx');
+    const r = jianding(['diff', oldFile, newFile, '--templates', templates, '--out', out]);
+    expect(r.code).toBe(0);
+    const xml = await documentXml(fs.readFileSync(out));
+    expect(xml).toContain('（一）患方的主要观点（机构模板）');
+    expect(marksOf(xml).map((m) => m.text)).toContain('后止血');
+  });
+
+  it('reports a template error (exit 1) without a stack and writes nothing', () => {
+    const dir = tmpDir('jd-diff-');
+    const { oldFile, newFile } = versions(dir);
+    const r = jianding(['diff', oldFile, newFile, '--templates', institution('{{upper statements.patientSide}}')], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('使用了未知的 helper「upper」');
+    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(fs.existsSync(path.join(dir, 'output'))).toBe(false);
+  });
+});
+
 const available = (cmd: string, arg: string): boolean => spawnSync(cmd, [arg], { stdio: 'ignore' }).status === 0;
 
 describe.skipIf(!(available('soffice', '--version') && available('pdftotext', '-v')))('the redline in LibreOffice', () => {
