@@ -10,7 +10,7 @@ import { loadConfig } from './config.js';
 import { UsageError } from './errors.js';
 import type { Lang } from './i18n.js';
 import { parseJobs, renderOptions, type RenderFlags } from './renderOptions.js';
-import { TOOL_VERSION } from './version.js';
+import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 function withCommon(cmd: Command): Command {
   return cmd
@@ -68,6 +68,35 @@ function addServe(p: Command, lang: Lang): void {
       const render = renderOptions({ ...flags, out: flags.out ?? config.out ?? path.join(dir, 'output') }, config);
       const { serveCommand } = await import('./commands/serve.js');
       await serveCommand(dir, { port, open: flags.open, render }, lang);
+    });
+}
+
+/** A date for the tracked changes: YYYY-MM-DD naming a real day. */
+function parseRevisionDate(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const d = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    throw new UsageError(`--date 应为 YYYY-MM-DD 格式的日期，收到「${value}」`, `--date must be a date YYYY-MM-DD (got "${value}")`);
+  }
+  return value;
+}
+
+function addDiff(p: Command, lang: Lang): void {
+  withCommon(p.command('diff <old> <new>').description('比较同一案件的两个版本：写出修订稿 DOCX（修订标记），并列出改动的字段')
+    .option('--out <file>', '修订稿文件（缺省：输出文件夹中的 <新版本名>.redline.docx）')
+    .option('--date <date>', '修订标记的日期 YYYY-MM-DD（缺省：新版本的出具日期）')
+    .option('--templates <dir>', '机构自定义模板文件夹（同名文件优先）')
+    .option('--json', '以 JSON 输出摘要'))
+    .action(async (oldFile: string, newFile: string, _o: unknown, cmd: Command) => {
+      const flags = flagsOf<RenderFlags & { date?: string; json?: boolean }>(cmd);
+      const config = loadConfig(flags.config);
+      const render = renderOptions({ templates: flags.templates }, config);
+      const date = parseRevisionDate(flags.date);
+      const { diffCommand, diffOutPath } = await import('./commands/diff.js');
+      process.exitCode = await diffCommand(oldFile, newFile, {
+        out: diffOutPath(newFile, flags.out, render.out), date, json: flags.json, templatesDir: render.templatesDir,
+        fonts: render.fonts, defaults: render.defaults, generator: `${TOOL_NAME} ${TOOL_VERSION}`,
+      }, lang);
     });
 }
 
@@ -138,5 +167,6 @@ export function program(lang: Lang): Command {
   addSigning(p);
   addBatch(p, lang);
   addServe(p, lang);
+  addDiff(p, lang);
   return p;
 }

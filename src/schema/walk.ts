@@ -94,3 +94,9 @@ export function schemaAt(path: readonly PropertyKey[], root: AnySchema = caseSch
   }
   return node;
 }
+
+/** An enum field's Chinese name for each code (primitives.ts `aliasedEnum`), or undefined for other fields. */
+export function choiceLabelsOf(schema: AnySchema): Record<string, string> | undefined {
+  const meta = layers(schema).map((s) => z.globalRegistry.get(s) as { 'x-labels'?: Record<string, string> } | undefined);
+  return meta.find((m) => m?.['x-labels'])?.['x-labels'];
+}

@@ -1,5 +1,6 @@
 /** What every block renderer needs: the preset's numbers and the text width derived from them. */
 import type { StyleSheet } from '../../document/styles.js';
+import type { RevisionMarks } from './revisions.js';
 
 export interface RenderContext {
   sheet: StyleSheet;
@@ -7,6 +8,8 @@ export interface RenderContext {
   textWidthTwips: number;
   /** PNG of the QR code for each verification address (made before the synchronous build). */
   qrImages?: Map<string, Uint8Array>;
+  /** Only when writing a redline: the tracked-change marks' author, date and ids. */
+  marks?: RevisionMarks;
 }
 
 /** Paragraph flags set from outside a block (page breaks, the signature's keep chain). */

@@ -15,6 +15,7 @@ import { coreXml } from './coreProps.js';
 import { useFastAttributes } from './fastAttributes.js';
 import { readZip, writeZip, type ZipEntries } from './deterministicZip.js';
 import { fontTableXml } from './fonts.js';
+import { RevisionMarks, type RevisionAuthor } from './revisions.js';
 import { renderSection } from './sections.js';
 import { textWidthTwips } from './units.js';
 import { normalizeWatermarkIds } from './watermark.js';
@@ -36,9 +37,15 @@ async function qrImages(tree: DocumentTree): Promise<Map<string, Uint8Array>> {
   return images;
 }
 
-function buildDocument(tree: DocumentTree, qr: Map<string, Uint8Array>, pageNumbers?: PageNumberEstimator): Document {
+interface BuildExtras {
+  qr: Map<string, Uint8Array>;
+  revisions: RevisionAuthor | undefined;
+}
+
+function buildDocument(tree: DocumentTree, extras: BuildExtras, pageNumbers?: PageNumberEstimator): Document {
   const sheet = STYLE_SHEETS[tree.preset];
-  const ctx: RenderContext = { sheet, textWidthTwips: textWidthTwips(sheet), qrImages: qr };
+  const marks = extras.revisions ? new RevisionMarks(extras.revisions) : undefined;
+  const ctx: RenderContext = { sheet, textWidthTwips: textWidthTwips(sheet), qrImages: extras.qr, ...(marks ? { marks } : {}) };
   const watermark = tree.watermark?.trim() ? tree.watermark : undefined;
   return new Document({
     title: xmlSafeText(tree.meta.title),
@@ -75,6 +82,11 @@ export interface DocxOptions {
    * slow estimate is skipped.
    */
   sectionPages?: number[];
+  /**
+   * Writes a redline: text runs carrying a revision mark (revisions.ts) become tracked
+   * changes by this author on this date. Without it, marks are ignored.
+   */
+  revisions?: RevisionAuthor;
 }
 
 /** The body section whose header carries 「共 N 页」, when there is exactly one. */
@@ -117,22 +129,22 @@ async function partsOf(document: Document): Promise<ZipEntries> {
  * Without a page count from the caller, docx's estimator fills the cached results; should it
  * ever fail on some content, the document is still written, with N left for the reader to compute.
  */
-async function pack(tree: DocumentTree, known: boolean): Promise<ZipEntries> {
+async function pack(tree: DocumentTree, known: boolean, revisions: RevisionAuthor | undefined): Promise<ZipEntries> {
   const needsEstimate = !known && tree.sections.some((s) => s.kind === 'body' && s.furniture.pageNumbers === 'ofTotal');
-  const qr = await qrImages(tree);
-  if (!needsEstimate) return partsOf(buildDocument(tree, qr));
+  const extras: BuildExtras = { qr: await qrImages(tree), revisions };
+  if (!needsEstimate) return partsOf(buildDocument(tree, extras));
   try {
     // Loaded only here: docx's layout engine costs about 40 ms to load, and the pipeline always knows the count.
     const { pageEstimator } = await import('./pageEstimate.js');
-    return await partsOf(buildDocument(tree, qr, pageEstimator()));
+    return await partsOf(buildDocument(tree, extras, pageEstimator()));
   } catch {
-    return partsOf(buildDocument(tree, qr));
+    return partsOf(buildDocument(tree, extras));
   }
 }
 
 export async function renderDocx(tree: DocumentTree, options: DocxOptions = {}): Promise<Uint8Array> {
   const section = ofTotalSection(tree);
   const pages = section === undefined ? undefined : options.sectionPages?.[section];
-  const entries = finishParts(await pack(tree, pages !== undefined), tree);
+  const entries = finishParts(await pack(tree, pages !== undefined, options.revisions), tree);
   return writeZip(pages === undefined ? entries : withSectionPages(entries, pages));
 }

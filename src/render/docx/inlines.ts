@@ -6,6 +6,7 @@
 import { Tab, TextRun, UnderlineType } from 'docx';
 import type { FontRole, Inline, TextRun as TreeTextRun } from '../../document/tree.js';
 import { runFonts } from './fonts.js';
+import { markedRun, revisionOf, type RevisionMarks, type Run } from './revisions.js';
 import { xmlSafeText } from './xmlSafe.js';
 
 type RunStyle = Pick<TreeTextRun, 'bold' | 'italic' | 'underline'> & { font: FontRole };
@@ -28,18 +29,20 @@ export function lineBreakRun(font: FontRole): TextRun {
  * One text run → runs. A newline inside text becomes a w:br and a tab a w:tab: a raw
  * newline in w:t is just whitespace to Word, so the author's line would silently vanish.
  */
-function textRuns(run: TreeTextRun, paragraphFont: FontRole): TextRun[] {
+function textRuns(run: TreeTextRun, paragraphFont: FontRole, marks: RevisionMarks | undefined): Run[] {
   const style: RunStyle = { ...run, font: run.font ?? paragraphFont };
+  const revision = revisionOf(run);
   const lines = xmlSafeText(run.text).split(/\r\n|\r|\n/);
   return lines.map((line, i) => {
     const parts = line.split('\t');
     const children = parts.flatMap((part, j) => (j === 0 ? [part] : [new Tab(), part])).filter((c) => c !== '');
-    return new TextRun({ ...runOptions(style), ...(i > 0 ? { break: 1 } : {}), children });
+    return markedRun({ ...runOptions(style), ...(i > 0 ? { break: 1 } : {}), children }, revision, marks);
   });
 }
 
-export function inlineRuns(inlines: readonly Inline[], paragraphFont: FontRole): TextRun[] {
-  return inlines.flatMap((inline) => (inline.kind === 'lineBreak' ? [lineBreakRun(paragraphFont)] : textRuns(inline, paragraphFont)));
+/** Runs of a paragraph; in a redline (marks given), revised runs become w:ins / w:del. */
+export function inlineRuns(inlines: readonly Inline[], paragraphFont: FontRole, marks?: RevisionMarks): Run[] {
+  return inlines.flatMap((inline) => (inline.kind === 'lineBreak' ? [lineBreakRun(paragraphFont)] : textRuns(inline, paragraphFont, marks)));
 }
 
 /** A plain run of text in a font (signature lines, furniture). */

@@ -7,6 +7,7 @@ import { Paragraph, type IParagraphOptions } from 'docx';
 import type { Paragraph as TreeParagraph } from '../../document/tree.js';
 import type { FlowFlags, RenderContext } from './context.js';
 import { inlineRuns } from './inlines.js';
+import { containerMark, wholeRevision } from './revisions.js';
 import { styleId, wordAlignment } from './wordStyles.js';
 
 /** Direct paragraph properties common to every paragraph we write. */
@@ -22,11 +23,14 @@ export function flowOptions(flags: FlowFlags): Pick<IParagraphOptions, 'keepNext
 
 export function renderParagraph(p: TreeParagraph, ctx: RenderContext, flags: FlowFlags = {}): Paragraph {
   const spec = ctx.sheet.paragraphs[p.style];
+  // A paragraph inserted or deleted whole has its paragraph mark inserted or deleted too.
+  const mark = ctx.marks ? containerMark(wholeRevision(p.inlines), ctx.marks) : {};
   return new Paragraph({
     style: styleId(p.style),
     ...(p.align ? { alignment: wordAlignment(p.align) } : {}),
     ...flowOptions({ ...flags, keepNext: flags.keepNext || p.keepWithNext }),
-    children: inlineRuns(p.inlines, spec.font),
+    ...(Object.keys(mark).length ? { run: mark } : {}),
+    children: inlineRuns(p.inlines, spec.font, ctx.marks),
   });
 }
 

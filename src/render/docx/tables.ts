@@ -12,6 +12,7 @@ import type { Table as TreeTable, TableCell as TreeCell, TableRow as TreeRow } f
 import type { FlowFlags, RenderContext } from './context.js';
 import { inlineRuns } from './inlines.js';
 import { flowOptions } from './paragraphs.js';
+import { containerMark, wholeRevision } from './revisions.js';
 import { styleId, wordAlignment } from './wordStyles.js';
 
 /** A ½ pt black rule (w:sz is in eighths of a point). */
@@ -65,7 +66,7 @@ function renderCell(cell: TreeCell, width: number, span: number, ctx: RenderCont
     style: styleId('small'),
     ...(align ? { alignment: align } : {}),
     ...flowOptions({ keepNext: kind.keepNext, pageBreakBefore: kind.pageBreakBefore }),
-    children: inlineRuns(inlines, font),
+    children: inlineRuns(inlines, font, ctx.marks),
   });
   return new TableCell({
     children: [paragraph],
@@ -84,7 +85,9 @@ function renderRow(row: TreeRow, widths: readonly number[], ctx: RenderContext, 
     cells.push(renderCell(cell, width, span, ctx, kind));
     col += span;
   }
-  return new TableRow({ children: cells, cantSplit: true, ...(kind.header ? { tableHeader: true } : {}) });
+  // In a redline, a row whose text was all inserted or all deleted is itself an inserted or deleted row.
+  const mark = ctx.marks ? containerMark(wholeRevision(row.cells.flatMap((c) => c.inlines)), ctx.marks) : {};
+  return new TableRow({ children: cells, cantSplit: true, ...(kind.header ? { tableHeader: true } : {}), ...mark });
 }
 
 /**
