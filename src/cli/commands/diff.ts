@@ -13,6 +13,7 @@ import { fontUsageError } from '../fontErrors.js';
 import { ensureDir, outputBaseName, readCaseBytes, writeAtomic } from '../files.js';
 import { t, type Lang } from '../i18n.js';
 import { formatDiagnostics } from '../printDiagnostics.js';
+import { readBounded } from './verify.js';
 
 export interface DiffCommandOptions extends Omit<RedlineOptions, 'generator'> {
   /** The redline's path (decided by diffOutPath). */
@@ -29,18 +30,48 @@ export interface LoadedVersion {
   diagnostics: Diagnostic[];
 }
 
+const MAX_PDF_BYTES = 200 * 1024 * 1024;
+
+/** A generated PDF carries its case file (and the institution defaults it was made with). */
+async function embeddedCase(file: string): Promise<{ bytes: Uint8Array; name: string; defaults: CaseDefaults } | string> {
+  const { embeddedFiles, loadPdf, proofProperties, PdfReadError } = await import('../../sign/pdfRead.js');
+  let doc: Awaited<ReturnType<typeof loadPdf>>;
+  try {
+    doc = await loadPdf(readBounded(file, MAX_PDF_BYTES, 'PDF'));
+  } catch (e) {
+    if (e instanceof PdfReadError) return `${file}：${e.message}`;
+    throw e;
+  }
+  const props = proofProperties(doc);
+  const found = embeddedFiles(doc).find((f) => f.name === props.caseFile);
+  if (!found) return `${file} 中没有嵌入案件文件（不是 jianding 生成的文书，或是培训样本），无法比较`;
+  return { bytes: found.bytes, name: found.name, defaults: JSON.parse(props.defaults || '{}') as CaseDefaults };
+}
+
+const noCase = (message: string): LoadedVersion => ({ diagnostics: [{ severity: 'error', code: 'DIFF_NO_CASE', path: '', message, messageEn: message }] });
+
 /**
- * One version of a case, from a file. Today a YAML/JSON case file, checked exactly as `render`
- * checks it. The seam for other sources (the case file embedded in an issued PDF): read the
- * embedded bytes and pass them through loadCase the same way, so the SHA-256 is of those bytes.
+ * One version of a case, from a file: a YAML/JSON case file, checked exactly as `render`
+ * checks it, or a PDF jianding generated (the case file embedded in it, with the defaults
+ * it was made with), so two issued drafts can be compared without their case files.
  */
-export function loadDiffInput(file: string, defaults: CaseDefaults | undefined): LoadedVersion {
-  const loaded = loadCase(readCaseBytes(file), file, defaults);
+export async function loadDiffInput(file: string, defaults: CaseDefaults | undefined): Promise<LoadedVersion> {
+  let bytes: Uint8Array;
+  let name = file;
+  if (/\.pdf$/i.test(file)) {
+    const found = await embeddedCase(file);
+    if (typeof found === 'string') return noCase(found);
+    ({ bytes, defaults } = found);
+    name = `${file}#${found.name}`;
+  } else {
+    bytes = readCaseBytes(file);
+  }
+  const loaded = loadCase(bytes, name, defaults);
   return loaded.ok && loaded.case ? { input: { case: loaded.case, sha256: loaded.sha256 }, diagnostics: [] } : { diagnostics: loaded.diagnostics };
 }
 
-function loadReporting(file: string, o: DiffCommandOptions, lang: Lang): DiffInput | undefined {
-  const { input, diagnostics } = loadDiffInput(file, o.defaults);
+async function loadReporting(file: string, o: DiffCommandOptions, lang: Lang): Promise<DiffInput | undefined> {
+  const { input, diagnostics } = await loadDiffInput(file, o.defaults);
   if (!input) process.stderr.write(`${formatDiagnostics(file, diagnostics, lang)}\n${file}: ${t('invalid', lang)}\n`);
   return input;
 }
@@ -78,8 +109,8 @@ async function compare(before: DiffInput, after: DiffInput, o: DiffCommandOption
 }
 
 export async function diffCommand(oldFile: string, newFile: string, o: DiffCommandOptions, lang: Lang): Promise<number> {
-  const before = loadReporting(oldFile, o, lang);
-  const after = loadReporting(newFile, o, lang);
+  const before = await loadReporting(oldFile, o, lang);
+  const after = await loadReporting(newFile, o, lang);
   if (!before || !after) return EXIT.invalid;
   const result = await compare(before, after, o, lang);
   if (!result) return EXIT.invalid;
