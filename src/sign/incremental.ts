@@ -111,10 +111,27 @@ function appearance(app: Appender, field: SignatureField, o: PlaceholderOptions,
     return num;
   }
   const stamp = pdfDate(o.time).slice(2, 16).replace(/^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)$/, '$1-$2-$3 $4:$5:$6');
-  const ops = `q 0.1 0.2 0.6 RG 0.5 w 0.5 0.5 ${w - 1} ${h - 1} re S Q BT /Helv 6 Tf 0.1 0.2 0.6 rg 3 3 Td (Digitally signed ${stamp} +08:00) Tj ET`;
+  // The seal's place is a circle: a frame that follows it crosses no text; a signer's is a box on the signature line.
+  const outline = field.name === 'seal' ? circlePath(w / 2, h / 2, Math.min(w, h) / 2 - 0.5) : `0.5 0.5 ${w - 1} ${h - 1} re`;
+  // In the seal's circle the line goes in the empty upper part, above the institution's name.
+  const [size, x, y] = field.name === 'seal' ? [5, w / 2 - 54, h * 0.78] : [6, 3, 3];
+  const ops = `q 0.1 0.2 0.6 RG 0.5 w ${outline} S Q BT /Helv ${size} Tf 0.1 0.2 0.6 rg ${x.toFixed(2)} ${y.toFixed(2)} Td (Digitally signed ${stamp} +08:00) Tj ET`;
   const font = '/Font << /Helv << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> >>';
   app.put(num, streamObject(`${form} /Resources << ${font} >>`, enc.encode(ops)));
   return num;
+}
+
+/** A circle as four Bézier arcs (k: the usual 0.5523 control-point ratio). */
+function circlePath(cx: number, cy: number, r: number): string {
+  const k = 0.5523 * r;
+  const f = (n: number) => n.toFixed(2);
+  return [
+    `${f(cx + r)} ${f(cy)} m`,
+    `${f(cx + r)} ${f(cy + k)} ${f(cx + k)} ${f(cy + r)} ${f(cx)} ${f(cy + r)} c`,
+    `${f(cx - k)} ${f(cy + r)} ${f(cx - r)} ${f(cy + k)} ${f(cx - r)} ${f(cy)} c`,
+    `${f(cx - r)} ${f(cy - k)} ${f(cx - k)} ${f(cy - r)} ${f(cx)} ${f(cy - r)} c`,
+    `${f(cx + k)} ${f(cy - r)} ${f(cx + r)} ${f(cy - k)} ${f(cx + r)} ${f(cy)} c`,
+  ].join(' ');
 }
 
 /** A dictionary's entries without the surrounding << >>, for writing it again with other entries. */

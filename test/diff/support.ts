@@ -75,4 +75,5 @@ export async function documentXml(docx: Uint8Array): Promise<string> {
 }
 
 /** Text without the SHA-256 of the case printed under the 落款 (the redline prints the new version's). */
-export const withoutHash = (text: string): string => text.replace(/[0-9a-f]{64}/g, '');
+/** Each version has its own 查询校验码 (and fingerprint): the redline prints the new one, unmarked. */
+export const withoutHash = (text: string): string => text.replace(/[0-9a-f]{64}/g, '').replace(/查询校验码：[0-9A-Z-]{19}/g, '查询校验码：');

@@ -26,6 +26,18 @@ describe('determinism', () => {
     expect(Buffer.from(await renderDocx(sampleTree())).equals(Buffer.from(a))).toBe(true);
   });
 
+  it('gives the same bytes for a tree with images however many documents the process wrote before', async () => {
+    const withQr = () => {
+      const tree = sampleTree();
+      tree.sections[1]!.blocks.unshift({ kind: 'verification', code: '92BJ-2KYB-PFHA-Q99J', url: 'https://jd.example.org.cn/verify?code=92BJ-2KYB-PFHA-Q99J' });
+      return tree;
+    };
+    const first = await renderDocx(withQr());
+    await renderDocx(withQr());
+    expect(new TextDecoder().decode(readZip(first).get('word/document.xml'))).toContain('<wp:docPr id="1"');
+    expect(Buffer.from(await renderDocx(withQr())).equals(Buffer.from(first))).toBe(true);
+  });
+
   it('changes when the tree changes', async () => {
     const tree = sampleTree();
     tree.meta.created = '2026-11-23';

@@ -7,6 +7,8 @@ export async function unzipDocx(bytes: Uint8Array): Promise<Map<string, string>>
   const parts = new Map<string, string>();
   for (const name of Object.keys(zip.files).sort()) {
     const file = zip.files[name];
+    // Images (the QR code, seals) are binary; every other part is XML.
+    if (/^word\/media\//.test(name)) continue;
     // fatal: invalid UTF-8 must fail the test, not turn into U+FFFD silently.
     if (file && !file.dir) parts.set(name, new TextDecoder('utf-8', { fatal: true }).decode(await file.async('uint8array')));
   }

@@ -30,7 +30,7 @@ export function edgeTree(): DocumentTree {
           para('heading1', '空白页之后'),
           { kind: 'pageBreak' },
           { kind: 'table', columns: [1], header: [], rows: [{ cells: [{ inlines: t('分页后的表格') }] }] },
-          { kind: 'signature', lines: [], sealed: true, date: '' },
+          { kind: 'signature', lines: [], institution: '', sealed: true, date: '' },
           { kind: 'pageBreak' },
         ],
       },

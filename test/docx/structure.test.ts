@@ -32,7 +32,7 @@ describe('package', () => {
     const text = textOf(doc);
     for (const s of ['某某司法鉴定所司法鉴定意见书', '声明', '关于张某某医疗损害的鉴定意见书', '一、基本情况', '二、检案摘要',
       '（一）某某市第一人民医院诊疗经过', '三、分析说明', '1. 医方存在延误诊治的过错', '四、鉴定意见', '材料名称', '参考范围16%–44%',
-      '鉴定人：李某某', '《司法鉴定人执业证》证号：320100000002', '二〇二六年十一月二十二日', '案件数据 SHA-256：3f2a…']) {
+      '鉴定人：李某某', '《司法鉴定人执业证》证号：320100000002', '二〇二六年十一月二十二日', '某某司法鉴定所']) {
       expect(text).toContain(s);
     }
   });
@@ -224,7 +224,7 @@ describe('signature block', () => {
   it('keeps the last two body paragraphs and the signature lines together (keep-with-next chain)', () => {
     const ps = paragraphs(doc);
     const first = ps.findIndex((p) => textOf(p) === '鉴定人：李某某');
-    const last = ps.findIndex((p) => textOf(p).startsWith('案件数据'));
+    const last = ps.findIndex((p) => textOf(p) === '二〇二六年十一月二十二日');
     expect(first).toBeGreaterThan(2);
     expect(textOf(ps[first - 1]!)).toMatch(/^2\. 患者死亡后/);
     for (const p of ps.slice(first - 2, first)) expect(p).toContain('<w:keepNext/>');
@@ -234,23 +234,32 @@ describe('signature block', () => {
     expect(ps[last]).not.toContain('<w:keepNext/>');
   });
 
-  it('puts notes in small text under each signer, the date right-aligned, no seal text on drafts', () => {
+  it('puts notes in small text under each signer, a signing line beside each name, the date right-aligned with four characters to spare', () => {
     const ps = paragraphs(doc);
     const first = ps.findIndex((p) => textOf(p) === '鉴定人：李某某');
     expect(ps[first + 1]).toContain('<w:pStyle w:val="JdSmall"/>');
     expect(textOf(ps[first + 1]!)).toBe('《司法鉴定人执业证》证号：320100000001');
-    expect(paragraphWith('二〇二六年十一月二十二日')).toContain('<w:jc w:val="right"/>');
-    expect(textOf(doc)).not.toContain('司法鉴定专用章');
-    expect(paragraphWith('案件数据')).toContain('<w:pStyle w:val="JdSmall"/>');
+    expect(ps[first]).toMatch(/<w:tab w:val="right" w:pos="\d+" w:leader="underscore"\/>/);
+    expect(ps[first]).toContain('<w:tab/>');
+    const date = paragraphWith('二〇二六年十一月二十二日');
+    expect(date).toContain('<w:jc w:val="right"/>');
+    // 右空四字: four characters of the body size (20 twips a point).
+    const size = STYLE_SHEETS[sampleTree().preset].paragraphs.bodyFlush.sizePt;
+    expect(date).toMatch(new RegExp(`<w:ind [^>]*w:right="${4 * size * 20}"`));
   });
 
-  it('shows the seal label when sealed', async () => {
-    const tree = sampleTree();
-    const sig = tree.sections[1]!.blocks.find((b): b is SignatureBlock => b.kind === 'signature')!;
-    sig.sealed = true;
-    const d = part(await unzipDocx(await renderDocx(tree)), 'word/document.xml');
-    const seal = paragraphs(d).find((p) => textOf(p) === '某某司法鉴定所（司法鉴定专用章）');
-    expect(seal).toContain('<w:jc w:val="right"/>');
+  it('prints the institution\'s name over the date, never a 「专用章」 placeholder, sealed or not', async () => {
+    for (const sealed of [false, true]) {
+      const tree = sampleTree();
+      const sig = tree.sections[1]!.blocks.find((b): b is SignatureBlock => b.kind === 'signature')!;
+      sig.sealed = sealed;
+      const d = part(await unzipDocx(await renderDocx(tree)), 'word/document.xml');
+      const ps = paragraphs(d);
+      const name = ps.findIndex((p) => textOf(p) === '某某司法鉴定所');
+      expect(textOf(ps[name + 1]!)).toBe('二〇二六年十一月二十二日');
+      expect(ps[name]).toContain('<w:jc w:val="right"/>');
+      expect(textOf(d)).not.toContain('专用章');
+    }
   });
 
   it('chains across spacers but stops at an explicit page break', async () => {

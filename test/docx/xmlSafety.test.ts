@@ -23,7 +23,7 @@ function hostileTree() {
   const table = body.blocks.find((b) => b.kind === 'table')!;
   if (table.kind === 'table') table.rows[0]!.cells[1] = { inlines: [{ kind: 'text', text: HOSTILE }] };
   const sig = body.blocks.find((b): b is SignatureBlock => b.kind === 'signature')!;
-  Object.assign(sig, { lines: [{ role: '鉴定人', name: HOSTILE, note: HOSTILE }], footnote: HOSTILE, sealed: true, sealLabel: HOSTILE });
+  Object.assign(sig, { lines: [{ role: '鉴定人', name: HOSTILE, note: HOSTILE }], sealed: true, institution: HOSTILE });
   body.blocks.unshift(para('body', HOSTILE), { kind: 'paragraph', style: 'body', inlines: [{ kind: 'text', text: 'tab\there\r\nnext line' }] });
   return tree;
 }
@@ -56,7 +56,7 @@ describe('XML safety', () => {
     const doc = part(parts, 'word/document.xml');
     const texts = paragraphs(doc).map(textOf);
     expect(texts).toContain(EXPECTED); // body paragraph
-    expect(texts.filter((t) => t === EXPECTED).length).toBeGreaterThanOrEqual(4); // + cell, note, footnote, seal
+    expect(texts.filter((t) => t === EXPECTED).length).toBeGreaterThanOrEqual(4); // + cell, note, institution
     expect(texts).toContain(`鉴定人：${EXPECTED}`);
     expect(doc).not.toContain('<w:t>b</w:t>'); // markup in text stays text
 

@@ -16,10 +16,9 @@ const count = (lines: string[], ch: string) => lines.filter((l) => l.includes(ch
 const signature: SignatureBlock = {
   kind: 'signature',
   lines: [{ role: '鉴定人', name: '李某某', note: '证号：320100000001' }, { role: '鉴定人', name: '王某某' }],
-  sealLabel: '某某司法鉴定所（司法鉴定专用章）',
+  institution: '某某司法鉴定所',
   sealed: true,
   date: '二〇二六年十一月二十二日',
-  footnote: '附注',
 };
 
 describe('pagination rules', () => {
@@ -60,12 +59,14 @@ describe('pagination rules', () => {
     }
   });
 
-  it('shows the seal label only when sealed', () => {
-    const sealed = linesOf([para('body', '甲'), signature]).flat();
-    const draft = linesOf([para('body', '甲'), { ...signature, sealed: false }]).flat();
-    expect(sealed.some((l) => l.includes('专用章'))).toBe(true);
-    expect(draft.some((l) => l.includes('专用章'))).toBe(false);
-    expect(draft.some((l) => l.includes('二〇二六年'))).toBe(true);
+  it('prints the institution\'s name over the date, sealed or not, and lays drafts and finals out alike', () => {
+    const sealed = linesOf([para('body', '甲'), signature]);
+    const draft = linesOf([para('body', '甲'), { ...signature, sealed: false }]);
+    for (const lines of [sealed.flat(), draft.flat()]) {
+      expect(lines.join('\n')).toMatch(/某某司法鉴定所\n?二〇二六年十一月二十二日/);
+      expect(lines.some((l) => l.includes('专用章'))).toBe(false);
+    }
+    expect(draft).toEqual(sealed);
   });
 
   it('repeats table headers and splits a row only when it is taller than a page', () => {

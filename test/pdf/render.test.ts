@@ -22,7 +22,7 @@ function expectedText(section: Section): string {
       if (block.kind === 'table') return [...block.header, ...block.rows].flatMap((r) => r.cells.map((c) => inlineText(c.inlines))).join('');
       if (block.kind === 'signature') {
         const signers = block.lines.map((l) => `${l.role}：${l.name}${l.note ?? ''}`).join('');
-        return signers + (block.sealed ? (block.sealLabel ?? '') : '') + block.date + (block.footnote ?? '');
+        return signers + block.institution + block.date;
       }
       return '';
     })

@@ -1,32 +1,15 @@
-/**
- * Test credentials made in the test itself (never a real person's key): an RSA key from
- * node:crypto, a certificate and a PKCS#12 file from node-forge, and a transparent seal PNG.
- */
-import { generateKeyPairSync } from 'node:crypto';
+/** Test credentials made in the test itself (never a real person's key), and a transparent seal PNG. */
 import fs from 'node:fs';
 import path from 'node:path';
-import forge from 'node-forge';
 import { PNG } from 'pngjs';
+import { TEST_PASSWORD, testP12 } from '../../dist/bench/testCredentials.js';
 
-export const PASSWORD = 'test-only';
+export const PASSWORD = TEST_PASSWORD;
 
 /** A self-signed certificate for `name` in a .p12 protected by PASSWORD, written into `dir`. */
-export function makeP12(dir: string, name: string, organisation = '江苏某某司法鉴定所（测试）'): string {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()) as forge.pki.rsa.PrivateKey;
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
-  cert.serialNumber = forge.util.bytesToHex(forge.random.getBytesSync(8)).replace(/^[89a-f]/, '1');
-  cert.validity.notBefore = new Date(Date.now() - 86_400_000);
-  cert.validity.notAfter = new Date(Date.now() + 365 * 86_400_000);
-  const subject = [{ shortName: 'CN', value: name, valueTagClass: forge.asn1.Type.UTF8 }, { shortName: 'O', value: organisation, valueTagClass: forge.asn1.Type.UTF8 }];
-  cert.setSubject(subject as forge.pki.CertificateField[]);
-  cert.setIssuer(subject as forge.pki.CertificateField[]);
-  cert.setExtensions([{ name: 'keyUsage', digitalSignature: true, nonRepudiation: true }]);
-  cert.sign(key, forge.md.sha256.create());
-  const p12 = forge.pkcs12.toPkcs12Asn1(key, [cert], PASSWORD, { algorithm: '3des' });
+export function makeP12(dir: string, name: string): string {
   const file = path.join(dir, `${name}.p12`);
-  fs.writeFileSync(file, Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'));
+  fs.writeFileSync(file, testP12(name));
   return file;
 }
 

@@ -56,10 +56,9 @@ function bodyBlocks(): Block[] {
         { role: '鉴定人', name: '李某某', note: '《司法鉴定人执业证》证号：320100000001' },
         { role: '鉴定人', name: '王某某', note: '《司法鉴定人执业证》证号：320100000002' },
       ],
-      sealLabel: '某某司法鉴定所（司法鉴定专用章）',
+      institution: '某某司法鉴定所',
       sealed: false,
       date: '二〇二六年十一月二十二日',
-      footnote: '案件数据 SHA-256：3f2a…',
     },
   ];
   return blocks;

@@ -19,6 +19,7 @@ import { RevisionMarks, type RevisionAuthor } from './revisions.js';
 import { renderSection } from './sections.js';
 import { textWidthTwips } from './units.js';
 import { normalizeWatermarkIds } from './watermark.js';
+import { normalizeDrawingIds } from './drawingIds.js';
 import { stylesOptions } from './wordStyles.js';
 import { xmlSafeText } from './xmlSafe.js';
 
@@ -72,7 +73,7 @@ function finishParts(entries: ZipEntries, tree: DocumentTree): ZipEntries {
     const m = /^word\/header(\d+)\.xml$/.exec(name);
     if (m) out.set(name, enc.encode(normalizeWatermarkIds(dec.decode(data), Number(m[1]))));
   }
-  return out;
+  return normalizeDrawingIds(out);
 }
 
 export interface DocxOptions {

@@ -20,6 +20,11 @@ function runOptions(style: RunStyle) {
   };
 }
 
+/** A run holding only a tab (w:tab), in the paragraph's fonts like every other run. */
+export function tabRun(font: FontRole): TextRun {
+  return new TextRun({ ...runOptions({ font }), children: [new Tab()] });
+}
+
 /** A run holding only a line break (w:br). */
 export function lineBreakRun(font: FontRole): TextRun {
   return new TextRun({ ...runOptions({ font }), break: 1 });

@@ -11,7 +11,7 @@ import type { ParagraphStyle, SignatureBlock, SignatureLine } from '../../docume
 import { DATE_RIGHT_INDENT_CHARS, SEAL_CENTRE_ABOVE_PT, SEAL_DIAMETER_PT as SEAL_PT, SIGNING_EXTRA_LINES, SIGNING_WIDTH_PT as SIGNING_PT, signerText } from '../../document/signaturePlaces.js';
 import type { FlowFlags, RenderContext } from './context.js';
 import { floatingImage } from './images.js';
-import { plainRun } from './inlines.js';
+import { plainRun, tabRun } from './inlines.js';
 import { flowOptions } from './paragraphs.js';
 import { estimateWidthPt, linePitchPt, ptToTwips } from './units.js';
 import { styleId } from './wordStyles.js';
@@ -48,7 +48,8 @@ export function signerIndentTwips(sig: SignatureBlock, ctx: RenderContext): numb
 function signerLines(l: SignatureLine, indent: number, ctx: RenderContext, sealed: boolean): Line[] {
   const pitch = pitchOf(ctx);
   const text = signerText(l);
-  const children: ParagraphChild[] = [plainRun(`${text}\t`, ctx.sheet.paragraphs[SIGNER_STYLE].font)];
+  // The tab runs to the right margin along an underscore leader: the signing line.
+  const children: ParagraphChild[] = [plainRun(text, ctx.sheet.paragraphs[SIGNER_STYLE].font), tabRun(ctx.sheet.paragraphs[SIGNER_STYLE].font)];
   if (sealed && l.image) {
     const x = indent / 20 + estimateWidthPt(text, sizeOf(ctx, SIGNER_STYLE)) + sizeOf(ctx, SIGNER_STYLE);
     const h = pitch * (1 + SIGNING_EXTRA_LINES) * 0.8;

@@ -3,7 +3,7 @@
  * code (a PNG made by the qrcode package), in a borderless two-cell table so the code and
  * the image stay side by side however the clerk edits the text around them.
  */
-import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType, type ImageRun } from 'docx';
+import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableRow, WidthType, type ImageRun } from 'docx';
 import type { VerificationBlock } from '../../document/tree.js';
 import { MM_TO_PT } from '../../document/styles.js';
 import type { RenderContext } from './context.js';
@@ -34,7 +34,7 @@ export function renderVerification(block: VerificationBlock, ctx: RenderContext,
           cantSplit: true,
           children: [
             new TableCell({ borders: NO_BORDERS, width: { size: ctx.textWidthTwips - qrTwips, type: WidthType.DXA }, children: codeParagraphs(block, ctx) }),
-            new TableCell({ borders: NO_BORDERS, width: { size: qrTwips, type: WidthType.DXA }, children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [image] })] }),
+            new TableCell({ borders: NO_BORDERS, width: { size: qrTwips, type: WidthType.DXA }, children: [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, children: [image] })] }),
           ],
         }),
       ],
