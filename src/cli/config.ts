@@ -16,6 +16,11 @@ const configSchema = z.strictObject({
   out: z.string().optional(),
   register: z.string().optional(),
   formats: z.array(z.enum(['docx', 'pdf'])).optional(),
+  /** Training samples (--sample): a date shift, and strings a reviewer confirmed are not personal data. */
+  deid: z.strictObject({
+    shiftDays: z.number().int().min(-36500).max(36500).optional(),
+    allow: z.array(z.string().trim().min(1, { error: '不能为空' })).optional(),
+  }).optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -7,5 +7,7 @@ import type { RenderFileOptions } from './renderFile.js';
 export function settingsFingerprint(o: RenderFileOptions): string {
   // Font files by path and size: re-hashing tens of MB per case would cost more than rendering.
   const fonts = Object.entries(o.fonts ?? {}).sort().map(([slot, file]) => [slot, file, file ? fs.statSync(file).size : 0]);
-  return sha256(JSON.stringify({ sample: o.sample ?? false, fonts, defaults: o.defaults ?? {} }));
+  // De-identification settings count for samples only, so other versions keep their fingerprints.
+  const deid = o.sample ? { deid: { shiftDays: o.deid?.shiftDays ?? 0, allow: [...(o.deid?.allow ?? [])].sort() } } : {};
+  return sha256(JSON.stringify({ sample: o.sample ?? false, fonts, defaults: o.defaults ?? {}, ...deid }));
 }
