@@ -35,7 +35,8 @@ export function findBirthDates(original: string, folded: string): Span[] {
   return spans;
 }
 
-const pad = (n: number, like: string) => (like.length === 2 ? String(n).padStart(2, '0') : String(n));
+/** 04 stays two digits, 4 stays one: the date keeps the way it was written. */
+const pad = (n: number, like: string) => (like.length === 2 && like.startsWith('0') ? String(n).padStart(2, '0') : String(n));
 
 /**
  * Dates written in text moved by n days, in the form they were written: 2025年4月7日, 2025-04-07,

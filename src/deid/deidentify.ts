@@ -13,6 +13,7 @@ import { Pseudonyms } from './pseudonyms.js';
 import { Ledger, type DeidReport } from './report.js';
 import { applySpans, resolveOverlaps, type Span } from './spans.js';
 import { deidentifyFields, listedPeople, type Fixed } from './structured.js';
+import { kindOf } from './institutions.js';
 import { surnameAt } from './personNames.js';
 import { isMasked } from './text.js';
 import { mapStrings, stringsOf } from './walk.js';
@@ -28,10 +29,20 @@ export interface Deidentified { case: Case; report: DeidReport; originals: { cat
 
 const isName = (n: string) => /^\p{Script=Han}{2,4}$/u.test(n) && surnameAt(n, 0) !== undefined;
 
+/** 黄建华表示鼓楼医院 → 鼓楼医院: an institution's guessed start never swallows a person of the case. */
+function afterPersons(x: Span, persons: string[]): Span | undefined {
+  if (x.category !== 'institution') return x;
+  const cut = Math.max(...persons.map((n) => { const at = x.text.lastIndexOf(n); return at < 0 ? 0 : at + n.length; }), 0);
+  if (cut === 0) return x;
+  const rest = x.text.slice(cut);
+  return rest.length - (kindOf(rest)?.kind.length ?? 1) >= 2 ? { ...x, start: x.start + cut, text: rest } : undefined;
+}
+
 function pseudonymsOf(c: Case, strings: string[], found: Map<string, Span[]>): Pseudonyms {
   const listed = listedPeople(c);
   const discovered = strings.flatMap((s) => found.get(s)!.filter((x) => x.category === 'person' && surnameAt(x.text, 0) !== x.text).map((x) => x.text));
   const persons = [...new Set([...listed.filter((n) => !isMasked(n) && isName(n)), ...discovered])];
+  for (const [s, spans] of found) found.set(s, spans.map((x) => afterPersons(x, persons)).filter((x): x is Span => x !== undefined));
   const p = new Pseudonyms(persons, listed.filter((n) => isMasked(n)));
   for (const m of c.basicInfo.medicalInstitutions) if (!isMasked(m.name)) p.listInstitution(m.name.trim());
   for (const s of strings) for (const x of found.get(s)!) if (x.category === 'institution') p.institution(x.text);

@@ -17,8 +17,8 @@ const BEFORE = ['被鉴定人', '被申请人', '申请人', '委托代理人', 
 const AFTER = ['女士', '先生', '医师', '医生', '护士', '护师', '助产士', '主任', '教授', '律师', '法官', '同志', '老师', '大夫', '院长', '科长',
   '处长', '药师', '技师', '审判员', '之妻', '之夫', '之子', '之女', '之父', '之母', '夫妇'];
 
-/** Words before a bare surname and its title: 由王医生, 向欧阳女士. */
-const BARE_AFTER = new Set([...'由与和及向对经请被让叫给找问诉称即时后的']);
+/** Words that end right before a name and its title: 由王医生, 向欧阳女士, 告知张伟医师. */
+const BARE_AFTER = new Set([...'由与和及向对经请被让叫给找问诉称即时后的知见是为说据将把同跟系']);
 
 /** Characters a name never starts its given part with in this position (the given-name list filters most). */
 const surnameAt = (s: string, i: number): string | undefined =>
@@ -62,8 +62,8 @@ function beforeTitle(s: string, out: Span[]): void {
         const given = s.slice(start + surname.length, at);
         if ([...given].some((ch) => !GIVEN_NAME_CHARS.has(ch)) || given.length > 2) continue;
         const name = s.slice(start, at);
-        // A bare surname must stand on its own: 主管医生 is not 管医生.
-        if (!given && isHan(s[start - 1]) && !BARE_AFTER.has(s[start - 1]!) && !BEFORE.some((b) => s.endsWith(b, start))) continue;
+        // A name must stand on its own: 主管医生 is not 管医生, 地塞米松医师 not 米松.
+        if (isHan(s[start - 1]) && !BARE_AFTER.has(s[start - 1]!) && !BEFORE.some((b) => s.endsWith(b, start))) continue;
         if (notName(name, surname)) continue;
         out.push({ start, end: at, category: 'person', text: name });
         break;
