@@ -3,7 +3,8 @@
  * personal data, the age is what the opinion needs. The case's own dates may all move by the
  * same number of days (an option), so every interval the opinion reasons about stays true.
  */
-import { matchAll, type Span } from './spans.js';
+import type { Span } from './spans.js';
+import { fold } from './text.js';
 
 const DAY = 86_400_000;
 
@@ -46,8 +47,10 @@ const pad = (n: number, like: string) => (like.length === 2 && like.startsWith('
 export function shiftTextDates(s: string, days: number, year: number): string {
   if (!days) return s;
   let lastYear = year;
-  return s.replace(/(?:(\d{4})(年|-|\.|\/))?(\d{1,2})(月|-|\.|\/)(\d{1,2})(?=日|[^\d]|$)/g, (all, y: string | undefined, sep1: string | undefined, m: string, sep2: string, d: string, offset: number) => {
-    if (!y && (sep2 !== '月' || /\d/.test(s[offset - 1] ?? ''))) return all;
+  // Full-width digits (２０２５年４月７日) are dates too; the moved date is written in ASCII digits.
+  return s.replace(/(?:([0-9０-９]{4})(年|-|\.|\/))?([0-9０-９]{1,2})(月|-|\.|\/)([0-9０-９]{1,2})(?=日|[^0-9０-９]|$)/g, (all, fy: string | undefined, sep1: string | undefined, fm: string, sep2: string, fd: string, offset: number) => {
+    const [y, m, d] = [fy && fold(fy), fold(fm), fold(fd)];
+    if (!y && (sep2 !== '月' || /[0-9０-９]/.test(s[offset - 1] ?? ''))) return all;
     if (y && sep1 !== (sep2 === '月' ? '年' : sep2)) return all;
     const base = y ? Number(y) : lastYear;
     if (Number(m) < 1 || Number(m) > 12 || Number(d) < 1 || Number(d) > 31) return all;

@@ -76,6 +76,8 @@ describe('structured fields and dates', () => {
     expect(d.basicInfo.treatment[0]!.from).toBe('2025-10-11');
     expect(d.basicInfo.summary.join('')).toBe('2026年1月2日入院，1月3日手术，2026-01-05出院；1980年出生。');
     expect(shiftTextDates('3月1日', -1, 2024)).toBe('2月29日');
+    expect(shiftTextDates('２０２５年４月７日', 10, 2025)).toBe('2025年4月17日');
+    expect(shiftTextDates('BP 136/84 mmHg，3.5/5.0', 10, 2025)).toBe('BP 136/84 mmHg，3.5/5.0');
   });
 });
 
