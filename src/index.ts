@@ -16,6 +16,8 @@ export type { Case } from './schema/case.js';
 export type { CaseDefaults, LoadedCase, OutputFormat, PdfFontConfig };
 export { renderFile as renderCaseFile, type RenderFileOptions, type RenderFileResult } from './cli/renderFile.js';
 export { serve, type Running, type ServeOptions } from './serve/server.js';
+/** De-identification for programs that make training samples their own way: case → (case, report); rendered text → findings. */
+export { deidentify, residualScan, type DeidOptions, type DeidReport, type Finding } from './deid/index.js';
 
 const bytesOf = (input: string | Uint8Array) => (typeof input === 'string' ? Buffer.from(input, 'utf8') : input);
 

@@ -24,7 +24,7 @@ export interface Span {
 /** Deleted identifiers read as deleted, not as a different valid-looking number. */
 export const DELETED = '［已删除］';
 
-/** Overlapping spans: the earlier one wins, and of two starting together the longer. */
+/** Overlapping spans: the earlier one wins, unless a later one that reaches further is also longer. */
 export function resolveOverlaps(spans: Span[]): Span[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Span[] = [];
