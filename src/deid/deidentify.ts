@@ -38,13 +38,20 @@ function afterPersons(x: Span, persons: string[]): Span | undefined {
   return rest.length - (kindOf(rest)?.kind.length ?? 1) >= 2 ? { ...x, start: x.start + cut, text: rest } : undefined;
 }
 
+/** 入住南京市第一医院 guessed too wide: a listed name at its end is the name. */
+function toListed(x: Span, listed: string[]): Span {
+  const name = x.category === 'institution' ? listed.find((l) => x.text.length > l.length && x.text.endsWith(l)) : undefined;
+  return name ? { ...x, start: x.end - name.length, text: name } : x;
+}
+
 function pseudonymsOf(c: Case, strings: string[], found: Map<string, Span[]>): Pseudonyms {
   const listed = listedPeople(c);
   const discovered = strings.flatMap((s) => found.get(s)!.filter((x) => x.category === 'person' && surnameAt(x.text, 0) !== x.text).map((x) => x.text));
   const persons = [...new Set([...listed.filter((n) => !isMasked(n) && isName(n)), ...discovered])];
-  for (const [s, spans] of found) found.set(s, spans.map((x) => afterPersons(x, persons)).filter((x): x is Span => x !== undefined));
+  const listedInstitutions = c.basicInfo.medicalInstitutions.map((m) => m.name.trim()).filter((n) => !isMasked(n));
+  for (const [s, spans] of found) found.set(s, spans.map((x) => afterPersons(toListed(x, listedInstitutions), persons)).filter((x): x is Span => x !== undefined));
   const p = new Pseudonyms(persons, listed.filter((n) => isMasked(n)));
-  for (const m of c.basicInfo.medicalInstitutions) if (!isMasked(m.name)) p.listInstitution(m.name.trim());
+  for (const name of listedInstitutions) p.listInstitution(name);
   for (const s of strings) for (const x of found.get(s)!) if (x.category === 'institution') p.institution(x.text);
   return p;
 }

@@ -17,7 +17,7 @@ export const INSTITUTION_KINDS: readonly { kind: string; medical: boolean }[] = 
 ].map(([kind, medical]) => ({ kind: kind as string, medical: medical as boolean }));
 
 /** Characters that end the word before a name: prepositions and verbs of movement and reference. */
-const STOP_CHARS = new Set([...'入至到往在于经赴由与及向从被将诉即遂再又均曾该其并送转回去为的了是就给对把等或及请系所据经称由往返出后年月日时分']);
+const STOP_CHARS = new Set([...'入至到往在于经赴由与及向从被将诉即遂再又均曾该其并送转回去为的了是就给对把等或及请系所据经称由往返出后年月日时分住因阅需']);
 
 /** Words that end just before a name: 当庭播放诊所…, 本例诊所. */
 const STOP_WORDS = ['委托', '表示', '认为', '指出', '建议', '要求', '审阅', '复查', '播放', '本例', '症后', '前往', '回到', '返回', '进入', '离开', '联系', '咨询', '起诉', '投诉', '告知', '通知'];

@@ -77,6 +77,12 @@ export class Pseudonyms {
 
   /** 鼓楼医院 for 南京大学医学院附属鼓楼医院: same kind, and the stem is the end of the listed one's. */
   private shortFormOf(name: string): string | undefined {
+    // 常州二院 for 常州市第二人民医院: the city and the number.
+    const numbered = /^(.*?)[市省]?([一二三四五六七八九十])院$/.exec(name);
+    if (numbered) {
+      const l = this.listed.find((x) => x.includes(`第${numbered[2]}`) && x.includes(numbered[1]!));
+      return l && this.institutions.get(l);
+    }
     const k = kindOf(name);
     const stems = [stemOf(name), withoutPlace(stemOf(name))].filter((s) => s.length >= 2);
     const listed = this.listed.find((l) => kindOf(l)?.kind === k?.kind && stems.some((s) => stemOf(l).endsWith(s)));

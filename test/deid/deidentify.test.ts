@@ -52,6 +52,11 @@ describe('pseudonyms', () => {
     const d = deidentify(c).case;
     expect(d.basicInfo.medicalInstitutions[0]!.name).toBe('甲医院');
     expect(d.basicInfo.summary.join('')).toBe('患者在甲医院手术，甲医院医师建议转往乙医院，后至某人民法院起诉。');
+    const numbered = deidentify(caseOf((x) => {
+      x.basicInfo.medicalInstitutions = [{ id: 'H1', name: '常州市第二人民医院' }];
+      x.basicInfo.summary = '入住常州市第二人民医院，常州二院医师未告知。';
+    })).case;
+    expect(numbered.basicInfo.summary.join('')).toBe('入住甲医院，甲医院医师未告知。');
   });
 });
 
