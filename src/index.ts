@@ -8,12 +8,16 @@ import { loadCase, type CaseDefaults, type LoadedCase } from './parse/loadCase.j
 import { renderCase as renderValidCase, type OutputFormat } from './pipeline/renderCase.js';
 import type { PdfFontConfig } from './render/pdf/index.js';
 import { TOOL_NAME, TOOL_VERSION } from './cli/version.js';
+import { DeidBlocked, findingMessage, type DeidOptions } from './deid/index.js';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
 
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
 export type { Case } from './schema/case.js';
 export type { CaseDefaults, LoadedCase, OutputFormat, PdfFontConfig };
 export { renderFile as renderCaseFile, type RenderFileOptions, type RenderFileResult } from './cli/renderFile.js';
 export { serve, type Running, type ServeOptions } from './serve/server.js';
+/** De-identification for programs that make training samples their own way: case → (case, report); rendered text → findings. */
+export { deidentify, residualScan, type DeidOptions, type DeidReport, type Finding } from './deid/index.js';
 
 const bytesOf = (input: string | Uint8Array) => (typeof input === 'string' ? Buffer.from(input, 'utf8') : input);
 
@@ -26,6 +30,8 @@ export interface RenderCaseOptions {
   formats?: OutputFormat[];
   status?: 'draft' | 'final';
   sample?: boolean;
+  /** Training samples: date shift and reviewed allow-list. */
+  deid?: DeidOptions;
   templatesDir?: string;
   fonts?: PdfFontConfig;
   defaults?: CaseDefaults;
@@ -38,9 +44,16 @@ export interface RenderCaseOptions {
 export async function renderCase(input: string | Uint8Array, options: RenderCaseOptions = {}, fileName = 'case.yaml') {
   const loaded = validateCase(input, fileName, options.defaults);
   if (!loaded.ok || !loaded.case) return { ok: false as const, diagnostics: loaded.diagnostics };
-  const rendered = await renderValidCase(loaded.case, {
-    formats: options.formats ?? ['docx', 'pdf'], status: options.status, sample: options.sample, templatesDir: options.templatesDir,
-    fonts: options.fonts, caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}`,
-  });
-  return { ok: true as const, diagnostics: [...loaded.diagnostics, ...rendered.warnings], outputs: rendered.outputs, pageCount: rendered.pageCount };
+  let rendered;
+  try {
+    rendered = await renderValidCase(loaded.case, {
+      formats: options.formats ?? ['docx', 'pdf'], status: options.status, sample: options.sample, deid: options.deid, templatesDir: options.templatesDir,
+      fonts: options.fonts, caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}`,
+    });
+  } catch (e) {
+    if (!(e instanceof DeidBlocked)) throw e;
+    const residual = e.findings.map((f): Diagnostic => ({ severity: 'error', code: 'deid.residual', path: '', message: findingMessage(f), messageEn: `residual personal data (${f.category}): ${f.text}` }));
+    return { ok: false as const, diagnostics: [...loaded.diagnostics, ...residual] };
+  }
+  return { ok: true as const, diagnostics: [...loaded.diagnostics, ...rendered.warnings], outputs: rendered.outputs, pageCount: rendered.pageCount, deid: rendered.deid };
 }

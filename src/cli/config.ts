@@ -18,6 +18,11 @@ const configSchema = z.strictObject({
   formats: z.array(z.enum(['docx', 'pdf'])).optional(),
   /** PNG images an institution issues finals with: its electronic seal and each signer's signature, by name. */
   images: z.strictObject({ seal: z.string().optional(), signatures: z.record(z.string(), z.string()).optional() }).optional(),
+  /** Training samples (--sample): a date shift, and strings a reviewer confirmed are not personal data. */
+  deid: z.strictObject({
+    shiftDays: z.number().int().min(-36500).max(36500).optional(),
+    allow: z.array(z.string().trim().min(1, { error: '不能为空' })).optional(),
+  }).optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -28,7 +28,8 @@ function withRenderFlags(cmd: Command): Command {
     .option('--force', '征求意见稿或样本即使已是最新也重新生成一轮（不适用于正式文书）')
     .option('--correction <reason>', '生成正式文书的更正版本并写明原因；原正式文书保留')
     .option('--correction-kind <kind>', '更正的种类：补正 或 更正（缺省 更正）')
-    .option('--sample', '培训样本：加「样本」水印并匿名化姓名与医疗机构')
+    .option('--sample', '培训样本：加「样本」水印，去除个人信息（姓名、身份证号、电话、病历号、地址、机构等），复查残留后才写出，并附 .deid.txt 报告')
+    .option('--shift-dates <days>', '培训样本的全部日期平移的天数（间隔不变；缺省取配置 deid.shiftDays，否则不平移）')
     .option('--serif-font <file>', 'PDF 正文字体（TTF/TTC/OTF，如机构授权的仿宋_GB2312）')
     .option('--sans-font <file>', 'PDF 标题字体（TTF/TTC/OTF，如黑体）');
 }

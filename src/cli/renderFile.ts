@@ -10,11 +10,12 @@ import { loadCase, type CaseDefaults } from '../parse/loadCase.js';
 import { renderCase, type OutputFormat } from '../pipeline/renderCase.js';
 import {
   exportManifest, folderOf, preview, RegisterError, sqliteFailure, registerFor, registerPath, reserve, sha256, versionTitle, writeAndCommit,
-  type Correction, type ReserveInput, type Settled,
+  type Correction, type Format, type ReserveInput, type Settled,
 } from '../register/index.js';
 import type { Case } from '../schema/case.js';
 import { FontFileError, preloadFonts, type PdfFontConfig } from '../render/pdf/index.js';
 import { locate, TemplateError } from '../templates/engine.js';
+import { DeidBlocked, findingMessage, type DeidOptions } from '../deid/index.js';
 import { MarkupError } from '../templates/markup.js';
 import { EXIT, UsageError } from './errors.js';
 import { fontUsageError } from './fontErrors.js';
@@ -29,6 +30,8 @@ export interface RenderFileOptions {
   templatesDir?: string;
   status?: 'draft' | 'final';
   sample?: boolean;
+  /** Training samples: date shift and the reviewed allow-list (config `deid`, --shift-dates). */
+  deid?: DeidOptions;
   force?: boolean;
   correction?: Correction;
   fonts?: PdfFontConfig;
@@ -79,7 +82,7 @@ function reserveInput(file: string, loaded: Loaded, o: RenderFileOptions): Reser
     registerDir: path.dirname(registerPath(o.out, o.register)), outDir: o.out, name: outputBaseName(file), caseFile: path.basename(file),
     documentNumber: loaded.case.report.documentNumber, caseSha256: loaded.sha256, settingsSha256: settingsFingerprint(o),
     toolVersion: TOOL_VERSION, templatesUnchanged: templatesUnchanged(o.templatesDir),
-    request: { stream: o.sample ? 'sample' : o.status ?? loaded.case.report.status, formats: o.formats, force: o.force ?? false, correction: o.correction },
+    request: { stream: o.sample ? 'sample' : o.status ?? loaded.case.report.status, formats: o.sample ? [...o.formats, 'deid.txt'] : o.formats, force: o.force ?? false, correction: o.correction },
   };
 }
 
@@ -97,7 +100,7 @@ function settled(r: Settled, result: RenderFileResult, out: string): RenderFileR
 /** Renders first, so a template or font error leaves no trace; then the register reserves, writes and commits. */
 async function renderAndCommit(file: string, loaded: Loaded, input: ReserveInput, o: RenderFileOptions, result: RenderFileResult): Promise<RenderFileResult> {
   const rendered = await renderCase(loaded.case, {
-    formats: o.formats, templatesDir: o.templatesDir, status: o.status, sample: o.sample, fonts: o.fonts,
+    formats: o.formats, templatesDir: o.templatesDir, status: o.status, sample: o.sample, deid: o.deid, fonts: o.fonts,
     caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}`, caseFile: { name: path.basename(file), bytes: loaded.bytes },
     defaults: o.defaults, images: o.images,
   });
@@ -106,13 +109,23 @@ async function renderAndCommit(file: string, loaded: Loaded, input: ReserveInput
   const res = await reserve(reg.db, input);
   if (res.kind !== 'write') return settled(res, result, o.out);
   const diagnostics = [...loaded.diagnostics, ...rendered.warnings];
-  const written = writeAndCommit(reg.db, o.out, res, new Map(rendered.outputs.map((x) => [x.format, x.bytes])), {
+  const outputs = new Map<Format, Uint8Array>(rendered.outputs.map((x) => [x.format, x.bytes]));
+  if (rendered.deid) outputs.set('deid.txt', Buffer.from(rendered.deid.text, 'utf8'));
+  const written = writeAndCommit(reg.db, o.out, res, outputs, {
     templates: rendered.templates, pages: rendered.pageCount, warnings: diagnostics.filter((d) => d.severity === 'warning').length,
     fingerprint: rendered.fingerprint.sha256, verificationCode: rendered.fingerprint.code,
   });
   const notice = exportManifest(reg.db, o.out, folderOf(reg, o.out), outputBaseName(file), reg.file);
   const titles = { title: versionTitle(res.stream, res.number), titleEn: versionTitle(res.stream, res.number, 'en') };
   return { ...result, outcome: 'written', diagnostics, pages: rendered.pageCount, written, notice, version: { seq: res.seq, ...titles, files: written } };
+}
+
+/** Residual personal data in a sample: one error per finding, like a case's own diagnostics (exit 1). */
+function blockedDiagnostics(e: DeidBlocked): Diagnostic[] {
+  return e.findings.map((f) => ({
+    severity: 'error', code: 'deid.residual', path: '', message: findingMessage(f),
+    messageEn: `De-identification left what looks like personal data (${f.category}) "${f.text}": ${f.context}; the sample was not written. Add it to deid.allow in the config if a reviewer confirms it is not personal data`,
+  }));
 }
 
 function failureOf(caught: unknown, o: RenderFileOptions): { exitCode: number; failure: NonNullable<RenderFileResult['failure']> } | undefined {
@@ -140,6 +153,7 @@ export async function renderFile(file: string, o: RenderFileOptions): Promise<Re
     if (early) return settled(early, result, o.out);
     return await renderAndCommit(file, loaded as Loaded, input, o, result);
   } catch (caught) {
+    if (caught instanceof DeidBlocked) return { ...result, exitCode: EXIT.invalid, outcome: 'invalid', diagnostics: [...result.diagnostics, ...blockedDiagnostics(caught)] };
     const f = failureOf(caught, o);
     if (f) return { ...result, ...f };
     throw caught;

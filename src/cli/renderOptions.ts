@@ -11,7 +11,7 @@ import type { Correction } from '../register/index.js';
 
 export interface RenderFlags {
   format?: string; out?: string; templates?: string; draft?: boolean; final?: boolean; force?: boolean; sample?: boolean;
-  config?: string; jobs?: string; serifFont?: string; sansFont?: string; correction?: string; correctionKind?: string;
+  config?: string; jobs?: string; serifFont?: string; sansFont?: string; correction?: string; correctionKind?: string; shiftDates?: string;
 }
 
 export function parseFormats(value: string): OutputFormat[] {
@@ -80,6 +80,17 @@ function imagesOf(config: Config): IssueImages | undefined {
   return { ...(i.seal ? { seal: readPng(i.seal, 'images.seal') } : {}), signatures };
 }
 
+/** --shift-dates N wins over the config's deid.shiftDays; it only means something for samples. */
+function deidOf(flags: RenderFlags, config: Config): RenderFileOptions['deid'] {
+  let shiftDays = config.deid?.shiftDays;
+  if (flags.shiftDates !== undefined) {
+    shiftDays = Number(flags.shiftDates);
+    if (!Number.isInteger(shiftDays) || Math.abs(shiftDays) > 36500) throw new UsageError(`--shift-dates 应为整数天数（-36500 至 36500），收到「${flags.shiftDates}」`, `--shift-dates must be a whole number of days (got "${flags.shiftDates}")`);
+    if (!flags.sample) throw new UsageError('--shift-dates 只用于培训样本，须与 --sample 同用', '--shift-dates applies to --sample only');
+  }
+  return { shiftDays: shiftDays ?? 0, allow: config.deid?.allow ?? [] };
+}
+
 export function renderOptions(flags: RenderFlags, config: Config): RenderFileOptions {
   if (flags.draft && flags.final) throw new UsageError('--draft 与 --final 不能同时使用', '--draft and --final exclude each other');
   const correction = correctionOf(flags);
@@ -91,6 +102,7 @@ export function renderOptions(flags: RenderFlags, config: Config): RenderFileOpt
     templatesDir: flags.templates ?? config.templates,
     status: flags.draft ? 'draft' : flags.final || correction ? 'final' : undefined,
     sample: flags.sample ?? false,
+    deid: deidOf(flags, config),
     force: flags.force ?? false,
     fonts: fontsOf(flags, config),
     defaults: { institution: config.institution },

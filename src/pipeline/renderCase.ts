@@ -1,6 +1,7 @@
 /** A validated case → document bytes in the requested formats. No file I/O beyond template reading. */
 import type { Case } from '../schema/case.js';
-import { anonymise } from '../enrich/anonymise.js';
+import { DeidBlocked, deidentify, partitionAllowed, reportText, residualScan, treeText, type DeidOptions, type DeidReport } from '../deid/index.js';
+import type { DocumentTree } from '../document/tree.js';
 import { renderDocx } from '../render/docx/index.js';
 import { fontSetSha256, layoutSectionPages, renderPdf, type PdfFontConfig } from '../render/pdf/index.js';
 import type { Fingerprint } from './fingerprint.js';
@@ -15,6 +16,8 @@ export interface RenderOptions {
   templatesDir?: string;
   status?: 'draft' | 'final';
   sample?: boolean;
+  /** Training samples: date shift and the reviewed allow-list (config deid). */
+  deid?: DeidOptions;
   fonts?: PdfFontConfig;
   caseSha256: string;
   generator: string;
@@ -37,12 +40,34 @@ export interface RenderedCase {
   anchors: { text: string; page: number }[];
   /** What the documents follow from, and their 查询校验码. */
   fingerprint: Fingerprint;
+  /** Training samples: what de-identification replaced, and its report as written beside the sample. */
+  deid?: { report: DeidReport; text: string };
+}
+
+/**
+ * A sample's case is de-identified before the tree is built, and the tree (all that either
+ * renderer draws) is scanned again; a finding not on the allow-list stops the sample here,
+ * before any byte of it exists.
+ */
+function checkedSample(c: Case, options: RenderOptions): { source: Case; check: (tree: DocumentTree) => RenderedCase['deid'] } {
+  const d = deidentify(c, options.deid);
+  return {
+    source: d.case,
+    check: (tree) => {
+      const { blocking, accepted } = partitionAllowed(residualScan(treeText(tree), { originals: d.originals }), options.deid?.allow);
+      if (blocking.length) throw new DeidBlocked(blocking, d.report);
+      const report = { ...d.report, accepted };
+      return { report, text: reportText(report) };
+    },
+  };
 }
 
 export async function renderCase(c: Case, options: RenderOptions): Promise<RenderedCase> {
-  const source = options.sample ? anonymise(c) : c;
+  const sample = options.sample ? checkedSample(c, options) : undefined;
   const fontsSha256 = await fontSetSha256(options.fonts);
-  const built = buildTree(source, { ...options, fontsSha256 });
+  const built = buildTree(sample?.source ?? c, { ...options, fontsSha256 });
+  // Scanned before the proof is attached: its properties are jianding's own hashes, not case text.
+  const deid = sample?.check(built.tree);
   attachProof(built.tree, built.fingerprint, options.caseFile, options.defaults);
   attachImages(built.tree, options.images);
   const pdf = options.formats.includes('pdf') ? await renderPdf(built.tree, { fonts: options.fonts }) : null;
@@ -59,5 +84,5 @@ export async function renderCase(c: Case, options: RenderOptions): Promise<Rende
     messageEn: `The PDF font lacks ${w.codePoint}; drawn as a visible marker near "${w.context}"`,
   }));
   const pageCount = pdf?.pageCount ?? sectionPages.reduce((a, b) => a + b, 0);
-  return { outputs, warnings, status: built.model.isDraft ? 'draft' : 'final', templates: built.templates.hashes, pageCount, anchors: pdf?.anchors ?? [], fingerprint: built.fingerprint };
+  return { outputs, warnings, status: built.model.isDraft ? 'draft' : 'final', templates: built.templates.hashes, pageCount, anchors: pdf?.anchors ?? [], fingerprint: built.fingerprint, ...(deid ? { deid } : {}) };
 }

@@ -11,7 +11,7 @@ export { closeRegisters, registerPath } from './database.js';
 export { RegisterError, sqliteFailure } from './errors.js';
 export { sha256 } from './hash.js';
 export { exportManifest, manifestOf } from './manifest.js';
-export { versionTitle, type Stream } from './naming.js';
+export { versionTitle, type Format, type Stream } from './naming.js';
 export type { Correction } from './policy.js';
 export { recoverStale } from './recover.js';
 export { preview, reserve, type Reservation, type ReserveInput, type Settled, type Write } from './reserve.js';

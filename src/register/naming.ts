@@ -5,7 +5,8 @@
  * `<case>.sample-1.pdf`.
  */
 export type Stream = 'draft' | 'final' | 'sample';
-export type Format = 'docx' | 'pdf';
+/** `deid.txt`: a training sample's de-identification report, committed with its files. */
+export type Format = 'docx' | 'pdf' | 'deid.txt';
 
 export function versionLabel(stream: Stream, number: number): string {
   if (stream === 'final') return number === 1 ? '' : `correction-${number - 1}`;

@@ -13,6 +13,7 @@ import type { PdfFontConfig } from '../render/pdf/index.js';
 import { UsageError } from '../cli/errors.js';
 import { outputBaseName, readCaseBytes, writeAtomic } from '../cli/files.js';
 import { renderFile } from '../cli/renderFile.js';
+import type { DeidOptions } from '../deid/index.js';
 import { caseNames, casePath, outputPath } from './caseFiles.js';
 import { archiveCase, duplicateCase, newCase, savedText } from './caseActions.js';
 import { domainFacts } from './domainFacts.js';
@@ -27,6 +28,8 @@ export interface Workbench {
   fonts?: PdfFontConfig;
   defaults?: CaseDefaults;
   templatesDir?: string;
+  /** Training samples: the config's date shift and reviewed allow-list. */
+  deid?: DeidOptions;
 }
 
 const json = (status: number, body: unknown): Reply => ({ status, type: 'application/json; charset=utf-8', body: JSON.stringify(body) });
@@ -104,10 +107,14 @@ async function render(w: Workbench, name: string, body: unknown): Promise<Reply>
   const file = casePath(w.folder, name);
   if (!file || !fs.existsSync(file)) return notFound(name);
   const b = (body ?? {}) as { status?: unknown; correction?: { kind?: unknown; reason?: unknown } };
+  const sample = b.status === 'sample';
   const status = b.status === 'final' ? 'final' : b.status === 'draft' ? 'draft' : undefined;
   const reason = typeof b.correction?.reason === 'string' ? b.correction.reason.trim() : '';
   const correction = reason ? { kind: b.correction?.kind === '补正' ? '补正' as const : '更正' as const, reason } : undefined;
-  const r = await renderFile(file, { out: w.out, formats: ['docx', 'pdf'], status: correction ? 'final' : status, correction, fonts: w.fonts, defaults: w.defaults, templatesDir: w.templatesDir, register: w.register });
+  const r = await renderFile(file, {
+    out: w.out, formats: ['docx', 'pdf'], status: correction ? 'final' : status, correction, sample: sample && !correction, deid: w.deid,
+    fonts: w.fonts, defaults: w.defaults, templatesDir: w.templatesDir, register: w.register,
+  });
   // A final in the way is said in the page's words: its way forward is the page's 「生成更正版本」, not a CLI flag.
   const failure = r.failure?.correctable ? '本案已有正式文书，正式文书一经生成即不可替换。如需修改，请「生成更正版本」并写明原因（原正式文书保留）。' : r.failure?.message;
   return json(r.exitCode === 0 ? 200 : 422, {
@@ -119,7 +126,8 @@ async function render(w: Workbench, name: string, body: unknown): Promise<Reply>
 function download(w: Workbench, name: string): Reply {
   const file = outputPath(w.out, name);
   if (!file || !fs.lstatSync(file, { throwIfNoEntry: false })?.isFile()) return notFound(name);
-  const type = name.endsWith('.pdf') ? 'application/pdf' : name.endsWith('.docx') ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/json';
+  const type = name.endsWith('.pdf') ? 'application/pdf' : name.endsWith('.docx') ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+    : name.endsWith('.txt') ? 'text/plain; charset=utf-8' : 'application/json';
   return { status: 200, type, body: fs.readFileSync(file), download: name };
 }
 

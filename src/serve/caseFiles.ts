@@ -29,6 +29,6 @@ export function casePath(folder: string, name: string): string | undefined {
 
 /** An output file the register wrote, by plain name inside the output folder. */
 export function outputPath(out: string, name: string): string | undefined {
-  if (!isPlainFileName(name) || !/\.(pdf|docx|manifest\.json)$/i.test(name) || name.startsWith('.')) return undefined;
+  if (!isPlainFileName(name) || !/\.(pdf|docx|deid\.txt|manifest\.json)$/i.test(name) || name.startsWith('.')) return undefined;
   return path.join(out, name);
 }

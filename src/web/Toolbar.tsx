@@ -7,10 +7,10 @@ interface Props {
   busy: boolean;
   files: Version | undefined;
   onSave: () => void;
-  onRender: (status: 'draft' | 'final') => void;
+  onRender: (status: 'draft' | 'final' | 'sample') => void;
 }
 
-const FORMAT: Record<string, string> = { pdf: 'PDF', docx: 'Word（DOCX）' };
+const FORMAT: Record<string, string> = { pdf: 'PDF', docx: 'Word（DOCX）', txt: '去标识化报告' };
 
 export function Toolbar({ name, dirty, busy, files, onSave, onRender }: Props) {
   return (
@@ -23,6 +23,7 @@ export function Toolbar({ name, dirty, busy, files, onSave, onRender }: Props) {
         <div class="actions">
           <button type="button" onClick={onSave} disabled={busy} aria-keyshortcuts="Control+S">保存<kbd>Ctrl-S</kbd></button>
           <button type="button" onClick={() => onRender('draft')} disabled={busy}>生成征求意见稿</button>
+          <button type="button" onClick={() => onRender('sample')} disabled={busy} title="去除姓名、身份证号、电话、病历号、地址、机构等个人信息，复查无残留后才写出，并附去标识化报告">生成培训样本</button>
           <button type="button" class="primary" onClick={() => onRender('final')} disabled={busy}>生成正式文书</button>
         </div>
       )}

@@ -97,7 +97,7 @@ export async function preview(name: string, text: string, signal?: AbortSignal):
 }
 
 /** A render's reply: 422 still carries the outcome (invalid, failed) and its reason. */
-export async function render(name: string, status: 'draft' | 'final', correction?: Correction): Promise<RenderResult> {
+export async function render(name: string, status: 'draft' | 'final' | 'sample', correction?: Correction): Promise<RenderResult> {
   try {
     return await (await call('POST', `${path(name)}/render`, { status, correction })).json();
   } catch (e) {

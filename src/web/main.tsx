@@ -122,17 +122,19 @@ function App() {
     }
   }
 
-  async function generate(kind: 'draft' | 'final', correction?: api.Correction) {
+  async function generate(kind: 'draft' | 'final' | 'sample', correction?: api.Correction) {
     if (!open) return;
     if (kind === 'final' && !correction && !window.confirm('正式文书一经生成即不可替换（如需修改只能生成更正版本）。确定生成正式文书？')) return;
     if (dirty && !(await save())) return;
     setBusy(true);
-    setStatus(kind === 'final' ? '正在生成正式文书……' : '正在生成征求意见稿……');
+    setStatus(kind === 'final' ? '正在生成正式文书……' : kind === 'sample' ? '正在生成培训样本（去除个人信息并复查）……' : '正在生成征求意见稿……');
     try {
       const r = await api.render(open.name, kind, correction);
       const title = r.version ? `「${r.version.title}」` : '';
       const done = r.outcome === 'written' || r.outcome === 'upToDate' || r.outcome === 'issued';
-      setStatus(`${OUTCOME[r.outcome]}${title}${r.failure ? `：${r.failure}` : ''}`, done ? 'ok' : 'error');
+      // A sample stopped by the residual scan: the findings are listed below, each with its context.
+      const residual = r.diagnostics.some((d) => d.code === 'deid.residual') ? '未生成：去标识化后仍疑似含个人信息（见下方列表），样本未写出' : undefined;
+      setStatus(residual ?? `${OUTCOME[r.outcome]}${title}${r.failure ? `：${r.failure}` : ''}`, done ? 'ok' : 'error');
       if (r.version) setOpen((o) => o && { ...o, latest: r.version });
       if (r.outcome === 'invalid') validation.reset(r.diagnostics);
       // A final stands in the way: offer its corrected version instead.

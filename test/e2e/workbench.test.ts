@@ -247,6 +247,18 @@ describe.skipIf(!HAVE_CHROMIUM)(`workbench page in Chromium${HAVE_CHROMIUM ? '' 
     expect(fs.readFileSync(path.join(w.out, 'association.pdf'))).toEqual(original);
   });
 
+  it('生成培训样本 writes a de-identified sample with its report, downloadable beside it', async () => {
+    await page.locator('.case', { hasText: 'association.yaml' }).click();
+    await page.getByRole('button', { name: '生成培训样本' }).click();
+    await status('已生成「培训样本（第 1 份）」');
+    const links = page.locator('.downloads a');
+    expect(await links.allTextContents()).toEqual(expect.arrayContaining(['PDF', 'Word（DOCX）', '去标识化报告']));
+    const href = await links.filter({ hasText: '去标识化报告' }).evaluate((a) => (a as HTMLAnchorElement).href);
+    expect(await page.evaluate(async (u) => (await fetch(u)).text(), href)).toContain('培训样本去标识化报告');
+    expect(fs.readdirSync(w.out)).toEqual(expect.arrayContaining(['association.sample-1.pdf', 'association.sample-1.deid.txt']));
+    await shot(page, '07c-sample-rendered');
+  });
+
   it('a browser without the token is refused', async () => {
     const stranger = await browser.newContext({ viewport: { width: 1000, height: 400 } });
     const p = await stranger.newPage();
