@@ -22,7 +22,8 @@ export interface IssueImages {
 export function proofProperties(fp: Fingerprint, caseFile: string | undefined, defaults?: unknown): Record<string, string> {
   const i = fp.inputs;
   return {
-    fingerprint: fp.sha256, verificationCode: fp.code, caseSha256: i.caseSha256, caseFile: caseFile ?? '',
+    // A training sample names neither the real case file nor its hash.
+    fingerprint: fp.sha256, verificationCode: fp.code, caseSha256: i.sample ? '' : i.caseSha256, caseFile: caseFile ?? '',
     templates: JSON.stringify(i.templates), fontsSha256: i.fontsSha256, tool: i.tool, status: i.status, sample: String(i.sample),
     defaults: JSON.stringify(defaults ?? {}),
   };

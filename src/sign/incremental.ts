@@ -62,9 +62,6 @@ class Appender {
   put(num: number, body: string | Uint8Array): void {
     this.objects.push({ num, body: typeof body === 'string' ? enc.encode(body) : body });
   }
-  ref(num: number): string {
-    return `${num} 0 R`;
-  }
   get size(): number {
     return this.next;
   }
@@ -181,7 +178,11 @@ export async function addPlaceholder(bytes: Uint8Array, doc: Doc, field: Signatu
   // SignaturesExist | AppendOnly: viewers must save changes as incremental updates from now on.
   form.set(PDFName.of('SigFlags'), PDFNumber.of(3));
   app.put(formRef.objectNumber, form.toString());
-  const prev = xref.offset;
+  return appendUpdate(bytes, app, doc, xref.offset);
+}
+
+/** The file, then each new or changed object, then their cross-reference stream. */
+function appendUpdate(bytes: Uint8Array, app: Appender, doc: Doc, prev: number): Uint8Array {
   const parts: Uint8Array[] = [bytes, enc.encode('\n')];
   let offset = bytes.length + 1;
   const offsets = new Map<number, number>();

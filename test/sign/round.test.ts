@@ -85,7 +85,21 @@ describe.skipIf(!hasPoppler)('a full signing round', () => {
     expect(report).toContain('Total document signed');
   });
 
-  it('the generated final is untouched by signing, and nothing is signed after the institution\'s seal', () => {
+  it('the final carries the configured seal image in its seal area (PDF and DOCX)', () => {
+    const images = execFileSync('pdfimages', ['-list', round.final]).toString();
+    const page = /^\s*(\d+)\s+\d+\s+image\s+240\s+240/m.exec(images)?.[1];
+    expect(page, images).toBeDefined();
+    expect(execFileSync('pdftotext', ['-f', page!, '-l', page!, round.final, '-']).toString()).toContain('二〇二六年四月三日');
+    const media = [...readZip(fs.readFileSync(round.docx)).keys()].filter((k) => k.startsWith('word/media/'));
+    expect(media.length).toBe(2); // the QR code and the seal
+  });
+
+  it('the generated final is untouched by signing and by rendering again, and nothing is signed after the institution\'s seal', () => {
+    const before = fs.readFileSync(round.final);
+    const again = run(['render', 'case.yaml', '--final', '--out', 'output'], round.dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout + again.stderr).toContain('已是最新');
+    expect(fs.readFileSync(round.final).equals(before)).toBe(true);
     expect(run(['verify', 'output/case.pdf'], round.dir).code).toBe(0);
     const r = run(['sign', 'output/case.signed.pdf', '--p12', round.p12.liu, '--signer', '吴某某'], round.dir);
     expect(r.code).toBe(1);

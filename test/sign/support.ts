@@ -13,14 +13,14 @@ export function makeP12(dir: string, name: string): string {
   return file;
 }
 
-/** A red ring on a transparent background, like a scanned seal. */
+/** A red ring on a transparent background, like a scanned seal's outline. */
 export function sealPng(dir: string, size = 240): string {
   const png = new PNG({ width: size, height: size });
   const c = size / 2;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       const r = Math.hypot(x - c, y - c);
-      const ink = (r < c - 2 && r > c - 14) || (Math.abs(x - c) < 18 && Math.abs(y - c) < 18);
+      const ink = r < c - 2 && r > c - 14;
       const i = (y * size + x) * 4;
       png.data[i] = 220; png.data[i + 1] = 30; png.data[i + 2] = 30; png.data[i + 3] = ink ? 230 : 0;
     }
