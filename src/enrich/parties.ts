@@ -8,9 +8,12 @@ export function patientOf(c: Case): ReportModel['patient'] {
   const p = c.basicInfo.patient;
   const sex = p.sex === 'male' ? '男' : '女';
   const age = p.age === undefined ? null : `${p.age}岁`;
-  const born = p.birthDate && !age ? `${arabicDate(p.birthDate)}出生` : null;
+  // A full date when known; only the year (「1950年出生」) for patients whose date is unknown.
+  const birth = p.birthDate ? `${arabicDate(p.birthDate)}出生` : p.birthYear !== undefined ? `${p.birthYear}年出生` : null;
+  const born = age ? null : birth;
   const id = p.idNumber ? `身份证号${p.idNumber}` : null;
-  const description = [p.name, sex, age, born, id].filter(Boolean).join('，');
+  const address = p.address ? `住${p.address}` : null;
+  const description = [p.name, sex, age, born, id, address].filter(Boolean).join('，');
   return { name: p.name, sex, age, description, address: nullable(p.address), deceased: c.damage.death !== undefined };
 }
 
@@ -33,7 +36,8 @@ export function panelOf(c: Case, experts: ModelExpert[]): ReportModel['panel'] {
 export function consultationsOf(c: Case): ModelConsultation[] {
   return c.panel.experts.flatMap((e) => e.consultation ? [{
     expert: e.name, title: nullable(e.title), specialty: e.specialty, opinion: e.consultation.opinion,
-    agrees: e.consultation.agrees, response: nullable(e.consultation.appraiserResponse),
+    agrees: e.consultation.agrees === true, partly: e.consultation.agrees === 'partly',
+    response: nullable(e.consultation.appraiserResponse),
   }] : []);
 }
 
