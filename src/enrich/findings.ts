@@ -44,7 +44,7 @@ function notAssessedRating(c: Case, id: string): string {
   const item = c.causationAnalysis.items.find((i) => i.consequence === id);
   const term = item && item.causation !== 'none' && item.causation !== 'undetermined' ? CAUSATION_TYPES[item.causation].sftTerm : null;
   const link = term ? `医疗过错起${term}` : item?.causation === 'none' ? '与医疗过错之间不存在因果关系' : '与医疗过错之间的因果关系难以明确';
-  return `${link}，依据${SOURCES.sft0095} §8.1，只说明因果关系，不宜评定损伤程度`;
+  return `${link}，依据${SOURCES.sft0095}第8.1条，只说明因果关系，不宜评定损伤程度`;
 }
 
 function consequencesOf(c: Case, who: string): ModelConsequence[] {

@@ -2,6 +2,7 @@
 import { arabicDate } from '../domain/chineseDate.js';
 import type { Case } from '../schema/case.js';
 import type { ModelConsultation, ModelExpert, ReportModel } from './model.js';
+import { clause } from './sentence.js';
 import { nullable } from './util.js';
 
 export function patientOf(c: Case): ReportModel['patient'] {
@@ -12,7 +13,7 @@ export function patientOf(c: Case): ReportModel['patient'] {
   const birth = p.birthDate ? `${arabicDate(p.birthDate)}出生` : p.birthYear !== undefined ? `${p.birthYear}年出生` : null;
   const born = age ? null : birth;
   const id = p.idNumber ? `身份证号${p.idNumber}` : null;
-  const address = p.address ? `住${p.address}` : null;
+  const address = p.address ? `住${clause(p.address)}` : null;
   const description = [p.name, sex, age, born, id, address].filter(Boolean).join('，');
   return { name: p.name, sex, age, description, address: nullable(p.address), deceased: c.damage.death !== undefined };
 }

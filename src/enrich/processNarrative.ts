@@ -54,7 +54,7 @@ export function processNarrative(c: Case, experts: ModelExpert[], self: string):
   const h = c.process.hearing;
   const narrative = [
     receipt(c, self),
-    `${self}于${arabicDate(h.noticeDate)}书面通知委托人、医患双方及专家，于${arabicDate(h.date)}在${h.place}召开鉴定听证会。`,
+    `${self}于${arabicDate(h.noticeDate)}书面通知${c.basicInfo.commission.setting === 'referral' ? '' : '委托人、'}医患双方及专家，于${arabicDate(h.date)}在${clause(h.place)}召开鉴定听证会。`,
     panelSentence(c, experts, self),
     hearingSentence(h.patientSide.length > 0, h.medicalSide.length > 0),
   ];
@@ -70,7 +70,7 @@ export function processNarrative(c: Case, experts: ModelExpert[], self: string):
   return {
     materials: c.process.materials.map((m, i) => ({ index: i + 1, name: m.name, source: m.source ?? null, quantity: m.quantity ?? null })),
     materialsNote: materialsNote(c),
-    hearing: { date: arabicDate(h.date), noticeDate: arabicDate(h.noticeDate), place: h.place, patientSide: people(h.patientSide) || '未到会', medicalSide: people(h.medicalSide) || '未到会', others: h.others.length ? people(h.others) : null },
+    hearing: { date: arabicDate(h.date), noticeDate: arabicDate(h.noticeDate), place: clause(h.place), patientSide: people(h.patientSide) || '未到会', medicalSide: people(h.medicalSide) || '未到会', others: h.others.length ? people(h.others) : null },
     examination: ex ? { date: arabicDate(ex.date), findings: ex.findings, present: ex.present.length ? ex.present.join('、') : null } : null,
     extension: ext ? { workingDays: ext.workingDays, notifiedDate: arabicDate(ext.notifiedDate), reason: ext.reason } : null,
     notes: c.process.notes ?? null,

@@ -102,15 +102,19 @@ function calendarCoverage(c: Case): Diagnostic[] {
   return [warning('CALENDAR_UNCOVERED', 'report.date', `节假日数据未覆盖 ${uncovered.join('、')} 所在年份，工作日按周一至周五计算，请人工核对调休安排`, `Holiday data does not cover ${uncovered.join(', ')}; working days counted Monday to Friday`)];
 }
 
-/** Each time limit is checked unless its own two dates run backwards: one bad pair hides no other check. */
+/**
+ * Each time limit is checked unless one of its own dates is in a pair that runs backwards (that date
+ * is suspect): a treatment date after the receipt hides neither the Art. 19 nor the Art. 26 check.
+ */
 export const dateRules: Rule = (c) => {
-  const com = c.basicInfo.commission;
-  const h = c.process.hearing;
+  const suspect = new Set(backwards(c).flatMap(([a, b]) => [a.path, b.path]));
+  const sound = (...paths: string[]) => paths.every((p) => !suspect.has(p));
+  const com = 'basicInfo.commission';
   return [
     ...order(c),
-    ...(com.receivedDate <= com.acceptedDate ? acceptance(c) : []),
-    ...(h.noticeDate <= h.date ? notice(c) : []),
-    ...(com.acceptedDate <= c.report.date ? completion(c) : []),
+    ...(sound(`${com}.receivedDate`, `${com}.acceptedDate`) ? acceptance(c) : []),
+    ...(sound('process.hearing.noticeDate', 'process.hearing.date') ? notice(c) : []),
+    ...(sound(`${com}.acceptedDate`, 'report.date') ? completion(c) : []),
     ...calendarCoverage(c),
   ];
 };
