@@ -68,7 +68,7 @@ export function renderOptions(flags: RenderFlags, config: Config): RenderFileOpt
     sample: flags.sample ?? false,
     force: flags.force ?? false,
     fonts: fontsOf(flags, config),
-    defaults: { institution: config.institution },
+    defaults: { institution: config.institution, rules: config.rules },
   };
 }
 

@@ -55,7 +55,9 @@ function consequencesOf(c: Case, who: string): ModelConsequence[] {
     const injury = x.injuryDegree === undefined ? null : notAssessed ? '不宜评定损伤程度' : injuryDegreeName(x.injuryDegree as InjuryDegreeCode);
     const rating = notAssessed ? notAssessedRating(c, x.id) : ratingOf(c, grade, injury);
     const statement = rating ? `${who}${description}，${rating}` : `${who}的损害后果：${description}`;
-    return { description, disabilityGrade: grade, injuryDegree: injury, statement, basis: nullable(x.basis) };
+    // 「患者的损害后果：死亡」 under the death statement says nothing new.
+    const repeatsDeath = c.damage.death !== undefined && !rating && /^(患者)?死亡$/u.test(description);
+    return { description, disabilityGrade: grade, injuryDegree: injury, statement, basis: nullable(x.basis), repeatsDeath };
   });
 }
 

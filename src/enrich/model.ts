@@ -69,6 +69,8 @@ export interface ModelConsequence {
   statement: string;
   /** The grading clause and reasoning, as the case gives it. */
   basis: string[] | null;
+  /** An ungraded 「死亡」 below the death statement: not printed twice. */
+  repeatsDeath: boolean;
 }
 
 export interface ModelSignatureLine { role: string; name: string; note: string | null }
