@@ -9,10 +9,19 @@ const people = (list: { name: string; role?: string | undefined }[]) =>
   list.map((p) => (p.role ? `${p.name}（${p.role}）` : p.name)).join('、');
 
 /** Art. 21(3): statements in the order patient side, medical side — of whoever came. */
-function hearingSentence(patient: boolean, medical: boolean): string {
+function hearingSentence(patient: boolean, medical: boolean, absent: string): string {
   if (patient && medical) return '听证会按照先患方、后医方的顺序听取了双方陈述，专家就争议问题向双方进行了询问。';
   if (patient || medical) return `听证会听取了到会的${patient ? '患方' : '医方'}的陈述，专家就争议问题进行了询问。`;
-  return '医患双方经通知均未到会，专家依据鉴定材料进行了讨论。';
+  return `医患双方经通知均未到会，${absent}不影响听证会的进行，专家依据鉴定材料进行了讨论。`;
+}
+
+/** Who came for each side; one side's absence is noted once (both absent: said by hearingSentence). */
+function attendance(h: Case['process']['hearing'], absent: string): string[] {
+  if (!h.patientSide.length && !h.medicalSide.length) return [];
+  return [
+    h.patientSide.length ? `患方到会人员：${people(h.patientSide)}。` : `患方经通知未到会，${absent}不影响听证会的进行。`,
+    h.medicalSide.length ? `医方到会人员：${people(h.medicalSide)}。` : `医方经通知未到会，${absent}不影响听证会的进行。`,
+  ];
 }
 
 /** How the panel was formed is printed only when the case records it. */
@@ -52,18 +61,15 @@ export function materialsNote(c: Case): string {
 
 export function processNarrative(c: Case, experts: ModelExpert[], self: string): ReportModel['process'] {
   const h = c.process.hearing;
+  // Jiangsu measures Art. 20 (absence does not stop the hearing); the accident route has no such article to cite.
+  const absent = c.report.kind === 'accident' ? '' : `依据${SOURCES.measures}第二十条`;
   const narrative = [
     receipt(c, self),
     `${self}于${arabicDate(h.noticeDate)}书面通知${c.basicInfo.commission.setting === 'referral' ? '' : '委托人、'}医患双方及专家，于${arabicDate(h.date)}在${clause(h.place)}召开鉴定听证会。`,
     panelSentence(c, experts, self),
-    hearingSentence(h.patientSide.length > 0, h.medicalSide.length > 0),
+    hearingSentence(h.patientSide.length > 0, h.medicalSide.length > 0, absent),
+    ...attendance(h, absent),
   ];
-  // Jiangsu measures Art. 20 (absence does not stop the hearing); the accident route has no such article to cite.
-  const absent = c.report.kind === 'accident' ? '' : `依据${SOURCES.measures}第二十条`;
-  if (h.patientSide.length) narrative.push(`患方到会人员：${people(h.patientSide)}。`);
-  else narrative.push(`患方经通知未到会，${absent}不影响听证会的进行。`);
-  if (h.medicalSide.length) narrative.push(`医方到会人员：${people(h.medicalSide)}。`);
-  else narrative.push(`医方经通知未到会，${absent}不影响听证会的进行。`);
   if (h.others.length) narrative.push(`列席人员：${people(h.others)}。`);
   const ex = c.process.examination;
   const ext = c.process.extension;
