@@ -25,7 +25,13 @@ export function causationOf(c: Case, caveat: string | null): ModelCausation[] {
   return c.causationAnalysis.items.map((item) => {
     const consequence = c.damage.consequences.find((x) => x.id === item.consequence);
     const w = causationWording(c.report.kind, item.causation, item.participation, consequence?.injuryDegree !== undefined);
+    // Without an established fault the analysis is of the conduct (诊疗行为), not of a 「过错」 that was not found.
+    const cited = c.faultAnalysis.items.filter((f) => item.faults.length === 0 || item.faults.includes(f.id));
+    const agent = cited.some((f) => f.isFault) ? faultTerm(c) : '诊疗行为';
+    const described = clause(consequence?.description ?? item.consequence);
+    const named = agent === '过错' ? '医疗过错' : agent === '诊疗行为' ? '医方诊疗行为' : agent;
     return {
+      agent, heading: `${named}与${described}之间的因果关系`,
       consequence: clause(consequence?.description ?? item.consequence), link: w.link, term: w.term,
       participationText: w.participationText, finding: w.clause, analysis: item.analysis,
       caveat, clinical: caveat !== null && item.causation !== 'undetermined',

@@ -48,6 +48,10 @@ export interface ModelFault {
 }
 
 export interface ModelCausation {
+  /** What is linked to the damage: 过错 (医疗过失行为), or 诊疗行为 where no fault was found. */
+  agent: string;
+  /** 「医疗过错与…之间的因果关系」 */
+  heading: string;
   consequence: string;
   link: string;
   term: string | null;
