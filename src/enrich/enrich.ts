@@ -64,7 +64,8 @@ export function enrich(c: Case, options: EnrichOptions): ReportModel {
     isJudicial: kind === 'judicial', isAssociation: kind === 'association', isAccident: kind === 'accident',
     kindName: REPORT_KINDS[kind].name,
     appraisalTypeName: APPRAISAL_TYPES[c.report.appraisalType],
-    appraisalTypeNote: c.report.appraisalType === 'initial' ? null : APPRAISAL_TYPES[c.report.appraisalType],
+    // Not announced twice: a matter that already says 「…重新鉴定」 needs no 「（重新鉴定）」 under it.
+    appraisalTypeNote: c.report.appraisalType === 'initial' || (c.report.title ?? '').includes(APPRAISAL_TYPES[c.report.appraisalType]) ? null : APPRAISAL_TYPES[c.report.appraisalType],
     isDraft, isSample: sample, watermark: watermarkOf(isDraft, sample),
     title: titleOf(c, findings.patient.name),
     ...titleParts(c, findings.patient.name),

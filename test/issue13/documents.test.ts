@@ -230,3 +230,35 @@ describe('grade basis', () => {
     expect(codes((c) => { delete c.damage.consequences[0]!.basis; })).toEqual(['GRADE_BASIS_MISSING']);
   });
 });
+
+describe('what a reader would strike', () => {
+  it('a matter that says 重新鉴定 is not followed by 「（重新鉴定）」', () => {
+    const t = text((c) => {
+      judicial(c); c.report.appraisalType = 'reappraisal'; c.report.title = '关于张某某医疗损害的医疗过错重新鉴定';
+      c.basicInfo.commission.originalOpinion = { institution: '某某司法鉴定中心', documentNumber: '某司鉴〔2025〕3号', date: '2025-12-01' };
+    });
+    expect(t).not.toContain('（重新鉴定）');
+  });
+  it('an ungraded 「死亡」 is not stated again below the death, and without a fault the conduct is analysed', () => {
+    const t = text((c) => {
+      c.damage.death = { date: '2025-10-30', autopsy: true, causeOfDeath: '胆汁性腹膜炎' };
+      c.damage.consequences[0] = { id: 'C1', description: '死亡' };
+      c.faultAnalysis.items[0]!.isFault = false;
+      Object.assign(c.causationAnalysis.items[0]!, { causation: 'none', participation: undefined });
+    });
+    expect(t).not.toContain('的损害后果：死亡');
+    expect(t).toContain('（一）医方诊疗行为与死亡之间的因果关系');
+    expect(t).not.toContain('医方的过错与');
+  });
+  it('several faults are listed once, not 「…的过错，…的过错」', () => {
+    const b = build((c) => {
+      c.faultAnalysis.items.push({ id: 'F2', institution: 'H1', conduct: '术前告知', finding: '未告知胆管损伤风险', isFault: true, analysis: '知情同意书未列胆管损伤。' });
+      c.faultAnalysis.items[0]!.finding = '术后引流液性状改变未及时处理';
+    });
+    expect(b.model.conclusions[0]).toBe('某某市第一人民医院在对患者张某某的诊疗过程中存在以下过错：术后引流液性状改变未及时处理；未告知胆管损伤风险。');
+  });
+  it('both sides absent is said once', () => {
+    const t = text((c) => { c.process.hearing.patientSide = []; c.process.hearing.medicalSide = []; });
+    expect(t.match(/未到会/g)).toHaveLength(1);
+  });
+});
