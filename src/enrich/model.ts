@@ -19,6 +19,7 @@ export interface ModelExpert {
 export interface ModelConsultation {
   expert: string;
   title: string | null;
+  affiliation: string | null;
   specialty: string;
   opinion: string[];
   agrees: boolean;

@@ -36,7 +36,7 @@ export function panelOf(c: Case, experts: ModelExpert[]): ReportModel['panel'] {
 /** Art. 23: the hearing experts' signed consultation opinions (judicial institutions). */
 export function consultationsOf(c: Case): ModelConsultation[] {
   return c.panel.experts.flatMap((e) => e.consultation ? [{
-    expert: e.name, title: nullable(e.title), specialty: e.specialty, opinion: e.consultation.opinion,
+    expert: e.name, title: nullable(e.title), specialty: e.specialty, affiliation: nullable(e.affiliation), opinion: e.consultation.opinion,
     agrees: e.consultation.agrees === true, partly: e.consultation.agrees === 'partly',
     response: nullable(e.consultation.appraiserResponse),
   }] : []);

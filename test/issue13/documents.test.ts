@@ -140,7 +140,7 @@ describe('numbering is one hierarchy', () => {
   });
   it('the consultation annex numbers experts （一）, so an opinion\'s own 1. does not restart a 1. list', () => {
     const h = headings(judicial);
-    expect(h).toContain('（一）赵某某（普外科，主任医师）');
+    expect(h).toContain('（一）赵某某（普外科，主任医师，某某大学附属医院）');
   });
   it('ranges use one mark, 「～」 (GB/T 15834)', () => {
     const t = text((c) => { judicial(c); c.causationAnalysis.items[0]!.participation = '20%~30%'; });
@@ -260,5 +260,12 @@ describe('what a reader would strike', () => {
   it('both sides absent is said once', () => {
     const t = text((c) => { c.process.hearing.patientSide = []; c.process.hearing.medicalSide = []; });
     expect(t.match(/未到会/g)).toHaveLength(1);
+  });
+});
+
+describe('no level skipped in the judicial opinion', () => {
+  it('the 资料摘要 directly under 三、 numbers its institutions （一）', () => {
+    const h = headings(judicial);
+    expect(h[h.indexOf('三、资料摘要（诊疗概要）') + 1]).toBe('（一）某某市第一人民医院普外科住院诊疗经过（2025年10月8日至2025年10月30日）');
   });
 });
