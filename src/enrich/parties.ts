@@ -37,7 +37,7 @@ export function panelOf(c: Case, experts: ModelExpert[]): ReportModel['panel'] {
 export function consultationsOf(c: Case): ModelConsultation[] {
   return c.panel.experts.flatMap((e) => e.consultation ? [{
     expert: e.name, title: nullable(e.title), specialty: e.specialty, affiliation: nullable(e.affiliation), opinion: e.consultation.opinion,
-    agrees: e.consultation.agrees === true, partly: e.consultation.agrees === 'partly',
+    agrees: e.consultation.agrees === true || e.consultation.agrees === 'agrees', partly: e.consultation.agrees === 'partly',
     response: nullable(e.consultation.appraiserResponse),
   }] : []);
 }

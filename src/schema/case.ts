@@ -58,7 +58,9 @@ const expert = z.strictObject({
   consultation: z
     .strictObject({
       opinion: paragraphs.meta({ title: '专家咨询意见', description: '专家咨询意见' }),
-      agrees: z.union([z.boolean(), aliasedEnum(['partly'], { 部分采纳: 'partly', 部分: 'partly' }, '部分采纳')]).default(true).meta({ title: '采纳咨询意见', description: '鉴定人是否采纳：true、false 或 partly（部分采纳）' }),
+      // true / false as before, or the words: 采纳, 不采纳, 部分采纳 (the form offers these three).
+      agrees: z.union([z.boolean(), aliasedEnum(['agrees', 'disagrees', 'partly'], { 采纳: 'agrees', 不采纳: 'disagrees', 未采纳: 'disagrees', 部分采纳: 'partly', 部分: 'partly' }, '采纳情况')])
+        .default(true).meta({ title: '采纳咨询意见', description: '鉴定人是否采纳：true（采纳）、false（不采纳）或 partly（部分采纳）' }),
       appraiserResponse: paragraphs.optional().meta({ title: '鉴定人的针对性分析', description: '鉴定人与专家意见不一致时的针对性分析（第二十三条）' }),
     })
     .optional()
