@@ -269,3 +269,13 @@ describe('no level skipped in the judicial opinion', () => {
     expect(h[h.indexOf('三、资料摘要（诊疗概要）') + 1]).toBe('（一）某某市第一人民医院普外科住院诊疗经过（2025年10月8日至2025年10月30日）');
   });
 });
+
+describe('an accident appraisal that finds no accident (暂行办法 Art. 35)', () => {
+  it('gives its reasons, or is warned', () => {
+    const noAccident = (c: CaseInput) => { accident(c); c.damage.accident = { isAccident: false }; };
+    expect(codes(noAccident)).toContain('ACCIDENT_REASON_MISSING');
+    const t = text((c) => { noAccident(c); c.damage.accident!.reason = '医方的过失行为未造成分级标准所列的人身损害。'; });
+    expect(t).toContain('本例不属于医疗事故。医方的过失行为未造成分级标准所列的人身损害。');
+    expect(t).toContain('八、对患者的医疗护理医学建议');
+  });
+});
