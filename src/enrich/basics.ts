@@ -63,7 +63,14 @@ const TITLE_CHARS = { judicial: 24, other: 20 };
  * matter beneath; a medical association heads the document with its name and the document type.
  */
 export function titleParts(c: Case, patient: string): { titleLines: string[]; matterLines: string[] } {
-  if (c.report.kind !== 'judicial') return { titleLines: titleLines(titleOf(c, patient), TITLE_CHARS.other), matterLines: [] };
+  if (c.report.kind !== 'judicial') {
+    const whole = titleOf(c, patient);
+    // Too long for one line: the institution's name, then the document type — never a word cut in two.
+    const lines = c.report.title === undefined && [...whole].length > TITLE_CHARS.other
+      ? [...titleLines(c.institution.name, TITLE_CHARS.other), REPORT_KINDS[c.report.kind].short]
+      : titleLines(whole, TITLE_CHARS.other);
+    return { titleLines: lines, matterLines: [] };
+  }
   const matter = c.report.title ?? `关于${patient}医疗损害的鉴定`;
   return {
     titleLines: [...titleLines(c.institution.name, TITLE_CHARS.judicial), REPORT_KINDS.judicial.short],

@@ -279,3 +279,11 @@ describe('an accident appraisal that finds no accident (暂行办法 Art. 35)', 
     expect(t).toContain('八、对患者的医疗护理医学建议');
   });
 });
+
+describe('association titles', () => {
+  it('a name too long for one line breaks between the institution and the document type', () => {
+    const b = build((c) => { c.institution.name = '江苏省某某市某某区医学会'; });
+    expect(b.model.titleLines).toEqual(['江苏省某某市某某区医学会', '医疗损害鉴定意见书']);
+    expect(build().model.titleLines).toEqual(['某某市医学会医疗损害鉴定意见书']);
+  });
+});
