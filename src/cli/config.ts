@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { MAX_CONFIG_BYTES } from '../io/fileLimits.js';
 import { describeReadError, ReadFileError, readRegularFile } from '../io/readRegularFile.js';
+import { isOverridable } from '../rules/severityOverrides.js';
 import { UsageError } from './errors.js';
 
 const configSchema = z.strictObject({
@@ -23,6 +24,11 @@ const configSchema = z.strictObject({
     shiftDays: z.number().int().min(-36500).max(36500).optional(),
     allow: z.array(z.string().trim().min(1, { error: '不能为空' })).optional(),
   }).optional(),
+  // An institution's severity for a rule, with its reason (printed with the diagnostic and in the manifest).
+  rules: z.record(
+    z.string().regex(/^[A-Z][A-Z0-9_]+$/),
+    z.strictObject({ severity: z.enum(['error', 'warning']), reason: z.string().trim().min(1) }),
+  ).optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -32,6 +38,8 @@ function parse(data: unknown, source: string): Config {
     const first = r.error.issues[0]!;
     throw new UsageError(`配置文件 ${source} 有误：${first.path.join('.') || '（顶层）'} ${first.message}`, `Config ${source} is invalid: ${first.path.join('.')} ${first.message}`);
   }
+  const fixed = Object.keys(r.data.rules ?? {}).filter((code) => !isOverridable(code));
+  if (fixed.length) throw new UsageError(`配置文件 ${source} 有误：rules 中的 ${fixed.join('、')} 是语法、模式与文字检查，其级别不能改变`, `Config ${source}: the severity of ${fixed.join(', ')} (syntax, schema, text checks) cannot be changed`);
   const base = path.dirname(source);
   // Paths in a config file are relative to the file, not to where the command runs.
   const resolve = (p: string | undefined) => (p === undefined ? undefined : path.resolve(base, p));

@@ -115,7 +115,9 @@ async function renderAndCommit(file: string, loaded: Loaded, input: ReserveInput
     templates: rendered.templates, pages: rendered.pageCount, warnings: diagnostics.filter((d) => d.severity === 'warning').length,
     fingerprint: rendered.fingerprint.sha256, verificationCode: rendered.fingerprint.code,
   });
-  const notice = exportManifest(reg.db, o.out, folderOf(reg, o.out), outputBaseName(file), reg.file);
+  // The settings fingerprint of each version covers the severities; the export names them and their reasons.
+  const rules = o.defaults?.rules && Object.keys(o.defaults.rules).length ? { ruleSeverities: o.defaults.rules } : undefined;
+  const notice = exportManifest(reg.db, o.out, folderOf(reg, o.out), outputBaseName(file), reg.file, rules);
   const titles = { title: versionTitle(res.stream, res.number), titleEn: versionTitle(res.stream, res.number, 'en') };
   return { ...result, outcome: 'written', diagnostics, pages: rendered.pageCount, written, notice, version: { seq: res.seq, ...titles, files: written } };
 }

@@ -105,7 +105,7 @@ export function renderOptions(flags: RenderFlags, config: Config): RenderFileOpt
     deid: deidOf(flags, config),
     force: flags.force ?? false,
     fonts: fontsOf(flags, config),
-    defaults: { institution: config.institution },
+    defaults: { institution: config.institution, rules: config.rules },
     images: imagesOf(config),
   };
 }

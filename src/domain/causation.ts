@@ -55,5 +55,5 @@ export function hasCausalLink(outcome: CausationOutcome): boolean {
 }
 
 export function formatRange(t: CausationType): string {
-  return `${t.min}%–${t.max}%`;
+  return `${t.min}%～${t.max}%`;
 }

@@ -43,6 +43,8 @@ export const INJURY_DEGREES = [
   { code: 'slight', name: '轻微伤' },
 ] as const;
 export type InjuryDegreeCode = (typeof INJURY_DEGREES)[number]['code'];
+/** An injury degree commissioned but not assessed: the link is minor or slight (SF/T 0095 §8.1 c, d). */
+export const NOT_ASSESSED = 'notAssessed';
 export function injuryDegreeName(code: InjuryDegreeCode): string {
   return INJURY_DEGREES.find((d) => d.code === code)!.name;
 }

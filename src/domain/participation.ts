@@ -9,6 +9,12 @@ export type Participation =
 
 export type ParticipationInput = number | string | { min?: number; max: number };
 
+/** `participation: suggested` asks for the type's suggested value (SF/T 0095 Annex A); absent means none is stated. */
+export const SUGGESTED_WORDS = ['suggested', '建议值'] as const;
+export function isSuggested(input: ParticipationInput | undefined): boolean {
+  return typeof input === 'string' && (SUGGESTED_WORDS as readonly string[]).includes(input.trim());
+}
+
 const NUM = String.raw`(\d{1,3}(?:\.\d+)?)\s*%?`;
 const RANGE_RE = new RegExp(`^${NUM}\\s*(?:~|～|-|–|—|至|到)\\s*${NUM}$`);
 const UPTO_RE = new RegExp(`^(?:不超过|不高于|不大于|≤|<=|最高)\\s*${NUM}$`);
@@ -42,7 +48,8 @@ export function participationEnds(p: Participation): number[] {
 export function formatParticipation(p: Participation): string {
   switch (p.kind) {
     case 'value': return `${p.value}%`;
-    case 'range': return `${p.min}%~${p.max}%`;
+    // GB/T 15834—2011 §4.16: one range mark, the wave dash, throughout.
+    case 'range': return `${p.min}%～${p.max}%`;
     case 'upTo': return `不超过${p.max}%`;
   }
 }

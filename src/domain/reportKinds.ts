@@ -37,15 +37,17 @@ export const APPRAISAL_TYPES_BY_KIND: Record<ReportKind, AppraisalType[]> = {
 };
 
 /** Who commissioned, and in what setting (Art. 8, 9, 15). */
-export const COMMISSION_SETTINGS = { litigation: '诉讼', mediation: '人民调解', negotiation: '医患双方协商' } as const;
+export const COMMISSION_SETTINGS = { litigation: '诉讼', mediation: '人民调解', negotiation: '医患双方协商', referral: '卫生健康行政部门移交' } as const;
 export type CommissionSetting = keyof typeof COMMISSION_SETTINGS;
 export const COMMISSION_SETTING_ALIASES: Record<string, CommissionSetting> = {
   诉讼: 'litigation', 法院委托: 'litigation', 人民调解: 'mediation', 调解: 'mediation', 医疗纠纷人民调解: 'mediation',
   协商: 'negotiation', 自行协商: 'negotiation', 医患双方协商: 'negotiation',
+  卫生健康行政部门移交: 'referral', 卫生行政部门移交: 'referral', 行政移交: 'referral', 移交: 'referral',
 };
-export const COMMISSIONING_PARTIES = { court: '人民法院', both: '医患双方共同委托', patient: '患方单方', medical: '医方单方' } as const;
+export const COMMISSIONING_PARTIES = { court: '人民法院', both: '医患双方共同委托', patient: '患方单方', medical: '医方单方', authority: '卫生健康行政部门' } as const;
 export type CommissioningParty = keyof typeof COMMISSIONING_PARTIES;
 export const COMMISSIONING_PARTY_ALIASES: Record<string, CommissioningParty> = {
   人民法院: 'court', 法院: 'court', 共同委托: 'both', 医患双方: 'both', 医患双方共同委托: 'both',
   患方: 'patient', 患方单方: 'patient', 医方: 'medical', 医方单方: 'medical',
+  卫生健康行政部门: 'authority', 卫生行政部门: 'authority', 卫生健康委员会: 'authority',
 };

@@ -4,7 +4,7 @@
  * 因果关系 and 参与度 (SF/T 0095 terms with Annex A ranges), accident appraisals of 责任程度.
  */
 import { CAUSATION_TYPES, formatRange, responsibilityTerm, type CausationCode, type CausationOutcome } from '../domain/causation.js';
-import { formatParticipation, parseParticipation, type Participation, type ParticipationInput } from '../domain/participation.js';
+import { formatParticipation, isSuggested, parseParticipation, type Participation, type ParticipationInput } from '../domain/participation.js';
 import type { ReportKind } from '../domain/reportKinds.js';
 
 export interface CausationWording {
@@ -14,16 +14,17 @@ export interface CausationWording {
   term: string | null;
   /** 「过错参与度（原因力）建议为30%（次要作用，参考范围16%–44%）」 — judicial only, null otherwise. */
   participationText: string | null;
-  /** The participation actually used (given, or the type's suggested value). */
+  /** The participation stated: as given, the type's suggested value when asked for, or none. */
   participation: Participation | null;
   /** The full clause after 「医方的上述过错与{consequence}之间」. */
   clause: string;
 }
 
+/** SF/T 0095 §8.2 a, §8.3: participation is stated 「必要时」 — only when the case gives it or asks for the suggested value. */
 function participationOf(outcome: CausationOutcome, given: ParticipationInput | undefined): Participation | null {
-  if (outcome === 'undetermined') return null;
-  if (given !== undefined) return parseParticipation(given);
-  return { kind: 'value', value: CAUSATION_TYPES[outcome].suggested };
+  if (outcome === 'undetermined' || outcome === 'none' || given === undefined) return null;
+  if (isSuggested(given)) return { kind: 'value', value: CAUSATION_TYPES[outcome].suggested };
+  return parseParticipation(given);
 }
 
 /** The kind's own term for a causation type: 次要因素 (association), 次要作用 (judicial), 次要责任 (accident). */
@@ -35,22 +36,19 @@ export function termFor(kind: ReportKind, outcome: CausationOutcome): string | n
   return t.art25Term;
 }
 
-function linkedClause(kind: ReportKind, outcome: CausationCode, participation: Participation | null, given: boolean): Omit<CausationWording, 'link' | 'participation'> {
+function linkedClause(kind: ReportKind, outcome: CausationCode, participation: Participation | null, suggested: boolean): Omit<CausationWording, 'link' | 'participation'> {
   const type = CAUSATION_TYPES[outcome];
   const term = termFor(kind, outcome)!;
   if (kind === 'judicial') {
     if (!participation) return { term, participationText: null, clause: `存在因果关系，医疗过错起${type.sftTerm}` };
-    const verb = given ? '为' : '建议为';
+    const verb = suggested ? '建议为' : '为';
     const value = formatParticipation(participation);
     const participationText = `过错参与度（原因力）${verb}${value}（${type.sftTerm}，${formatRange(type)}）`;
     return { term, participationText, clause: `存在因果关系，医疗过错起${type.sftTerm}，过错参与度（原因力）${verb}${value}（参考范围${formatRange(type)}）` };
   }
-  if (kind === 'accident') {
-    const degree = responsibilityTerm(outcome);
-    const clause = degree ? `存在因果关系，医疗过失行为在损害后果中的责任程度为${degree}` : `存在因果关系，医疗过失行为在损害后果中起${type.sftTerm}`;
-    return { term, participationText: null, clause };
-  }
-  const shown = given && participation ? `（参与度${formatParticipation(participation)}）` : '';
+  // The accident route states the 责任程度 once, in its own part and with the grade (暂行办法 Art. 35, 36).
+  if (kind === 'accident') return { term, participationText: null, clause: '存在因果关系' };
+  const shown = participation ? `（参与度${formatParticipation(participation)}）` : '';
   return { term, participationText: null, clause: `存在因果关系，原因力大小为${term}${shown}` };
 }
 
@@ -62,5 +60,5 @@ export function causationWording(kind: ReportKind, outcome: CausationOutcome, gi
     return { link: '不存在因果关系', term: null, participationText: null, participation: null, clause: '不存在因果关系' };
   }
   const participation = inInjuryAssessment ? null : participationOf(outcome, given);
-  return { link: '存在因果关系', participation, ...linkedClause(kind, outcome, participation, given !== undefined) };
+  return { link: '存在因果关系', participation, ...linkedClause(kind, outcome, participation, isSuggested(given)) };
 }

@@ -1,36 +1,50 @@
 /**
- * The auto-composed 鉴定意见: one numbered sentence per finding, in the order the
- * regulations ask (fault, causation and share, damage grade, accident grade, advice).
+ * The auto-composed 鉴定意见 (鉴定结论 in an accident appraisal): one numbered sentence per finding,
+ * in the order the regulations ask (fault, causation and share, damage grade, accident grade and
+ * responsibility, stated once). The care advice follows as its own nested list (templates).
  */
 import type { ModelCausation, ModelFault, ReportModel } from './model.js';
 
-type Parts = Pick<ReportModel, 'faults' | 'causation' | 'damage' | 'patient' | 'subject'>;
+type Parts = Pick<ReportModel, 'faults' | 'causation' | 'damage' | 'patient' | 'subject' | 'faultTerm'>;
 
-function faultConclusion(faults: ModelFault[], patient: string): string[] {
+function faultConclusion(faults: ModelFault[], patient: string, term: string): string[] {
   // `patient` is already prefixed: 患者张某某 or 被鉴定人张某某.
   const byInstitution = new Map<string, ModelFault[]>();
   for (const f of faults.filter((x) => x.isFault)) byInstitution.set(f.institution ?? '医方', [...(byInstitution.get(f.institution ?? '医方') ?? []), f]);
-  if (byInstitution.size === 0) return [`未发现医方在对${patient}的诊疗过程中存在医疗过错。`];
+  if (byInstitution.size === 0) return [term === '过错' ? `未发现医方在对${patient}的诊疗过程中存在医疗过错。` : `未发现医方在对${patient}的诊疗过程中存在${term}。`];
   return [...byInstitution].map(([inst, list]) => {
     // A short finding reads as the fault itself; without one, name the conduct the fault lies in.
-    const stated = list.map((f) => (f.finding ? `${f.finding}的过错` : `${f.conduct}方面的过错`));
-    return `${inst}在对${patient}的诊疗过程中存在${stated.join('，')}。`;
+    if (list.length === 1) {
+      const f = list[0]!;
+      return `${inst}在对${patient}的诊疗过程中存在${f.finding ? `${f.finding}的${term}` : `${f.conduct}方面的${term}`}。`;
+    }
+    // Several: listed once under one 「以下…」, not 「…的过错，…的过错，…的过错」.
+    const stated = list.map((f) => f.finding ?? `${f.conduct}方面的${term}`);
+    return `${inst}在对${patient}的诊疗过程中存在以下${term}：${stated.join('；')}。`;
   });
 }
 
-/** Art. 24 para 3: the caveat first; a clinical judgement says so (临床考虑), an undetermined link does not. */
-function causationConclusion(c: ModelCausation, subject: string): string {
-  const clause = `医方的上述过错与${subject}${c.consequence}之间${c.finding}。`;
+/**
+ * Art. 24 para 3: the caveat first; a clinical judgement says so (临床考虑), an undetermined link does not.
+ * When the clinical cause of death was stated just before (with the caveat), it is not repeated.
+ */
+function causationConclusion(c: ModelCausation, subject: string, term: string, deathStated: boolean): string {
+  const clause = `医方的上述${term}与${subject}${c.consequence}之间${c.finding}。`;
   if (!c.caveat) return clause;
-  return c.clinical ? `${c.caveat}；依据临床资料，临床考虑${clause}` : `${c.caveat}，${clause}`;
+  if (c.clinical) return deathStated ? `依据临床资料，临床考虑${clause}` : `${c.caveat}；依据临床资料，临床考虑${clause}`;
+  return `${c.caveat}，${clause}`;
 }
 
 export function composeConclusions(p: Parts): string[] {
-  const out = faultConclusion(p.faults, `${p.subject}${p.patient.name}`);
+  const out = faultConclusion(p.faults, `${p.subject}${p.patient.name}`, p.faultTerm);
   const anyFault = p.faults.some((f) => f.isFault);
-  if (anyFault) out.push(...p.causation.map((c) => causationConclusion(c, p.subject)));
+  // Art. 24 para 3: a clinical determination of the cause of death is stated, with the caveat, before the causal finding.
+  const clinicalDeath = Boolean(p.damage.death?.causeOfDeath && !p.damage.death.autopsy);
+  if (clinicalDeath) out.push(`${p.damage.death!.statement}，影响对医疗${p.faultTerm}与损害后果之间作用的判断。`);
+  if (anyFault) out.push(...p.causation.map((c) => causationConclusion(c, p.subject, p.faultTerm, clinicalDeath)));
   for (const x of p.damage.consequences) if (x.disabilityGrade || x.injuryDegree) out.push(`${x.statement}。`);
-  if (p.damage.accident) out.push(`${p.damage.accident.statement}。`);
-  if (p.damage.careAdvice?.length) out.push(`对${p.subject}医疗护理的建议：${p.damage.careAdvice.join('')}`);
+  const a = p.damage.accident;
+  // 暂行办法 Art. 35: a case that is no accident says why.
+  if (a) out.push(a.isAccident || !a.reason ? `${a.statement}。` : `${a.statement}。${a.reason.join('')}`);
   return out;
 }

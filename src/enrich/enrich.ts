@@ -2,9 +2,10 @@
 import { AUTOPSY_CAVEAT, needsAutopsyCaveat } from '../domain/autopsy.js';
 import { APPRAISAL_TYPES, REPORT_KINDS } from '../domain/reportKinds.js';
 import type { Case } from '../schema/case.js';
-import { commissionOf, datesOf, institutionOf, titleOf, treatmentOf, watermarkOf } from './basics.js';
+import { selfReference } from '../domain/selfReference.js';
+import { commissionOf, datesOf, institutionOf, titleOf, titleParts, treatmentOf, watermarkOf } from './basics.js';
 import { composeConclusions } from './conclusions.js';
-import { causationOf, damageOf, faultsOf } from './findings.js';
+import { causationOf, damageOf, faultsOf, faultTerm } from './findings.js';
 import type { ReportModel } from './model.js';
 import { appraisersOf, consultationsOf, expertsOf, panelOf, patientOf } from './parties.js';
 import { processNarrative } from './processNarrative.js';
@@ -28,9 +29,26 @@ function findingsOf(c: Case) {
   const subject = kind === 'judicial' ? '被鉴定人' : '患者';
   const caveat = needsAutopsyCaveat(c.damage.death) ? AUTOPSY_CAVEAT : null;
   return {
-    kind, patient, subject, autopsyCaveat: caveat,
+    kind, patient, subject, autopsyCaveat: caveat, faultTerm: faultTerm(c),
     faults: faultsOf(c), causation: causationOf(c, caveat), damage: damageOf(c, `${subject}${patient.name}`),
   };
+}
+
+/** 民事证据规定 Art. 36: the methods relied on, as the recorded procedure shows them. */
+function methodSentence(c: Case): string {
+  const used = ['审查鉴定材料', '召开鉴定听证会听取医患双方陈述'];
+  if (c.process.examination) used.push(`对${c.report.kind === 'judicial' ? '被鉴定人' : '患者'}进行体格检查`);
+  if (c.panel.experts.some((e) => e.consultation)) used.push('听取专家咨询意见');
+  return `本次鉴定采用${used.join('、')}的方法，依据鉴定材料和检验所见，对照相关标准和诊疗规范进行分析。`;
+}
+
+/** The damage part is named after what it holds; an accident appraisal grades in a part of its own. */
+function damageHeading(c: Case): string {
+  const held = [
+    c.damage.consequences.some((x) => x.disabilityGrade !== undefined) && c.report.kind !== 'accident' ? '伤残等级' : null,
+    c.damage.consequences.some((x) => x.injuryDegree !== undefined) ? '损伤程度' : null,
+  ].filter(Boolean);
+  return held.length ? `医疗损害后果及${held.join('、')}` : '医疗损害后果';
 }
 
 export function enrich(c: Case, options: EnrichOptions): ReportModel {
@@ -41,15 +59,19 @@ export function enrich(c: Case, options: EnrichOptions): ReportModel {
   const experts = expertsOf(c);
   const consultations = consultationsOf(c);
   const override = c.opinion.conclusions;
+  const self = selfReference(kind, c.institution.name, c.institution.selfReference);
   return {
     ...findings,
     ...appraisersOf(c),
     isJudicial: kind === 'judicial', isAssociation: kind === 'association', isAccident: kind === 'accident',
     kindName: REPORT_KINDS[kind].name,
     appraisalTypeName: APPRAISAL_TYPES[c.report.appraisalType],
-    appraisalTypeNote: c.report.appraisalType === 'initial' ? null : APPRAISAL_TYPES[c.report.appraisalType],
+    // Not announced twice: a matter that already says 「…重新鉴定」 needs no 「（重新鉴定）」 under it.
+    appraisalTypeNote: c.report.appraisalType === 'initial' || (c.report.title ?? '').includes(APPRAISAL_TYPES[c.report.appraisalType]) ? null : APPRAISAL_TYPES[c.report.appraisalType],
     isDraft, isSample: sample, watermark: watermarkOf(isDraft, sample),
     title: titleOf(c, findings.patient.name),
+    ...titleParts(c, findings.patient.name),
+    self, methodSentence: methodSentence(c), conclusionTerm: kind === 'accident' ? '鉴定结论' : '鉴定意见', damageHeading: damageHeading(c),
     documentNumber: c.report.documentNumber,
     institution: institutionOf(c),
     dates: datesOf(c),
@@ -58,7 +80,7 @@ export function enrich(c: Case, options: EnrichOptions): ReportModel {
     summary: c.basicInfo.summary,
     treatment: treatmentOf(c),
     statements: { patientSide: c.statements.patientSide, medicalSide: c.statements.medicalSide },
-    process: processNarrative(c, experts),
+    process: processNarrative(c, experts, self),
     panel: panelOf(c, experts),
     consultations, hasDissent: consultations.some((x) => !x.agrees),
     faultSummary: c.faultAnalysis.summary ?? [],

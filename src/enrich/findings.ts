@@ -1,17 +1,23 @@
 /** Article 24 (四)(五)(六) in the report model: faults, causal links and shares, damage and grades. */
 import { RESPONSIBILITY_DEGREES } from '../domain/causation.js';
 import { arabicDate } from '../domain/chineseDate.js';
-import { accidentGrade, disabilityGradeName, injuryDegreeName } from '../domain/grades.js';
+import { CAUSATION_TYPES } from '../domain/causation.js';
+import { accidentGrade, disabilityGradeName, injuryDegreeName, NOT_ASSESSED, type InjuryDegreeCode } from '../domain/grades.js';
 import { SOURCES } from '../domain/sources.js';
 import type { Case } from '../schema/case.js';
 import { causationWording } from './causationWording.js';
 import type { ModelCausation, ModelConsequence, ModelFault, ReportModel } from './model.js';
+import { clause, sentence, sentences } from './sentence.js';
 import { institutionName, nullable } from './util.js';
 
+/** The accident route's own term (医疗事故处理条例 Art. 2, 31): 医疗过失行为, never 过错 beside it. */
+export const faultTerm = (c: Case) => (c.report.kind === 'accident' ? '医疗过失行为' : '过错');
+
 export function faultsOf(c: Case): ModelFault[] {
+  const term = faultTerm(c);
   return c.faultAnalysis.items.map((f) => ({
-    id: f.id, institution: institutionName(c, f.institution), conduct: f.conduct, finding: nullable(f.finding), norm: nullable(f.norm),
-    isFault: f.isFault, verdict: f.isFault ? '存在过错' : '未发现过错', analysis: f.analysis,
+    id: f.id, institution: institutionName(c, f.institution), conduct: clause(f.conduct), finding: f.finding ? clause(f.finding) : null, norm: f.norm ? clause(f.norm) : null,
+    isFault: f.isFault, verdict: f.isFault ? `存在${term}` : `未发现${term}`, analysis: f.analysis,
   }));
 }
 
@@ -19,8 +25,14 @@ export function causationOf(c: Case, caveat: string | null): ModelCausation[] {
   return c.causationAnalysis.items.map((item) => {
     const consequence = c.damage.consequences.find((x) => x.id === item.consequence);
     const w = causationWording(c.report.kind, item.causation, item.participation, consequence?.injuryDegree !== undefined);
+    // Without an established fault the analysis is of the conduct (诊疗行为), not of a 「过错」 that was not found.
+    const cited = c.faultAnalysis.items.filter((f) => item.faults.length === 0 || item.faults.includes(f.id));
+    const agent = cited.some((f) => f.isFault) ? faultTerm(c) : '诊疗行为';
+    const described = clause(consequence?.description ?? item.consequence);
+    const named = agent === '过错' ? '医疗过错' : agent === '诊疗行为' ? '医方诊疗行为' : agent;
     return {
-      consequence: consequence?.description ?? item.consequence, link: w.link, term: w.term,
+      agent, heading: `${named}与${described}之间的因果关系`,
+      consequence: clause(consequence?.description ?? item.consequence), link: w.link, term: w.term,
       participationText: w.participationText, finding: w.clause, analysis: item.analysis,
       caveat, clinical: caveat !== null && item.causation !== 'undetermined',
     };
@@ -33,13 +45,25 @@ function ratingOf(c: Case, grade: string | null, injury: string | null): string 
   return injury ? `构成${injury}` : '';
 }
 
+/** SF/T 0095 §8.1 c, d: the commissioned degree is answered — the link only, no degree, no participation (§8.1 e). */
+function notAssessedRating(c: Case, id: string): string {
+  const item = c.causationAnalysis.items.find((i) => i.consequence === id);
+  const term = item && item.causation !== 'none' && item.causation !== 'undetermined' ? CAUSATION_TYPES[item.causation].sftTerm : null;
+  const link = term ? `医疗过错起${term}` : item?.causation === 'none' ? '与医疗过错之间不存在因果关系' : '与医疗过错之间的因果关系难以明确';
+  return `${link}，依据${SOURCES.sft0095}第8.1条，只说明因果关系，不宜评定损伤程度`;
+}
+
 function consequencesOf(c: Case, who: string): ModelConsequence[] {
   return c.damage.consequences.map((x) => {
+    const description = clause(x.description);
     const grade = x.disabilityGrade === undefined ? null : disabilityGradeName(x.disabilityGrade);
-    const injury = x.injuryDegree === undefined ? null : injuryDegreeName(x.injuryDegree);
-    const rating = ratingOf(c, grade, injury);
-    const statement = rating ? `${who}${x.description}，${rating}` : `${who}的损害后果：${x.description}`;
-    return { description: x.description, disabilityGrade: grade, injuryDegree: injury, statement, basis: nullable(x.basis) };
+    const notAssessed = x.injuryDegree === NOT_ASSESSED;
+    const injury = x.injuryDegree === undefined ? null : notAssessed ? '不宜评定损伤程度' : injuryDegreeName(x.injuryDegree as InjuryDegreeCode);
+    const rating = notAssessed ? notAssessedRating(c, x.id) : ratingOf(c, grade, injury);
+    const statement = rating ? `${who}${description}，${rating}` : `${who}的损害后果：${description}`;
+    // 「患者的损害后果：死亡」 under the death statement says nothing new.
+    const repeatsDeath = c.damage.death !== undefined && !rating && /^(患者)?死亡$/u.test(description);
+    return { description, disabilityGrade: grade, injuryDegree: injury, statement, basis: nullable(x.basis), repeatsDeath };
   });
 }
 
@@ -49,17 +73,29 @@ function accidentOf(c: Case): ReportModel['damage']['accident'] {
   const grade = a.grade ? accidentGrade(a.grade).name : null;
   const responsibility = a.responsibility ? RESPONSIBILITY_DEGREES[a.responsibility] : null;
   const statement = a.isAccident ? `本例属于${grade ?? ''}医疗事故，医方承担${responsibility ?? ''}` : '本例不属于医疗事故';
-  return { isAccident: a.isAccident, grade, responsibility, statement };
+  return {
+    isAccident: a.isAccident, grade, responsibility, statement, reason: a.reason ? sentences(a.reason) : null,
+    gradeStatement: a.isAccident ? `本例属于${grade ?? ''}医疗事故` : '本例不属于医疗事故',
+    responsibilityStatement: responsibility ? `医疗过失行为在损害后果中的责任程度为${responsibility}` : null,
+  };
 }
 
+/** Art. 24 para 3: without autopsy the cause of death is unknown; a clinical determination is stated as one. */
 function deathOf(c: Case, who: string): ReportModel['damage']['death'] {
   const death = c.damage.death;
   if (!death) return null;
-  const autopsy = death.autopsy ? `，经尸体解剖${death.causeOfDeath ? `，死亡原因为${death.causeOfDeath}` : ''}` : '，未行尸体解剖';
-  return { date: arabicDate(death.date), autopsy: death.autopsy, causeOfDeath: nullable(death.causeOfDeath), statement: `${who}于${arabicDate(death.date)}死亡${autopsy}` };
+  // 「未经尸检；临床考虑急性肺栓塞」: the determination is what follows the clinical words; the sentence adds them once.
+  const cause = death.causeOfDeath ? clause(death.causeOfDeath.replace(/^.*?(临床考虑|临床判定)/u, '').replace(/^考虑/u, '')) : null;
+  const after = death.autopsy
+    ? `，经尸体解剖${cause ? `，死亡原因为${cause}` : ''}`
+    : `，未行尸体解剖，死亡原因不能明确${cause ? `；依据临床资料，临床考虑${cause}` : ''}`;
+  return { date: arabicDate(death.date), autopsy: death.autopsy, causeOfDeath: cause, statement: `${who}于${arabicDate(death.date)}死亡${after}` };
 }
+
+/** A list item without the number the user typed (「1. 」「（1）」「①」): the list numbers it, one level below its parent. */
+const listItem = (text: string) => sentence(text.replace(/^\s*(?:\d+\s*[.、．)）]|[（(]\d+[）)]|[①-⑳])\s*/u, ''));
 
 /** `who` names the patient as the opinion does: 患者张某某, 被鉴定人张某某. */
 export function damageOf(c: Case, who: string): ReportModel['damage'] {
-  return { death: deathOf(c, who), consequences: consequencesOf(c, who), accident: accidentOf(c), careAdvice: nullable(c.damage.careAdvice) };
+  return { death: deathOf(c, who), consequences: consequencesOf(c, who), accident: accidentOf(c), careAdvice: c.damage.careAdvice ? c.damage.careAdvice.map(listItem) : null };
 }

@@ -19,9 +19,12 @@ export interface ModelExpert {
 export interface ModelConsultation {
   expert: string;
   title: string | null;
+  affiliation: string | null;
   specialty: string;
   opinion: string[];
   agrees: boolean;
+  /** Adopted in part: explained like a disagreement, worded as a partial adoption. */
+  partly: boolean;
   response: string[] | null;
 }
 
@@ -46,6 +49,10 @@ export interface ModelFault {
 }
 
 export interface ModelCausation {
+  /** What is linked to the damage: 过错 (医疗过失行为), or 诊疗行为 where no fault was found. */
+  agent: string;
+  /** 「医疗过错与…之间的因果关系」 */
+  heading: string;
   consequence: string;
   link: string;
   term: string | null;
@@ -67,6 +74,8 @@ export interface ModelConsequence {
   statement: string;
   /** The grading clause and reasoning, as the case gives it. */
   basis: string[] | null;
+  /** An ungraded 「死亡」 below the death statement: not printed twice. */
+  repeatsDeath: boolean;
 }
 
 export interface ModelSignatureLine { role: string; name: string; note: string | null }
@@ -85,6 +94,20 @@ export interface ReportModel {
   /** 征求意见稿, 样本 or null. */
   watermark: string | null;
   title: string;
+  /** The title as printed: balanced lines, never broken inside a word. */
+  titleLines: string[];
+  /** Judicial: the commissioned matter under the title (「关于…一案的…鉴定」), in balanced lines. */
+  matterLines: string[];
+  /** Judicial 鉴定过程: the methods used, from the recorded procedure. */
+  methodSentence: string;
+  /** How the institution names itself: 本会, 本所, 本中心. */
+  self: string;
+  /** 过错 or, in accident appraisals, 医疗过失行为. */
+  faultTerm: string;
+  /** 鉴定意见 or, in accident appraisals, 鉴定结论. */
+  conclusionTerm: string;
+  /** The damage part named after what it holds (死亡、伤残等级、损伤程度、医疗事故等级). */
+  damageHeading: string;
   documentNumber: string;
   institution: {
     name: string; shortName: string | null; licenceNumber: string | null;
@@ -92,7 +115,7 @@ export interface ReportModel {
   };
   dates: { received: string; accepted: string; noticed: string; hearing: string; report: string; reportChinese: string; reportIso: string };
   commission: {
-    client: string; setting: string; commissionedBy: string; matters: string[];
+    client: string; setting: string; commissionedBy: string; matters: string[]; isReferral: boolean; commitmentRequired: boolean;
     originalOpinion: { institution: string; documentNumber: string; date: string; conclusion: string[] | null } | null;
   };
   patient: { name: string; sex: string; age: string | null; description: string; address: string | null; deceased: boolean };
@@ -104,12 +127,17 @@ export interface ReportModel {
   statements: { patientSide: string[]; medicalSide: string[] };
   process: {
     materials: { index: number; name: string; source: string | null; quantity: string | null }[];
+    /** 均经人民法院组织质证 (litigation) or 均经医患双方确认. */
+    materialsNote: string;
+    methods: string[] | null;
     hearing: { date: string; noticeDate: string; place: string; patientSide: string; medicalSide: string; others: string | null };
     examination: { date: string; findings: string[]; present: string | null } | null;
     extension: { workingDays: number; notifiedDate: string; reason: string } | null;
     notes: string[] | null;
     /** An auto-composed account of the procedure (receipt, acceptance, notice, hearing, panel). */
     narrative: string[];
+    /** Art. 26 as recorded: extension, time not counted, agreed deadline, why the report is late (after the notes). */
+    timeLimits: string[];
   };
   panel: { mainSpecialty: string; experts: ModelExpert[]; leader: string | null; summary: string; dissent: string[] | null };
   appraisers: { name: string; certificateNumber: string; title: string | null }[];
@@ -122,7 +150,10 @@ export interface ReportModel {
   damage: {
     death: { date: string; autopsy: boolean; causeOfDeath: string | null; statement: string } | null;
     consequences: ModelConsequence[];
-    accident: { isAccident: boolean; grade: string | null; responsibility: string | null; statement: string } | null;
+    accident: {
+      isAccident: boolean; grade: string | null; responsibility: string | null; statement: string;
+      gradeStatement: string; responsibilityStatement: string | null; reason: string[] | null;
+    } | null;
     careAdvice: string[] | null;
   };
   autopsyCaveat: string | null;

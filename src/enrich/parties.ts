@@ -2,15 +2,19 @@
 import { arabicDate } from '../domain/chineseDate.js';
 import type { Case } from '../schema/case.js';
 import type { ModelConsultation, ModelExpert, ReportModel } from './model.js';
+import { clause } from './sentence.js';
 import { nullable } from './util.js';
 
 export function patientOf(c: Case): ReportModel['patient'] {
   const p = c.basicInfo.patient;
   const sex = p.sex === 'male' ? '男' : '女';
   const age = p.age === undefined ? null : `${p.age}岁`;
-  const born = p.birthDate && !age ? `${arabicDate(p.birthDate)}出生` : null;
+  // A full date when known; only the year (「1950年出生」) for patients whose date is unknown.
+  const birth = p.birthDate ? `${arabicDate(p.birthDate)}出生` : p.birthYear !== undefined ? `${p.birthYear}年出生` : null;
+  const born = age ? null : birth;
   const id = p.idNumber ? `身份证号${p.idNumber}` : null;
-  const description = [p.name, sex, age, born, id].filter(Boolean).join('，');
+  const address = p.address ? `住${clause(p.address)}` : null;
+  const description = [p.name, sex, age, born, id, address].filter(Boolean).join('，');
   return { name: p.name, sex, age, description, address: nullable(p.address), deceased: c.damage.death !== undefined };
 }
 
@@ -32,8 +36,9 @@ export function panelOf(c: Case, experts: ModelExpert[]): ReportModel['panel'] {
 /** Art. 23: the hearing experts' signed consultation opinions (judicial institutions). */
 export function consultationsOf(c: Case): ModelConsultation[] {
   return c.panel.experts.flatMap((e) => e.consultation ? [{
-    expert: e.name, title: nullable(e.title), specialty: e.specialty, opinion: e.consultation.opinion,
-    agrees: e.consultation.agrees, response: nullable(e.consultation.appraiserResponse),
+    expert: e.name, title: nullable(e.title), specialty: e.specialty, affiliation: nullable(e.affiliation), opinion: e.consultation.opinion,
+    agrees: e.consultation.agrees === true || e.consultation.agrees === 'agrees', partly: e.consultation.agrees === 'partly',
+    response: nullable(e.consultation.appraiserResponse),
   }] : []);
 }
 

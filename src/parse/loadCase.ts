@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { runRules } from '../rules/index.js';
+import { applyOverrides, type SeverityOverrides } from '../rules/severityOverrides.js';
 import type { Case } from '../schema/case.js';
 import { normaliseCase } from '../schema/normalise.js';
 import { parsePath } from '../schema/labels.js';
@@ -38,7 +39,7 @@ function withLocation(diagnostics: Diagnostic[], locate: (p: PropertyKey[]) => {
 }
 
 /** Fields an institution's config supplies when the case leaves them out. */
-export interface CaseDefaults { institution?: Record<string, unknown> }
+export interface CaseDefaults { institution?: Record<string, unknown>; rules?: SeverityOverrides }
 
 function applyDefaults(data: unknown, defaults: CaseDefaults | undefined): unknown {
   if (!defaults?.institution || data === null || typeof data !== 'object' || Array.isArray(data)) return data;
@@ -70,6 +71,6 @@ export function loadCase(bytes: Uint8Array, fileName: string, defaults?: CaseDef
   const warnings = [...parsed.diagnostics, ...withLocation(normalised.warnings, locate)];
   const validated = validateCaseData(applyDefaults(normalised.data, defaults));
   if (!validated.ok) return fail([...warnings, ...withLocation(validated.diagnostics, locate)]);
-  const diagnostics = [...warnings, ...withLocation(runRules(validated.value), locate)];
+  const diagnostics = [...warnings, ...withLocation(applyOverrides(runRules(validated.value), defaults?.rules), locate)];
   return { fileName, sha256, case: validated.value, diagnostics, ok: !hasErrors(diagnostics) };
 }

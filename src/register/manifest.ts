@@ -33,7 +33,8 @@ function exportVersion(v: VersionRow, seqOf: Map<number, number>) {
   };
 }
 
-export function manifestOf(db: Db, folder: string, name: string, registerFile: string) {
+/** `extra`: what the run's settings add to the export (an institution's rule severities, with reasons). */
+export function manifestOf(db: Db, folder: string, name: string, registerFile: string, extra: Record<string, unknown> = {}) {
   const c = findCase(db, folder, name);
   const versions = c ? committedVersions(db, c.id) : [];
   const seqOf = new Map(versions.map((v) => [v.id, v.seq]));
@@ -41,6 +42,7 @@ export function manifestOf(db: Db, folder: string, name: string, registerFile: s
     tool: 'jianding',
     note: `由登记簿 ${path.basename(registerFile)} 导出，仅供阅读；jianding 不读取本文件，改动或删除它不影响任何文书`,
     case: name,
+    ...extra,
     versions: versions.map((v) => exportVersion(v, seqOf)),
   };
 }
@@ -55,12 +57,12 @@ function removeDeadTemps(outDir: string, manifest: string): void {
 }
 
 /** Writes the export atomically; a failure is reported, never fatal (the register holds the truth). */
-export function exportManifest(db: Db, outDir: string, folder: string, name: string, registerFile: string): string | undefined {
+export function exportManifest(db: Db, outDir: string, folder: string, name: string, registerFile: string, extra?: Record<string, unknown>): string | undefined {
   const file = path.join(outDir, manifestFileName(name));
   const tmp = path.join(outDir, `.${manifestFileName(name)}.${process.pid}-${threadId}.tmp`);
   removeDeadTemps(outDir, manifestFileName(name));
   try {
-    fs.writeFileSync(tmp, `${JSON.stringify(manifestOf(db, folder, name, registerFile), null, 2)}\n`);
+    fs.writeFileSync(tmp, `${JSON.stringify(manifestOf(db, folder, name, registerFile, extra), null, 2)}\n`);
     fs.renameSync(tmp, file);
     return undefined;
   } catch (e) {

@@ -49,7 +49,10 @@ export const accidentRules: Rule = (c) => {
     return acc ? [error('ACCIDENT_WRONG_KIND', 'damage.accident', '只有医疗事故技术鉴定书才评定医疗事故等级与责任程度', 'Only accident appraisals state an accident grade')] : [];
   }
   if (!acc) return [error('ACCIDENT_SECTION_MISSING', 'damage', `医疗事故技术鉴定应写明是否属于医疗事故（damage.accident），依据${SOURCES.accidentRegulation}第三十一条`, 'An accident appraisal must say whether it is a medical accident (damage.accident)')];
-  if (!acc.isAccident) return [];
+  if (!acc.isAccident) {
+    // 暂行办法 Art. 35: a case found not to be an accident says why.
+    return acc.reason?.length ? [] : [warning('ACCIDENT_REASON_MISSING', 'damage.accident.reason', `不属于医疗事故的，鉴定书应说明理由（《医疗事故技术鉴定暂行办法》第三十五条），请填写 damage.accident.reason`, 'Not an accident: the reasons must be given (damage.accident.reason)')];
+  }
   const out: Diagnostic[] = [];
   if (!acc.grade) out.push(error('ACCIDENT_GRADE_MISSING', 'damage.accident.grade', `属于医疗事故的，应写明医疗事故等级（${STD}）`, 'A medical accident needs its grade'));
   else out.push(...gradeAgreement(c, acc.grade));

@@ -1,6 +1,7 @@
 /** Causal share and participation: Jiangsu measures Art. 25, SF/T 0095—2021 §8 and Annex A. */
 import { CAUSATION_TYPES, formatRange, hasCausalLink } from '../domain/causation.js';
-import { parseParticipation, participationEnds } from '../domain/participation.js';
+import { isSuggested, parseParticipation, participationEnds } from '../domain/participation.js';
+import { NOT_ASSESSED } from '../domain/grades.js';
 import { SOURCES } from '../domain/sources.js';
 import type { Case, CausationItem } from '../schema/case.js';
 import { error, type Rule } from './rule.js';
@@ -15,10 +16,11 @@ function participationRule(item: CausationItem, i: number) {
       `因果关系为「难以明确」时不应给出参与度（${SOURCES.sft0095} §8.3：先判定是否存在因果关系，存在时才给出参与度）`,
       'No participation degree may be given when causation is undetermined (SF/T 0095—2021 §8.3)')];
   }
+  if (isSuggested(item.participation)) return [];
   const p = parseParticipation(item.participation);
   if (!p) {
     return [error('CAUSATION_PARTICIPATION_FORMAT', path,
-      `参与度「${String(item.participation)}」无法识别：应写作 30、"30%"、"10%~20%" 或 "不超过40%"`,
+      `参与度「${String(item.participation)}」无法识别：应写作 30、"30%"、"10%～20%"、"不超过40%" 或 suggested（建议值）`,
       `Participation "${String(item.participation)}" is not understood: write 30, "30%", "10%~20%" or "不超过40%"`)];
   }
   if (p.kind === 'range' && p.min > p.max) {
@@ -48,10 +50,16 @@ function gradingRules(c: Case, item: CausationItem, i: number) {
       'SF/T 0095—2021 §8.2: without a causal link no disability grade is assessed'));
   }
   if (consequence.injuryDegree !== undefined) {
-    if (!['complete', 'major', 'equal'].includes(item.causation)) {
+    const assessable = ['complete', 'major', 'equal'].includes(item.causation);
+    if (!assessable && consequence.injuryDegree !== NOT_ASSESSED) {
       out.push(error('SFT_INJURY_DEGREE_LINK', `${itemPath(i)}.causation`,
-        `依据${SOURCES.sft0095} §8.1，次要、轻微作用或无因果关系时只说明因果关系，不评定损伤程度（后果「${consequence.description}」）`,
-        'SF/T 0095—2021 §8.1: for minor, slight or no causal link no injury degree is assessed'));
+        `依据${SOURCES.sft0095} §8.1，次要、轻微作用或无因果关系时只说明因果关系，不评定损伤程度（后果「${consequence.description}」）；委托了损伤程度的，写 injuryDegree: notAssessed（不宜评定）`,
+        'SF/T 0095—2021 §8.1: for minor, slight or no causal link no injury degree is assessed (write injuryDegree: notAssessed)'));
+    }
+    if (assessable && consequence.injuryDegree === NOT_ASSESSED) {
+      out.push(error('SFT_INJURY_DEGREE_NOT_ASSESSED', `${itemPath(i)}.causation`,
+        `依据${SOURCES.sft0095} §8.1 a、b，完全、主要或同等作用时应依据损伤评定损伤程度，不能写「不宜评定」（后果「${consequence.description}」）`,
+        'SF/T 0095—2021 §8.1 a, b: with a complete, major or equal link the injury degree is assessed'));
     }
     if (item.participation !== undefined) {
       out.push(error('SFT_INJURY_DEGREE_PARTICIPATION', `${itemPath(i)}.participation`,

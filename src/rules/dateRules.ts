@@ -37,9 +37,10 @@ function orderedPairs(c: Case): [Dated, Dated][] {
 /** The date's name as the schema gives it (「受理日期」, 「第 1 项诊疗经过的开始日期」). */
 const label = (d: Dated) => fieldLabel(parsePath(d.path)) ?? d.path;
 
+const backwards = (c: Case) => orderedPairs(c).filter(([a, b]) => a.date > b.date);
+
 function order(c: Case): Diagnostic[] {
-  return orderedPairs(c)
-    .filter(([a, b]) => a.date > b.date)
+  return backwards(c)
     .map(([a, b]) => error('DATE_ORDER', b.path, `${label(b)}（${b.date}）早于${label(a)}（${a.date}），日期先后矛盾`, `${b.path} (${b.date}) is before ${a.path} (${a.date})`));
 }
 
@@ -66,19 +67,32 @@ function completion(c: Case): Diagnostic[] {
   if (ext && ext.workingDays > MAX_EXTENSION_DAYS) {
     out.push(warning('EXTENSION_TOO_LONG', 'process.extension.workingDays', `依据${M}第二十六条，延长时间一般不得超过30个工作日，本案延长${ext.workingDays}个工作日`, `Jiangsu measures Art. 26: extensions should not exceed 30 working days (here ${ext.workingDays})`));
   }
+  const late = overrun(c);
+  if (!late) return out;
+  // In practice a late opinion is still issued, with the delay explained (process.delayReason).
+  out.push(warning('DATE_REPORT_DEADLINE', 'report.date', `${late.zh}；逾期出具的，文书在鉴定过程中说明原因`, late.en));
+  if (!c.process.delayReason?.length) {
+    out.push(error('DATE_REPORT_DELAY_UNEXPLAINED', 'process.delayReason', `${late.zh}；请在 process.delayReason（逾期说明）中写明逾期的原因，文书将在鉴定过程中说明`, `${late.en}; record why in process.delayReason`));
+  }
+  return out;
+}
+
+/** Art. 26: the report is late — against the agreed deadline if any, else 30 working days plus the extension. */
+function overrun(c: Case): { zh: string; en: string } | null {
   const agreed = c.process.agreedDeadline;
   if (agreed) {
-    if (c.report.date <= agreed) return out;
-    return [...out, error('DATE_REPORT_DEADLINE', 'report.date', `依据${M}第二十六条，与委托人另有约定的从其约定：约定于${agreed}前完成，出具日期为${c.report.date}`, `Jiangsu measures Art. 26: the agreed deadline ${agreed} has passed (report ${c.report.date})`)];
+    if (c.report.date <= agreed) return null;
+    return { zh: `依据${M}第二十六条，与委托人另有约定的从其约定：约定于${agreed}前完成，出具日期为${c.report.date}`, en: `Jiangsu measures Art. 26: the agreed deadline ${agreed} has passed (report ${c.report.date})` };
   }
+  const ext = c.process.extension;
   const used = workingDaysBetween(c.basicInfo.commission.acceptedDate, c.report.date) - c.process.excludedWorkingDays;
   const allowed = COMPLETION_DAYS + (ext?.workingDays ?? 0);
-  if (used <= allowed) return out;
+  if (used <= allowed) return null;
   const how = ext ? `（含延长的${ext.workingDays}个工作日）` : '，且未记载书面告知的延长';
-  out.push(error('DATE_REPORT_DEADLINE', 'report.date',
-    `依据${M}第二十六条，应在受理之日起30个工作日内完成鉴定${how}；本案用时${used}个工作日，超过${allowed}个工作日`,
-    `Jiangsu measures Art. 26: the report is due within ${allowed} working days of acceptance (took ${used})`));
-  return out;
+  return {
+    zh: `依据${M}第二十六条，应在受理之日起30个工作日内完成鉴定${how}；本案用时${used}个工作日，超过${allowed}个工作日`,
+    en: `Jiangsu measures Art. 26: the report is due within ${allowed} working days of acceptance (took ${used})`,
+  };
 }
 
 function calendarCoverage(c: Case): Diagnostic[] {
@@ -88,9 +102,19 @@ function calendarCoverage(c: Case): Diagnostic[] {
   return [warning('CALENDAR_UNCOVERED', 'report.date', `节假日数据未覆盖 ${uncovered.join('、')} 所在年份，工作日按周一至周五计算，请人工核对调休安排`, `Holiday data does not cover ${uncovered.join(', ')}; working days counted Monday to Friday`)];
 }
 
+/**
+ * Each time limit is checked unless one of its own dates is in a pair that runs backwards (that date
+ * is suspect): a treatment date after the receipt hides neither the Art. 19 nor the Art. 26 check.
+ */
 export const dateRules: Rule = (c) => {
-  const ordered = order(c);
-  // Time limits are meaningless on dates that run backwards.
-  if (ordered.length > 0) return ordered;
-  return [...acceptance(c), ...notice(c), ...completion(c), ...calendarCoverage(c)];
+  const suspect = new Set(backwards(c).flatMap(([a, b]) => [a.path, b.path]));
+  const sound = (...paths: string[]) => paths.every((p) => !suspect.has(p));
+  const com = 'basicInfo.commission';
+  return [
+    ...order(c),
+    ...(sound(`${com}.receivedDate`, `${com}.acceptedDate`) ? acceptance(c) : []),
+    ...(sound('process.hearing.noticeDate', 'process.hearing.date') ? notice(c) : []),
+    ...(sound(`${com}.acceptedDate`, 'report.date') ? completion(c) : []),
+    ...calendarCoverage(c),
+  ];
 };

@@ -8,6 +8,7 @@ import { causationRules } from './causationRules.js';
 import { citationRules } from './citationRules.js';
 import { dateRules } from './dateRules.js';
 import { documentNumberRule } from './documentNumberRule.js';
+import { gradeBasisRule } from './gradeBasisRule.js';
 import { judicialRules } from './judicialRules.js';
 import { opinionTextRule } from './opinionTextRule.js';
 import { panelRules } from './panelRules.js';
@@ -18,7 +19,7 @@ import { textRules } from './textRules.js';
 
 export const RULES: Rule[] = [
   documentNumberRule, procedureRules, dateRules, panelRules, judicialRules,
-  referenceRules, causationRules, causationDuplicateRule, autopsyRules, accidentRules, citationRules, textRules, opinionTextRule,
+  referenceRules, causationRules, causationDuplicateRule, gradeBasisRule, autopsyRules, accidentRules, citationRules, textRules, opinionTextRule,
 ];
 
 export function runRules(c: Case): Diagnostic[] {

@@ -16,8 +16,8 @@ export const judicialRules: Rule = (c) => {
     const path = `panel.experts[${i}].consultation`;
     if (!e.consultation) {
       out.push(error('JUDICIAL_CONSULTATION_MISSING', path, `依据${SOURCES.measures}第二十三条，意见书应附参加听证会的专家签名的咨询意见；专家${e.name}缺少咨询意见`, `Jiangsu measures Art. 23: expert ${e.name} has no consultation opinion`));
-    } else if (!e.consultation.agrees && !e.consultation.appraiserResponse?.length) {
-      out.push(error('JUDICIAL_DISSENT_UNEXPLAINED', `${path}.appraiserResponse`, `依据${SOURCES.measures}第二十三条，鉴定人与专家${e.name}的咨询意见不一致的，应当进行针对性分析并在意见书中说明`, `Jiangsu measures Art. 23: the appraisers must explain why they depart from expert ${e.name}`));
+    } else if (e.consultation.agrees !== true && e.consultation.agrees !== 'agrees' && !e.consultation.appraiserResponse?.length) {
+      out.push(error('JUDICIAL_DISSENT_UNEXPLAINED', `${path}.appraiserResponse`, `依据${SOURCES.measures}第二十三条，鉴定人与专家${e.name}的咨询意见不一致（含部分采纳）的，应当进行针对性分析并在意见书中说明`, `Jiangsu measures Art. 23: the appraisers must explain why they depart from expert ${e.name}`));
     }
   });
   return out;

@@ -29,9 +29,22 @@ function reappraisal(c: Case): Diagnostic[] {
   return [warning('REAPPRAISAL_SAME_INSTITUTION', 'basicInfo.commission.originalOpinion.institution', `依据${M}第十条，重新鉴定一般应委托原鉴定机构以外的机构；由原机构进行的，须由原鉴定人、专家以外的人员进行，请在鉴定过程中说明特殊原因`, 'Jiangsu measures Art. 10: a re-appraisal normally goes to another institution')];
 }
 
+/** 医疗事故处理条例 Art. 20: the health authority refers a dispute to the medical association; nothing else is a referral. */
+function referral(c: Case): Diagnostic[] {
+  const { setting, commissionedBy } = c.basicInfo.commission;
+  const isReferral = setting === 'referral';
+  if (isReferral !== (commissionedBy === 'authority')) {
+    return [error('COMMISSION_REFERRAL', 'basicInfo.commission.commissionedBy', `卫生健康行政部门移交（${SOURCES.accidentRegulation}第二十条）时委托情形为 referral、委托方为 authority，二者须同时使用`, 'A referral (setting referral) is made by the health authority (commissionedBy authority), and only then')];
+  }
+  if (isReferral && c.report.kind !== 'accident') {
+    return [error('COMMISSION_REFERRAL', 'basicInfo.commission.setting', `卫生健康行政部门移交的是医疗事故技术鉴定（${SOURCES.accidentRegulation}第二十条），文书种类应为医疗事故技术鉴定书`, 'A health-authority referral is a medical accident appraisal (Regulation Art. 20)')];
+  }
+  return [];
+}
+
 function commission(c: Case): Diagnostic[] {
   const { setting, commissionedBy } = c.basicInfo.commission;
-  if (setting === 'litigation' || commissionedBy === 'both') return [];
+  if (setting === 'litigation' || setting === 'referral' || commissionedBy === 'both' || commissionedBy === 'authority') return referral(c);
   if (commissionedBy === 'court') {
     return [error('COMMISSION_COURT_OUTSIDE_LITIGATION', 'basicInfo.commission.commissionedBy', '非诉讼情形下委托方不应为人民法院', 'A court commissions only in litigation')];
   }

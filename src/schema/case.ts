@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CAUSATION_ALIASES, CAUSATION_CODES, RESPONSIBILITY_DEGREES, type CausationOutcome, type ResponsibilityDegree } from '../domain/causation.js';
-import { ACCIDENT_GRADES, INJURY_DEGREES } from '../domain/grades.js';
+import { ACCIDENT_GRADES, INJURY_DEGREES, NOT_ASSESSED } from '../domain/grades.js';
 import {
   APPRAISAL_TYPES, APPRAISAL_TYPE_ALIASES, COMMISSION_SETTINGS, COMMISSION_SETTING_ALIASES, COMMISSIONING_PARTIES,
   COMMISSIONING_PARTY_ALIASES, REPORT_KINDS, REPORT_KIND_ALIASES,
@@ -21,12 +21,13 @@ const appraisalType = aliasedEnum(keys(APPRAISAL_TYPES), APPRAISAL_TYPE_ALIASES,
 const causation = aliasedEnum<CausationOutcome>([...CAUSATION_CODES, 'undetermined'], CAUSATION_ALIASES, '因果关系及原因力', '原因力');
 const sex = aliasedEnum(['male', 'female'], { 男: 'male', 女: 'female' }, '性别');
 const accidentGrade = aliasedEnum(ACCIDENT_GRADES.map((g) => g.code), byName(ACCIDENT_GRADES), '医疗事故等级');
-const injuryDegree = aliasedEnum(INJURY_DEGREES.map((d) => d.code), byName(INJURY_DEGREES), '人体损伤程度', '损伤程度');
+// 不宜评定: commissioned but not assessed, the link being minor or slight (SF/T 0095 §8.1 c, d).
+const injuryDegree = aliasedEnum([...INJURY_DEGREES.map((d) => d.code), NOT_ASSESSED], { ...byName(INJURY_DEGREES), 不宜评定: NOT_ASSESSED, 不宜评定损伤程度: NOT_ASSESSED }, '人体损伤程度（委托评定而因果关系为次要、轻微作用时写 notAssessed「不宜评定」）', '损伤程度');
 const responsibility = aliasedEnum(keys(RESPONSIBILITY_DEGREES), Object.fromEntries(Object.entries(RESPONSIBILITY_DEGREES).map(([code, name]) => [name, code])) as Record<string, ResponsibilityDegree>, '医方责任程度（医疗事故）', '责任程度');
 
 const participation = z
   .union([z.number(), z.string(), z.strictObject({ min: z.number().optional().meta({ title: '参与度下限' }), max: z.number().meta({ title: '参与度上限' }) })])
-  .meta({ title: '参与度', description: '过错参与度：30、"30%"、"10%~20%"、"不超过40%" 或 {min, max}；不填则取该类型的建议值' });
+  .meta({ title: '参与度', description: '过错参与度：30、"30%"、"10%～20%"、"不超过40%" 或 {min, max}；写 suggested（建议值）取该类型的建议值；不填则不写参与度（SF/T 0095 §8.2、§8.3「必要时」）' });
 
 const report = z.strictObject({
   kind: reportKind,
@@ -44,6 +45,7 @@ const institution = z.strictObject({
   address: z.string().optional().meta({ title: '机构地址' }),
   postcode: z.string().optional().meta({ title: '邮政编码' }),
   phone: z.string().optional().meta({ title: '联系电话' }),
+  selfReference: z.string().trim().min(1).optional().meta({ title: '自称', description: '文书中机构的自称：本所、本中心、本会；缺省时医学会为「本会」，司法鉴定机构按名称为「本所」「本中心」' }),
   verifyUrl: z
     .url({ protocol: /^https?$/, error: '应为以 http:// 或 https:// 开头的网址' })
     .optional()
@@ -60,7 +62,9 @@ const expert = z.strictObject({
   consultation: z
     .strictObject({
       opinion: paragraphs.meta({ title: '专家咨询意见', description: '专家咨询意见' }),
-      agrees: z.boolean().default(true).meta({ title: '采纳咨询意见', description: '鉴定人是否采纳' }),
+      // true / false as before, or the words: 采纳, 不采纳, 部分采纳 (the form offers these three).
+      agrees: z.union([z.boolean(), aliasedEnum(['agrees', 'disagrees', 'partly'], { 采纳: 'agrees', 不采纳: 'disagrees', 未采纳: 'disagrees', 部分采纳: 'partly', 部分: 'partly' }, '采纳情况')])
+        .default(true).meta({ title: '采纳咨询意见', description: '鉴定人是否采纳：true（采纳）、false（不采纳）或 partly（部分采纳）' }),
       appraiserResponse: paragraphs.optional().meta({ title: '鉴定人的针对性分析', description: '鉴定人与专家意见不一致时的针对性分析（第二十三条）' }),
     })
     .optional()
@@ -71,6 +75,7 @@ const panel = z.strictObject({
   mainSpecialty: nonEmpty.meta({ title: '主要学科专业', description: '主要学科专业' }),
   experts: z.array(expert).meta({ title: '专家' }),
   dissent: paragraphs.optional().meta({ title: '少数意见', description: '专家组的少数意见（医学会、医疗事故鉴定如实记载）' }),
+  formation: aliasedEnum(['random', 'invited'], { 随机抽取: 'random', 从专家库中随机抽取: 'random', 邀请: 'invited', 聘请: 'invited' }, '专家组的产生方式：random（医患双方在鉴定机构主持下从专家库中随机抽取，《医疗事故技术鉴定暂行办法》第二十三条）或 invited（鉴定机构邀请）；不填则文书不写产生方式', '专家产生方式').optional(),
 });
 
 /** An appraiser or the reviewer; the reviewer's fields carry the role in their titles, having no list item to name them. */
@@ -89,6 +94,7 @@ const commission = z.strictObject({
   matters: paragraphs.meta({ title: '委托事项', description: '委托鉴定事项' }),
   receivedDate: isoDate.meta({ title: '收到委托日期', description: '收到委托日期' }),
   acceptedDate: isoDate.meta({ title: '受理日期', description: '受理日期' }),
+  commitmentRequired: z.boolean().default(false).meta({ title: '附鉴定人承诺书', description: '委托法院要求鉴定人签署承诺书时为 true（《最高人民法院关于民事诉讼证据的若干规定》第三十三条、第三十六条）' }),
   originalOpinion: z
     .strictObject({
       institution: nonEmpty.meta({ title: '原鉴定机构' }),
@@ -105,6 +111,7 @@ const patient = z.strictObject({
   sex,
   age: z.number().int().min(0).max(130).optional().meta({ title: '年龄' }),
   birthDate: birthDate.optional().meta({ title: '出生日期' }),
+  birthYear: z.number().int().min(1880).max(2100).optional().meta({ title: '出生年份', description: '只知出生年份时填写，印作「1950年出生」' }),
   idNumber: z.string().optional().meta({ title: '身份证号' }),
   address: z.string().optional().meta({ title: '住址' }),
 });
@@ -173,6 +180,8 @@ const processSection = z.strictObject({
   excludedWorkingDays: z.number().int().min(0).default(0).meta({ title: '不计入时限的工作日', description: '补充材料所用、不计入时限的工作日（第二十六条第二款）' }),
   agreedDeadline: isoDate.optional().meta({ title: '约定完成期限', description: '与委托人另行约定的完成期限（第二十六条：另有约定的，从其约定）' }),
   notes: paragraphs.optional().meta({ title: '其他过程说明', description: '其他过程说明' }),
+  delayReason: paragraphs.optional().meta({ title: '逾期说明', description: '超过第二十六条时限出具的原因（逾期时必填，印在鉴定过程中）' }),
+  methods: paragraphs.optional().meta({ title: '鉴定方法', description: '司法鉴定：检验方法、鉴定原则与方法（印在「鉴定过程」的「鉴定方法与标准」中；引用的标准见 citations）' }),
 });
 
 /** （四）医疗过错分析 */
@@ -219,7 +228,10 @@ const damage = z.strictObject({
     .meta({ title: '患者死亡', description: '患者死亡：日期、是否尸体解剖、死因' }),
   consequences: z.array(consequence).min(1).meta({ title: '损害后果' }),
   accident: z
-    .strictObject({ isAccident: z.boolean().meta({ title: '医疗事故认定' }), grade: accidentGrade.optional(), responsibility: responsibility.optional() })
+    .strictObject({
+      isAccident: z.boolean().meta({ title: '医疗事故认定' }), grade: accidentGrade.optional(), responsibility: responsibility.optional(),
+      reason: paragraphs.optional().meta({ title: '不属于医疗事故的理由', description: '不属于医疗事故时的理由（《医疗事故技术鉴定暂行办法》第三十五条）' }),
+    })
     .optional()
     .meta({ title: '医疗事故', description: '医疗事故技术鉴定：是否属于医疗事故、等级、责任程度' }),
   careAdvice: paragraphs.optional().meta({ title: '医疗护理建议', description: '对患者医疗护理的建议' }),

@@ -29,7 +29,7 @@ describe('validate', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('[CAUSATION_PARTICIPATION_RANGE]');
     expect(r.stderr).toContain('causationAnalysis.items[0].participation');
-    expect(r.stderr).toContain('16%–44%');
+    expect(r.stderr).toContain('16%～44%');
     expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+/);
     expect(r.stdout).toContain('校验未通过');
   });
@@ -57,7 +57,7 @@ describe('validate', () => {
   it('speaks English with --lang en', () => {
     const dir = tmpDir();
     const file = writeCase(dir, 'bad.yaml', (t) => t.replace('participation: 30 ', 'participation: 45 '));
-    expect(jianding(['validate', '--lang', 'en', file]).stderr).toContain('must lie within 16%–44%');
+    expect(jianding(['validate', '--lang', 'en', file]).stderr).toContain('must lie within 16%～44%');
   });
 
   it('--version and --help', () => {
@@ -155,7 +155,7 @@ describe('config, init, schema, causation', () => {
 
   it('causation prints the reference table', () => {
     const r = jianding(['causation']);
-    expect(r.stdout).toContain('次要因素\t次要作用\t次要责任\t16%–44%\t30%');
+    expect(r.stdout).toContain('次要因素\t次要作用\t次要责任\t16%～44%\t30%');
     expect(r.stdout).toContain('难以明确');
   });
 });

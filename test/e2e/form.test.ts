@@ -167,7 +167,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`the form in Chromium${HAVE_CHROMIUM ? '' : ' (s
     await expect.poll(async () => (await page.locator('iframe.preview-frame').getAttribute('src')) ?? '').toMatch(/#page=[2-9]/);
     const field = page.locator('.participation input');
     await field.fill('45');
-    await expect.poll(() => page.locator('.participation .field-error').innerText()).toContain('16%–44%');
+    await expect.poll(() => page.locator('.participation .field-error').innerText()).toContain('16%～44%');
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     await shot('form-02-participation-refused');
     // The case keeps the last valid value: the file's participation was never 45.
@@ -217,7 +217,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`the form in Chromium${HAVE_CHROMIUM ? '' : ' (s
     await section('因果关系分析');
     const beside = page.locator('.participation .field-diagnostics');
     await expect.poll(() => beside.innerText(), { timeout: 30_000 }).toContain('CAUSATION_PARTICIPATION_RANGE');
-    expect(await beside.innerText()).toContain('16%–44%');
+    expect(await beside.innerText()).toContain('16%～44%');
     await page.getByRole('button', { name: /用建议值 30%/ }).click();
     await beside.waitFor({ state: 'detached', timeout: 30_000 });
     await expect.poll(() => page.locator('.diagnostics').innerText(), { timeout: 30_000 }).not.toContain('CAUSATION_PARTICIPATION_RANGE');

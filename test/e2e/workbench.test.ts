@@ -158,7 +158,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`workbench page in Chromium${HAVE_CHROMIUM ? '' 
     await item.waitFor({ timeout: 30_000 });
     await page.locator('.cm-lint-marker-error').waitFor();
     expect(await item.innerText()).toContain('causationAnalysis.items[0].participation');
-    expect(await item.innerText()).toContain('16%–44%');
+    expect(await item.innerText()).toContain('16%～44%');
     expect(await page.locator('.cm-lint-marker-error').count()).toBe(1);
     expect(await (await line('participation: 45')).locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
     await page.locator('.preview-note', { hasText: '预览未更新：案件有 1 个错误' }).waitFor({ timeout: 30_000 });
@@ -199,7 +199,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`workbench page in Chromium${HAVE_CHROMIUM ? '' 
     await status('已保存 association.yaml');
     const saved = fs.readFileSync(caseFile('association.yaml'), 'utf8');
     expect(saved).toBe(VALID.replace('phone: 025-00000000', 'phone: 025-00000001'));
-    expect(saved).toContain('# 可写 30、"20%~40%"、"不超过40%"；不填取建议值');
+    expect(saved).toContain('# 可写 30、"20%～40%"、"不超过40%"、suggested（取建议值）；不填则不写参与度');
     expect(await page.locator('h1 .dirty').count()).toBe(0);
 
     const theirs = `${saved}# 另一位同事的修改\n`;

@@ -32,7 +32,9 @@ const load = (text: string, file: string) => loadCase(Buffer.from(text), path.ba
 
 describe('truncated case files', () => {
   it('the fixtures and templates themselves end with a newline and draw no warning', () => {
-    for (const file of FILES) expect(load(fs.readFileSync(file, 'utf8'), file).diagnostics, file).toEqual([]);
+    // Fixture 15 teaches a late report: its one warning is the Art. 26 deadline, not truncation.
+    const taught = (d: { code: string }) => d.code !== 'DATE_REPORT_DEADLINE';
+    for (const file of FILES) expect(load(fs.readFileSync(file, 'utf8'), file).diagnostics.filter(taught), file).toEqual([]);
   });
 
   it.each(FILES)('%s: every cut inside a line that loses content is refused or warned', (file) => {
@@ -66,7 +68,8 @@ describe('truncated case files', () => {
 
   it('a quoted value or flow list closes itself: no final newline needed', () => {
     const base = 'fixtures/02_association_obstetrics_pph_mediation.yaml';
-    const text = fs.readFileSync(base, 'utf8').trimEnd();
+    // The fixture's own basis moves to the end, quoted, without its final newline.
+    const text = fs.readFileSync(base, 'utf8').trimEnd().replace(/\n {6}basis: [^\n]*(?=\n {6}disabilityGrade: 8$)/, '');
     const quoted = text.replace(/disabilityGrade: 8$/, 'disabilityGrade: 8\n      basis: "依据《人体损伤致残程度分级》5.8.6。"');
     expect(load(quoted, base).diagnostics).toEqual([]);
   });

@@ -39,7 +39,7 @@ describe('participation ranges (SF/T 0095—2021 Annex A)', () => {
   it('names the article and the band in the message', () => {
     const d = diagnose((c) => Object.assign(item(c), { participation: 45 })).diagnostics[0]!;
     expect(d.message).toContain('SF/T 0095—2021');
-    expect(d.message).toContain('16%–44%');
+    expect(d.message).toContain('16%～44%');
     expect(d.path).toBe('causationAnalysis.items[0].participation');
   });
 
@@ -56,7 +56,7 @@ describe('SF/T 0095—2021 §8', () => {
 
   it('no injury degree for minor or slight links, and never a participation', () => {
     const injury = (causation: string, participation?: number) => codes((c) => {
-      c.damage.consequences[0] = { id: 'C1', description: '胆管损伤', injuryDegree: '轻伤一级' };
+      c.damage.consequences[0] = { id: 'C1', description: '胆管损伤', injuryDegree: '轻伤一级', basis: '依据《人体损伤程度鉴定标准》的规定。' };
       Object.assign(item(c), { causation, participation });
     });
     expect(injury('minor')).toContain('SFT_INJURY_DEGREE_LINK');

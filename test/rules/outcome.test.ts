@@ -80,10 +80,10 @@ describe('more procedure', () => {
   });
   it('an agreed deadline replaces the 30 working days (Art. 26)', () => {
     expect(codes((c) => { c.report.date = '2026-06-30'; c.process.agreedDeadline = '2026-07-15'; })).toEqual([]);
-    expect(codes((c) => { c.report.date = '2026-06-30'; c.process.agreedDeadline = '2026-06-15'; })).toEqual(['DATE_REPORT_DEADLINE']);
+    expect(codes((c) => { c.report.date = '2026-06-30'; c.process.agreedDeadline = '2026-06-15'; })).toEqual(['DATE_REPORT_DEADLINE', 'DATE_REPORT_DELAY_UNEXPLAINED']);
   });
   it('a graded consequence needs a causation analysis (SF/T 0095 §8)', () => {
-    expect(codes((c) => { c.damage.consequences.push({ id: 'C2', description: '切口疝', disabilityGrade: 10 }); })).toEqual(['GRADE_WITHOUT_CAUSATION']);
+    expect(codes((c) => { c.damage.consequences.push({ id: 'C2', description: '切口疝', disabilityGrade: 10, basis: '依据《人体损伤致残程度分级》5.10。' }); })).toEqual(['GRADE_WITHOUT_CAUSATION']);
   });
   it('replaced standards are found in the grading basis too', () => {
     expect(codes((c) => { c.damage.consequences[0]!.basis = '依据《道路交通事故受伤人员伤残评定》4.10.1。'; })).toEqual(['CITATION_REPLACED']);

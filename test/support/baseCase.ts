@@ -36,6 +36,6 @@ export function baseCase(): CaseInput {
     },
     faultAnalysis: { items: [{ id: 'F1', institution: 'H1', conduct: '术后引流液性状改变未及时处理', norm: '《临床诊疗指南·普通外科分册》', isFault: true, analysis: '术后第2天引流液呈黄绿色，医方未及时行影像学检查。' }] },
     causationAnalysis: { items: [{ consequence: 'C1', faults: ['F1'], causation: 'minor', participation: 30, analysis: '患者胆漏主要系手术并发症，医方延误处理起次要作用。' }] },
-    damage: { consequences: [{ id: 'C1', description: '胆漏致腹腔感染，再次手术', disabilityGrade: 10 }] },
+    damage: { consequences: [{ id: 'C1', description: '胆漏致腹腔感染，再次手术', disabilityGrade: 10, basis: '依据《人体损伤致残程度分级》5.10（十级伤残）的规定。' }] },
   };
 }

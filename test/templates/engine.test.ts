@@ -91,7 +91,7 @@ describe('the three documents carry their Article 24 parts in order', () => {
     expect(text).toContain('司法鉴定许可证号：320100001');
     expect(text).toContain('（四）对专家咨询意见的说明');
     expect(text).toContain('鉴定人认为引流液变化已提示胆漏。');
-    expect(text).toContain('过错参与度（原因力）为30%（参考范围16%–44%）');
+    expect(text).toContain('过错参与度（原因力）为30%（参考范围16%～44%）');
   });
 
   it('accident appraisal states grade, responsibility and care advice', () => {
@@ -103,7 +103,10 @@ describe('the three documents carry their Article 24 parts in order', () => {
       c.damage.careAdvice = '建议定期复查肝功能。';
     });
     const text = treeText(b);
-    expect(headings(b).at(-1)).toBe('七、鉴定结论');
+    // 暂行办法 Art. 35 order: … 六、责任程度 → 七、医疗事故等级 → 八、医疗护理医学建议 → 九、鉴定结论.
+    expect(headings(b).filter((h) => /^[一二三四五六七八九]、/.test(h)).slice(-4)).toEqual([
+      '六、医疗过失行为在医疗事故损害后果中的责任程度', '七、医疗事故等级', '八、对医疗事故患者的医疗护理医学建议', '九、鉴定结论',
+    ]);
     expect(text).toContain('本例属于三级戊等医疗事故，医方承担次要责任');
     expect(text).toContain('建议定期复查肝功能。');
   });
@@ -172,8 +175,9 @@ describe('causation wording per report kind', () => {
   };
   it.each([
     ['association', '存在因果关系，原因力大小为次要因素（参与度30%）'],
-    ['judicial', '存在因果关系，医疗过错起次要作用，过错参与度（原因力）为30%（参考范围16%–44%）'],
-    ['accident', '存在因果关系，医疗过失行为在损害后果中的责任程度为次要责任'],
+    ['judicial', '存在因果关系，医疗过错起次要作用，过错参与度（原因力）为30%（参考范围16%～44%）'],
+    // The 责任程度 is stated once, with the grade, not again in the causal finding.
+    ['accident', '医方的上述医疗过失行为与患者胆漏致腹腔感染，再次手术之间存在因果关系。'],
   ])('%s', (kind, wording) => {
     expect(build(kindEdit(kind)).model.conclusions[1]).toContain(wording);
   });

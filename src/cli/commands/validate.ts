@@ -10,7 +10,7 @@ export function validateCommand(files: string[], opts: { json?: boolean; lang: L
   let exit: number = EXIT.ok;
   const results = files.map((file) => {
     try {
-      const loaded = loadCase(readCaseBytes(file), file, { institution: config.institution });
+      const loaded = loadCase(readCaseBytes(file), file, { institution: config.institution, rules: config.rules });
       if (!loaded.ok) exit = Math.max(exit, EXIT.invalid);
       return { file, ok: loaded.ok, sha256: loaded.sha256, diagnostics: loaded.diagnostics };
     } catch (e) {

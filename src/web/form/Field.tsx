@@ -7,7 +7,7 @@ import { ListField } from './ListField';
 import { Participation } from './Participation';
 import { choicesFor, referenceAt } from './refs';
 import { listLabel } from './spec';
-import { controlOf, enumCode, fieldId, helpOf, labelOf, pathText, type JsonSchema, type Path } from './schema';
+import { controlOf, enumCode, enumNode, fieldId, helpOf, labelOf, pathText, type JsonSchema, type Path } from './schema';
 
 const asText = (v: unknown) => (Array.isArray(v) ? v.join('\n') : v === undefined || v === null ? '' : String(v));
 
@@ -26,8 +26,9 @@ function Control({ node, path, id, value }: { node: JsonSchema; path: Path; id: 
   }
   switch (controlOf(node)) {
     case 'enum': {
-      const labels = node['x-labels'] ?? Object.fromEntries((node.enum ?? []).map((e) => [e, e]));
-      const code = enumCode(node, value);
+      const choices = enumNode(node);
+      const labels = choices['x-labels'] ?? Object.fromEntries((choices.enum ?? []).map((e) => [e, e]));
+      const code = enumCode(choices, value);
       // The Chinese name is written, as the examples do: the file stays readable.
       return (
         <select id={id} aria-describedby={described} value={code ?? ''} onChange={(e) => set(labels[(e.target as HTMLSelectElement).value] || undefined)}>

@@ -39,8 +39,8 @@ export function Participation({ path, label }: { path: Path; label: string }) {
         aria-describedby={`${id}-range ${id}-diag`} onInput={(e) => input((e.target as HTMLInputElement).value)} />
       {type ? (
         <small id={`${id}-range`} class={outside ? 'field-error' : 'help'}>
-          {outside ? `${term}的参与度应在 ${type.min}%–${type.max}% 之间，未采用「${shown}」。` : `${term}：${type.min}%–${type.max}%，建议 ${type.suggested}%。`}
-          {shown === '' && !outside ? `不填则取建议值 ${type.suggested}%。` : ''}
+          {outside ? `${term}的参与度应在 ${type.min}%～${type.max}% 之间，未采用「${shown}」。` : `${term}：${type.min}%～${type.max}%，建议 ${type.suggested}%。`}
+          {shown === '' && !outside ? '不填则文书不写参与度（SF/T 0095 §8.2、§8.3「必要时」）。' : ''}
           {type.code !== 'none' && shown !== String(type.suggested) ? <button type="button" class="link" onClick={() => input(String(type.suggested))}>用建议值 {type.suggested}%</button> : null}
         </small>
       ) : <small id={`${id}-range`} class="help">先选择原因力，再填参与度。</small>}

@@ -22,7 +22,19 @@ export type Path = (string | number)[];
 
 export type Control = 'paragraphs' | 'enum' | 'date' | 'text' | 'number' | 'boolean' | 'object' | 'list' | 'participation' | 'strings';
 
+/** A yes/no that also takes words (采纳/不采纳/部分采纳): offered as its words, booleans read as the first two. */
+function booleanOrWords(node: JsonSchema): JsonSchema | undefined {
+  if (!node.anyOf?.some((n) => n.type === 'boolean')) return undefined;
+  return node.anyOf.find((n) => n.enum && n['x-labels']);
+}
+
+/** The node whose choices a select offers: itself, or the words of a yes/no-or-words field. */
+export function enumNode(node: JsonSchema): JsonSchema {
+  return booleanOrWords(node) ?? node;
+}
+
 export function controlOf(node: JsonSchema): Control {
+  if (booleanOrWords(node)) return 'enum';
   if (node.anyOf) {
     const types = node.anyOf.map((n) => n.type);
     if (types.includes('object') && types.includes('number')) return 'participation';
@@ -61,6 +73,8 @@ export function helpOf(node: JsonSchema, label: string): string | undefined {
 
 /** The code a stored enumeration value stands for: the value itself, or the code whose Chinese name it is. */
 export function enumCode(node: JsonSchema, value: unknown): string | undefined {
+  // A boolean where words are offered: true and false are the first two codes (采纳, 不采纳).
+  if (typeof value === 'boolean') return Object.keys(node['x-labels'] ?? {})[value ? 0 : 1];
   if (typeof value !== 'string') return undefined;
   const labels = node['x-labels'] ?? {};
   if (value in labels) return value;
