@@ -17,6 +17,8 @@ const configSchema = z.strictObject({
   out: z.string().optional(),
   register: z.string().optional(),
   formats: z.array(z.enum(['docx', 'pdf'])).optional(),
+  /** The institution's RFC 3161 timestamp authority: `jianding sign` makes PAdES B-T signatures. */
+  tsaUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** PNG images an institution issues finals with: its electronic seal and each signer's signature, by name. */
   images: z.strictObject({ seal: z.string().optional(), signatures: z.record(z.string(), z.string()).optional() }).optional(),
   /** Training samples (--sample): a date shift, and strings a reviewer confirmed are not personal data. */

@@ -130,11 +130,14 @@ function addSigning(p: Command): void {
     .requiredOption('--p12 <file>', '签名证书（PKCS#12 .p12/.pfx）').option('--password <pw>', '证书密码（缺省读取环境变量 JIANDING_P12_PASSWORD）')
     .option('--password-env <name>', '从此环境变量读取证书密码').option('--signer <name>', '在落款中此人（姓名）的签名位置签名')
     .option('--seal', '签在机构印章位置（最后一个签名）').option('--reason <text>', '签名原因').option('--location <text>', '签名地点')
-    .option('--image <png>', '签名位置显示的图片（手写签名或电子印章，透明 PNG）').option('--out <file>', '写入的文件（缺省 X.signed.pdf）'))
+    .option('--image <png>', '签名位置显示的图片（手写签名或电子印章，透明 PNG）').option('--out <file>', '写入的文件（缺省 X.signed.pdf）')
+    .option('--tsa <url>', '时间戳服务器（RFC 3161）：签名为 PAdES B-T（缺省取配置的 tsaUrl；都没有时为 B-B）'))
     .action(async (file: string, _o: unknown, cmd: Command) => {
       const flags = flagsOf<import('./commands/sign.js').SignFlags & { config?: string }>(cmd);
       const { signCommand } = await import('./commands/sign.js');
-      process.exitCode = await signCommand(file, { ...flags, register: flags.register ?? loadConfig(flags.config).register });
+      const config = loadConfig(flags.config);
+      const tsa = flags.tsa ?? config.tsaUrl;
+      process.exitCode = await signCommand(file, { ...flags, register: flags.register ?? config.register, ...(tsa ? { tsa } : {}) });
     });
   withCommon(p.command('verify [file]').description('核验文书：是否与 jianding 生成的逐字节相同、生成后是否被改动、各签名是否有效（退出码：0 通过，1 未通过，2 用法错误）')
     .option('--templates <dir>', '生成时所用的机构模板文件夹').option('--serif-font <file>', '生成时所用的 PDF 正文字体').option('--sans-font <file>', '生成时所用的 PDF 标题字体')

@@ -20,7 +20,7 @@ export const INSTITUTION_KINDS: readonly { kind: string; medical: boolean }[] = 
 const STOP_CHARS = new Set([...'入至到往在于经赴由与及向从被将诉即遂再又均曾该其并送转回去为的了是就给对把等或及请系所据经称由往返出后年月日时分住因阅需']);
 
 /** Words that end just before a name: 当庭播放诊所…, 本例诊所. */
-const STOP_WORDS = ['委托', '表示', '认为', '指出', '建议', '要求', '审阅', '复查', '播放', '本例', '症后', '前往', '回到', '返回', '进入', '离开', '联系', '咨询', '起诉', '投诉', '告知', '通知'];
+const STOP_WORDS = ['委托', '表示', '认为', '指出', '建议', '要求', '审阅', '复查', '播放', '本例', '症后', '前往', '回到', '返回', '进入', '离开', '联系', '咨询', '起诉', '投诉', '告知', '通知', '接受', '服从', '提请', '报请', '申请', '移送', '提交'];
 
 /** Qualifiers that make a kind generic, not a name. */
 const GENERIC = /^(?:该|本|外|我|贵|上级|下级|基层|当地|综合|专科|[一二三]级(?:甲等|乙等|丙等)?|定点|转诊|其他|其它|各级|任何|公立|私立|民营|对方|首诊|接诊|涉案|两家|多家|上述|前述|同一|另一|所在|综合性|教学|附属|县级|市级|省级|区级|乡镇|乡|镇|村|社区|基层人民|中级人民|高级人民|最高人民|人民|地方|专门|兽|中|西|中西|大|小|一家|某|各|原|现|新|老|中级|高级|最高|中华|中国|全国|世界|美容|医疗|美容医疗|私人|个体|口腔|牙科|中医|乡村|健康|民营医疗|营利性|非营利性)$/;
@@ -47,6 +47,15 @@ export function stemOf(name: string): string {
 
 /** Already anonymised: 某某医院, 甲医院, 丙卫生院. */
 const anonymised = (qualifier: string) => qualifier.includes('某') || /^[甲乙丙丁戊己庚辛壬癸]$/.test(qualifier);
+
+/**
+ * Whether the text at `at` ends a longer name that is already anonymised: the 第一医院 of
+ * 某某医科大学附属第一医院 is not the listed 苏州大学附属第一医院's short form.
+ */
+export function insideAnonymisedName(folded: string, at: number): boolean {
+  const qualifier = folded.slice(nameStart(folded, at), at);
+  return qualifier.length > 0 && anonymised(qualifier);
+}
 
 /** 常州二院, 市一院: a numbered hospital's short form, where the kind is only 院. */
 function numberedShortForms(original: string, folded: string, covered: [number, number][]): Span[] {

@@ -2,6 +2,7 @@
  * The second pass, over what is rendered: anything that still looks like personal data, and any
  * original the first pass replaced. A finding blocks the sample unless deid.allow names its text.
  */
+import { insideAnonymisedName } from './institutions.js';
 import { detect } from './detect.js';
 import { surnameAt } from './personNames.js';
 import { resolveOverlaps, type Category } from './spans.js';
@@ -18,12 +19,24 @@ const norm = (s: string) => fold(s).replace(/[\s-]/g, '');
 /** A bare surname (the 欧阳 of 欧阳某某女士) is not personal data; a surname with a given name is. */
 const isBareSurname = (text: string) => surnameAt(text, 0) === text;
 
+/** Where an original still stands; an institution's short form inside an anonymised longer name does not count. */
+function occurrence(n: string, o: { category: Category; text: string }): number {
+  const needle = norm(o.text);
+  for (let at = n.indexOf(needle); at >= 0; at = n.indexOf(needle, at + 1)) {
+    if (o.category !== 'institution' || !insideAnonymisedName(n, at)) return at;
+  }
+  return -1;
+}
+
 function originalsIn(text: string, originals: ResidualOptions['originals'] = []): Finding[] {
   const n = norm(text);
   return originals
     // A short number (床号 12) would be found in every dose and date: only originals of some length count.
-    .filter((o) => norm(o.text).length >= (/^\d+$/.test(norm(o.text)) ? 5 : 2) && n.includes(norm(o.text)))
-    .map((o) => ({ category: o.category, text: o.text, context: contextOf(n, n.indexOf(norm(o.text)), n.indexOf(norm(o.text)) + norm(o.text).length) }));
+    .filter((o) => norm(o.text).length >= (/^\d+$/.test(norm(o.text)) ? 5 : 2))
+    .flatMap((o) => {
+      const at = occurrence(n, o);
+      return at < 0 ? [] : [{ category: o.category, text: o.text, context: contextOf(n, at, at + norm(o.text).length) }];
+    });
 }
 
 /** Every finding in the texts, once per category, text and context. */

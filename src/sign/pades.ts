@@ -2,11 +2,13 @@
  * The CMS of a PAdES baseline B-B signature (ETSI EN 319 142-1): a detached SignedData over
  * the PDF's byte range, with the signed attributes content-type, message-digest and ESS
  * signing-certificate-v2, and no signing-time attribute (B-B puts the claimed time in the
- * signature dictionary's /M). pkijs builds and signs it; @signpdf places it in the PDF.
+ * signature dictionary's /M); with a timestamp authority, its token makes it B-T. pkijs
+ * builds and signs it; @signpdf places it in the PDF.
  */
 import { createHash, webcrypto } from 'node:crypto';
 import { Signer } from '@signpdf/utils';
 import { asn1js, pkijs, type Credentials } from './credentials.js';
+import { fetchTimestamp, SIGNATURE_TIMESTAMP_OID } from './timestamp.js';
 
 const OID = {
   data: '1.2.840.113549.1.7.1',
@@ -32,7 +34,15 @@ function signingCertificateV2(certificateDer: ArrayBuffer): asn1js.Sequence {
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [certId] })] });
 }
 
-export async function padesSignature(content: Uint8Array, creds: Credentials): Promise<Uint8Array> {
+/** B-T: the TSA's token over the signature value, as an unsigned attribute. */
+async function addTimestamp(signerInfo: pkijs.SignerInfo, tsaUrl: string): Promise<void> {
+  const value = signerInfo.signature.valueBlock.valueHexView;
+  const token = await fetchTimestamp(tsaUrl, value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength) as ArrayBuffer);
+  signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 1, attributes: [attribute(SIGNATURE_TIMESTAMP_OID, token.toSchema())] });
+}
+
+/** `tsaUrl`: with a timestamp authority the signature is B-T, without it B-B. */
+export async function padesSignature(content: Uint8Array, creds: Credentials, tsaUrl?: string): Promise<Uint8Array> {
   const signerInfo = new pkijs.SignerInfo({
     version: 1,
     sid: new pkijs.IssuerAndSerialNumber({ issuer: creds.certificate.issuer, serialNumber: creds.certificate.serialNumber }),
@@ -52,17 +62,21 @@ export async function padesSignature(content: Uint8Array, creds: Credentials): P
     certificates: creds.chain,
   });
   await signed.sign(creds.key as unknown as Parameters<pkijs.SignedData['sign']>[0], 0, 'SHA-256');
+  if (tsaUrl) await addTimestamp(signerInfo, tsaUrl);
   const info = new pkijs.ContentInfo({ contentType: OID.signedData, content: signed.toSchema(true) });
   return new Uint8Array(info.toSchema().toBER(false));
 }
 
 /** @signpdf's signer interface over padesSignature. */
 export class PadesSigner extends Signer {
-  constructor(private readonly creds: Credentials) {
+  constructor(
+    private readonly creds: Credentials,
+    private readonly tsaUrl?: string,
+  ) {
     super();
   }
 
   override async sign(pdfBuffer: Buffer): Promise<Buffer> {
-    return Buffer.from(await padesSignature(pdfBuffer, this.creds));
+    return Buffer.from(await padesSignature(pdfBuffer, this.creds, this.tsaUrl));
   }
 }

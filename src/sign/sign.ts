@@ -21,6 +21,8 @@ export interface SignRequest {
   /** A PNG drawn in the place (a handwritten signature or the seal). */
   image?: Uint8Array;
   time?: Date;
+  /** RFC 3161 timestamp authority: the signature becomes PAdES B-T. */
+  tsaUrl?: string;
 }
 
 export interface SignResult {
@@ -28,6 +30,8 @@ export interface SignResult {
   field: string;
   place: string;
   signer: string;
+  /** PAdES baseline level: B-T with a timestamp, B-B without. */
+  level: 'B-B' | 'B-T';
 }
 
 function chooseField(fields: SignatureField[], r: SignRequest): SignatureField {
@@ -58,6 +62,6 @@ export async function signPdf(pdf: Uint8Array, r: SignRequest): Promise<SignResu
     signer, reason: r.reason ?? (field.name === 'seal' ? '鉴定机构盖章' : '鉴定人签名'), time: r.time ?? new Date(),
     appearance: r.image, ...(r.location ? { location: r.location } : {}),
   });
-  const signed = await new SignPdf().sign(Buffer.from(withPlaceholder), new PadesSigner(creds));
-  return { bytes: new Uint8Array(signed), field: field.name, place: field.tooltip, signer };
+  const signed = await new SignPdf().sign(Buffer.from(withPlaceholder), new PadesSigner(creds, r.tsaUrl));
+  return { bytes: new Uint8Array(signed), field: field.name, place: field.tooltip, signer, level: r.tsaUrl ? 'B-T' : 'B-B' };
 }

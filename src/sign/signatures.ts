@@ -9,6 +9,7 @@ import './pades.js';
 import type { PDFDocument as Doc } from 'pdf-lib';
 import { PDFArray, PDFHexString, PDFName, PDFNumber, PDFString } from '../render/pdf/pdfLib.js';
 import { signatureFields } from './pdfRead.js';
+import { readTimestamp } from './timestamp.js';
 
 export interface SignatureCheck {
   field: string;
@@ -22,6 +23,8 @@ export interface SignatureCheck {
   /** Why not valid, in Chinese. */
   problem?: string;
   subFilter: string;
+  /** The RFC 3161 timestamp's time (PAdES B-T); absent for B-B. */
+  timestamp?: Date;
 }
 
 const text = (v: unknown): string => (v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : '');
@@ -40,7 +43,14 @@ function contentsAt(bytes: Uint8Array, range: number[]): Uint8Array | undefined 
   return m ? Uint8Array.from(Buffer.from(m[1] as string, 'hex')) : undefined;
 }
 
-async function verifyCms(cms: Uint8Array, signed: Uint8Array): Promise<{ ok: boolean; signer: string; problem?: string }> {
+interface CmsCheck {
+  ok: boolean;
+  signer: string;
+  problem?: string;
+  timestamp?: Date;
+}
+
+async function verifyCms(cms: Uint8Array, signed: Uint8Array): Promise<CmsCheck> {
   try {
     const parsed = asn1js.fromBER(cms.buffer.slice(cms.byteOffset, cms.byteOffset + cms.byteLength) as ArrayBuffer);
     const info = new pkijs.ContentInfo({ schema: parsed.result });
@@ -48,7 +58,10 @@ async function verifyCms(cms: Uint8Array, signed: Uint8Array): Promise<{ ok: boo
     const data = signed.buffer.slice(signed.byteOffset, signed.byteOffset + signed.byteLength) as ArrayBuffer;
     const result = await sd.verify({ signer: 0, data, checkChain: false, extendedMode: true });
     const signer = result.signerCertificate ? subjectName(result.signerCertificate) : '';
-    return result.signatureVerified ? { ok: true, signer } : { ok: false, signer, problem: '签名值与签署的内容不符（文件在签名后被改动）' };
+    if (!result.signatureVerified) return { ok: false, signer, problem: '签名值与签署的内容不符（文件在签名后被改动）' };
+    const ts = sd.signerInfos[0] && readTimestamp(sd.signerInfos[0]);
+    if (ts && !ts.matches) return { ok: false, signer, problem: '签名所附的时间戳不是对这个签名的' };
+    return { ok: true, signer, ...(ts ? { timestamp: ts.time } : {}) };
   } catch (e) {
     const message = (e as { message?: string }).message ?? String(e);
     return { ok: false, signer: '', problem: /digest/i.test(message) ? '签名所覆盖的内容在签名后被改动（摘要不符）' : `签名数据无法验证：${message}` };
@@ -71,7 +84,10 @@ export async function checkSignatures(doc: Doc, bytes: Uint8Array): Promise<Sign
     signed.set(bytes.subarray(0, b), 0);
     signed.set(bytes.subarray(c, (c as number) + (d as number)), b as number);
     const v = await verifyCms(cms, signed);
-    out.push({ ...base, signer: v.signer || text(f.value.get(PDFName.of('Name'))), revisionEnd: (c as number) + (d as number), valid: v.ok, ...(v.problem ? { problem: v.problem } : {}) });
+    out.push({
+      ...base, signer: v.signer || text(f.value.get(PDFName.of('Name'))), revisionEnd: (c as number) + (d as number), valid: v.ok,
+      ...(v.problem ? { problem: v.problem } : {}), ...(v.timestamp ? { timestamp: v.timestamp } : {}),
+    });
   }
   return out.sort((x, y) => x.revisionEnd - y.revisionEnd);
 }

@@ -61,7 +61,7 @@ async function signatureChecks(doc: Awaited<ReturnType<typeof loadPdf>>, bytes: 
   const sigs = await checkSignatures(doc, bytes);
   const checks: Check[] = sigs.map((s, i) => ({
     ok: s.valid, label: `签名 ${i + 1}（${s.place}）`,
-    detail: s.valid ? `${s.signer} 签署，${s.subFilter}，签名时间 ${s.time.replace(/^D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)([+-]\d\d)'(\d\d)'?$/, '$1-$2-$3 $4:$5:$6（UTC$7:$8）')}` : s.problem,
+    detail: s.valid ? `${s.signer} 签署，${s.subFilter}（PAdES ${s.timestamp ? `B-T，时间戳 ${s.timestamp.toISOString().replace('T', ' ').slice(0, 19)} UTC` : 'B-B'}），签名时间 ${s.time.replace(/^D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)([+-]\d\d)'(\d\d)'?$/, '$1-$2-$3 $4:$5:$6（UTC$7:$8）')}` : s.problem,
   }));
   const signedEnd = sigs.reduce((m, s) => Math.max(m, s.revisionEnd), generatedEnd);
   const rest = new TextDecoder('latin1').decode(bytes.subarray(signedEnd)).trim();

@@ -30,7 +30,7 @@ describe('jianding diff', () => {
     expect(r.code).toBe(0);
     const out = path.join(dir, 'output', 'case-r2.redline.docx');
     expect(r.stdout).toContain('改动的字段（5 项）');
-    expect(r.stdout).toContain('第 1 项因果关系分析的参与度（causationAnalysis.items[0].participation）：60%~75% → 65%~75%');
+    expect(r.stdout).toContain('第 1 项因果关系分析的参与度（causationAnalysis.items[0].participation）：60%～75% → 65%～75%');
     expect(r.stdout).toContain('第 3 项过错分析的过错表述（faultAnalysis.items[2].finding）：已修改');
     expect(r.stdout).toContain('文书中插入 7 处、删除 4 处');
     expect(r.stdout).toContain(`已写入修订稿 ${path.join('output', 'case-r2.redline.docx')}`);
@@ -52,7 +52,7 @@ describe('jianding diff', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as { identical: boolean; out: string; insertions: number; deletions: number; fields: { path: string; label: string; before: string | null; after: string | null }[] };
     expect(json).toMatchObject({ identical: false, out: a, insertions: 7, deletions: 4 });
-    expect(json.fields).toContainEqual({ path: 'causationAnalysis.items[0].participation', label: '第 1 项因果关系分析的参与度', change: 'changed', before: '60%~75%', after: '65%~75%' });
+    expect(json.fields).toContainEqual({ path: 'causationAnalysis.items[0].participation', label: '第 1 项因果关系分析的参与度', change: 'changed', before: '60%～75%', after: '65%～75%' });
     const dates = new Set(marksOf(await documentXml(fs.readFileSync(a))).map((m) => m.date));
     expect(dates).toEqual(new Set(['2026-04-20T00:00:00Z']));
   });
@@ -72,7 +72,7 @@ describe('jianding diff', () => {
     const dir = tmpDir('jd-diff-');
     const { oldFile } = versions(dir);
     const bad = path.join(dir, 'bad.yaml');
-    fs.writeFileSync(bad, judicialVersions().after.replace('participation: 65%~75%', 'participation: 20%'));
+    fs.writeFileSync(bad, judicialVersions().after.replace('participation: 65%～75%', 'participation: 20%'));
     const r = jianding(['diff', oldFile, bad], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('[CAUSATION_PARTICIPATION_RANGE]');
@@ -140,7 +140,7 @@ describe.skipIf(!(available('soffice', '--version') && available('pdftotext', '-
     execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, out], { stdio: 'ignore', timeout: 120_000 });
     const text = execFileSync('pdftotext', [path.join(dir, 'r.redline.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     // LibreOffice shows tracked changes: the deleted 60 struck through beside the inserted 65.
-    expect(text).toContain('过错参与度评定为6065%~75%');
+    expect(text).toContain('过错参与度评定为6065%～75%');
     expect(text).toContain('术中脾上极被膜撕裂后止血处理不当');
     expect(text).toContain('同意王某某、孙某专家的意见。');
   });

@@ -36,7 +36,8 @@ describe('redline of a judicial opinion revised after the parties’ comments', 
     expect(inserted.filter((t) => t === '65').length).toBe(3);
     expect(inserted).toContain('同意王某某专家的意见。术后第2天引流液浑浊即应行碘水造影。');
     expect(inserted).toContain('同意王某某、孙某专家的意见。');
-    const allowed = /^(后止血|65|5|、冯某某（普外科）、韦某（普外科）|[45]\. (冯某某|韦某).*|同意王某某.*|专家签名：＿+)$/;
+    // The consultations are numbered （四）（五） in the annex.
+    const allowed = /^(后止血|65|5|、冯某某（普外科）、韦某（普外科）|(?:[45]\. |（[四五]）)(冯某某|韦某).*|同意王某某.*|专家签名：＿+)$/;
     for (const t of inserted) expect(t).toMatch(allowed);
   });
 
@@ -68,7 +69,7 @@ describe('redline of a judicial opinion revised after the parties’ comments', 
     expect(lines).toContain('新增　第 4 项专家（panel.experts[3]）：冯某某');
     expect(lines).toContain('新增　第 5 项专家（panel.experts[4]）：韦某');
     expect(lines).toContain('修改　第 3 项过错分析的过错表述（faultAnalysis.items[2].finding）：已修改');
-    expect(lines).toContain('修改　第 1 项因果关系分析的参与度（causationAnalysis.items[0].participation）：60%~75% → 65%~75%');
+    expect(lines).toContain('修改　第 1 项因果关系分析的参与度（causationAnalysis.items[0].participation）：60%～75% → 65%～75%');
     expect(lines).toContain('文书中插入 7 处、删除 4 处');
   });
 

@@ -47,8 +47,8 @@ export function judicialVersions(): { before: string; after: string } {
   const before = fixtureText('01_judicial_surgery_fundoplication_two_grades.yaml');
   const after = edit(before, [
     ['finding: 术中脾上极被膜撕裂处理不当', 'finding: 术中脾上极被膜撕裂后止血处理不当'],
-    ['participation: 60%~75%', 'participation: 65%~75%'],
-    ['过错参与度评定为60%~75%', '过错参与度评定为65%~75%'],
+    ['participation: 60%～75%', 'participation: 65%～75%'],
+    ['过错参与度评定为60%～75%', '过错参与度评定为65%～75%'],
     ['\nappraisers:', `${ADDED_EXPERTS}\nappraisers:`],
   ]);
   return { before, after };

@@ -12,6 +12,7 @@ import { openRegister } from '../../register/database.js';
 import { CredentialsError } from '../../sign/credentials.js';
 import { PdfReadError } from '../../sign/pdfRead.js';
 import { SignError, signPdf } from '../../sign/sign.js';
+import { TimestampError } from '../../sign/timestamp.js';
 import { generatedRevision } from '../../sign/verify.js';
 import { EXIT, UsageError } from '../errors.js';
 import { writeAtomic } from '../files.js';
@@ -28,6 +29,8 @@ export interface SignFlags {
   image?: string;
   out?: string;
   register?: string;
+  /** RFC 3161 timestamp authority (--tsa or config tsaUrl): PAdES B-T. */
+  tsa?: string;
 }
 
 const MAX_PDF_BYTES = 200 * 1024 * 1024;
@@ -63,14 +66,14 @@ export async function signCommand(pdfFile: string, f: SignFlags): Promise<number
     const image = f.image ? readBounded(f.image, 5 * 1024 * 1024, '签名图片') : undefined;
     const result = await signPdf(pdf, {
       p12: readBounded(f.p12, 1024 * 1024, '证书文件'), passphrase: passphrase(f), signer: f.signer, seal: f.seal,
-      reason: f.reason, location: f.location, image,
+      reason: f.reason, location: f.location, image, ...(f.tsa ? { tsaUrl: f.tsa } : {}),
     });
     if (path.resolve(out) === path.resolve(pdfFile) && !/\.signed\.pdf$/i.test(out)) throw new UsageError('不能覆盖生成的文书本身：签名写入 X.signed.pdf 或 --out 指定的文件', 'Will not overwrite the generated document');
     writeAtomic(out, result.bytes);
-    process.stdout.write(`已签名：${result.place}（证书：${result.signer}）→ ${out}\n${record(pdfFile, out, result.bytes, result, f.reason, f.register)}\n`);
+    process.stdout.write(`已签名：${result.place}（证书：${result.signer}，PAdES ${result.level}）→ ${out}\n${record(pdfFile, out, result.bytes, result, f.reason, f.register)}\n`);
     return EXIT.ok;
   } catch (e) {
-    if (e instanceof SignError || e instanceof CredentialsError || e instanceof PdfReadError) {
+    if (e instanceof SignError || e instanceof CredentialsError || e instanceof PdfReadError || e instanceof TimestampError) {
       process.stderr.write(`签名失败：${e.message}\n`);
       return e instanceof SignError ? EXIT.invalid : EXIT.usage;
     }
