@@ -152,20 +152,34 @@ export function fontFiles(config: PdfFontConfig = {}): string[] {
 const fileHashes = new Map<string, Promise<string>>();
 
 /**
- * SHA-256 over the font files a configuration lays out with (each file hashed once per
- * process): part of a document's fingerprint, since other fonts would set other lines.
+ * A bundled face is named by its npm package, version and file: the package lock pins the
+ * bytes, and reading 50 MB of fonts to hash them would cost a cold render about 50 ms.
+ */
+function bundledIdentity(path: string): string | undefined {
+  const bundled = [...Object.values(BUNDLED), ...Object.values(LATIN_FALLBACK)].find((spec) => require.resolve(spec) === path);
+  if (!bundled) return undefined;
+  const pkg = bundled.split('/').slice(0, 2).join('/');
+  return `${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}/${bundled.slice(pkg.length + 1)}`;
+}
+
+function fileHash(path: string): Promise<string> {
+  let pending = fileHashes.get(path);
+  if (!pending) {
+    const identity = bundledIdentity(path);
+    pending = identity ? Promise.resolve(identity) : loadFontFile(path).then(({ bytes }) => createHash('sha256').update(bytes).digest('hex'));
+    pending.catch(() => fileHashes.delete(path));
+    fileHashes.set(path, pending);
+  }
+  return pending;
+}
+
+/**
+ * SHA-256 over the font files a configuration lays out with (an institution's files by their
+ * bytes, hashed once per process): part of a document's fingerprint, since other fonts would
+ * set other lines.
  */
 export function fontSetSha256(config: PdfFontConfig = {}): Promise<string> {
-  const hashes = fontFiles(config).map((path) => {
-    let pending = fileHashes.get(path);
-    if (!pending) {
-      pending = loadFontFile(path).then(({ bytes }) => createHash('sha256').update(bytes).digest('hex'));
-      pending.catch(() => fileHashes.delete(path));
-      fileHashes.set(path, pending);
-    }
-    return pending;
-  });
-  return Promise.all(hashes).then((all) => createHash('sha256').update(all.join('\n')).digest('hex'));
+  return Promise.all(fontFiles(config).map(fileHash)).then((all) => createHash('sha256').update(all.join('\n')).digest('hex'));
 }
 
 export async function loadFontSet(config: PdfFontConfig = {}): Promise<FontSet> {
