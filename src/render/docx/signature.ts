@@ -69,9 +69,10 @@ function sealLines(sig: SignatureBlock, ctx: RenderContext): Line[] {
   const nameRight = Math.max(0, dateRight + (estimateWidthPt(sig.date, size) - estimateWidthPt(sig.institution, size)) / 2);
   const top = SEAL_PT / 2 + SEAL_CENTRE_ABOVE_PT - pitch;
   const nameChildren: ParagraphChild[] = [plainRun(sig.institution, font)];
+  // Offsets from a paragraph are measured from its top, space before included: that is the circle's top.
   if (sig.sealed && sig.sealImage) {
     const centreX = ctx.textWidthTwips / 20 - dateRight - estimateWidthPt(sig.date, size) / 2;
-    nameChildren.push(floatingImage(sig.sealImage, { x: centreX - SEAL_PT / 2, y: -top, w: SEAL_PT, h: SEAL_PT }, `${sig.institution} 印章`) as ImageRun);
+    nameChildren.push(floatingImage(sig.sealImage, { x: centreX - SEAL_PT / 2, y: 0, w: SEAL_PT, h: SEAL_PT }, `${sig.institution} 印章`) as ImageRun);
   }
   return [
     { style: SIGNER_STYLE, children: nameChildren, align: 'right', indentRight: ptToTwips(nameRight), before: top },
