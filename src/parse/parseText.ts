@@ -129,7 +129,7 @@ function lazyLocator(text: string): ParsedText['locate'] {
 }
 
 /**
- * Well-formed JSON without duplicate keys (JSON.parse would silently keep the last) needs no
+ * Well-formed JSON without duplicate or empty keys (JSON.parse would silently keep the last) needs no
  * YAML parse, which costs most of the time of loading a case. Anything else takes the YAML
  * path below, which words every error.
  */
@@ -140,9 +140,10 @@ function parseCleanJson(text: string): ParsedText | undefined {
   } catch {
     return undefined;
   }
-  const { depth, properties } = shapeOf(data);
+  const { depth, properties, emptyKey } = shapeOf(data);
   if (depth > MAX_DEPTH) return { locate: noLocation, diagnostics: [tooDeep()] };
-  if (jsonKeyCount(text) !== properties) return undefined;
+  // Duplicate or empty keys take the YAML path, which reports them with their lines.
+  if (emptyKey || jsonKeyCount(text) !== properties) return undefined;
   return { data, locate: lazyLocator(text), diagnostics: forbiddenKeys(data) };
 }
 
@@ -194,19 +195,24 @@ const MAX_DEPTH = 32;
  * Nesting depth and the number of object properties, counted without recursion so that a
  * hostile file cannot overflow the stack. Counting stops once the depth passes MAX_DEPTH.
  */
-function shapeOf(value: unknown): { depth: number; properties: number } {
+function shapeOf(value: unknown): { depth: number; properties: number; emptyKey: boolean } {
   let depth = 0;
   let properties = 0;
+  let emptyKey = false;
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length > 0) {
     const [v, level] = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
     depth = Math.max(depth, level + 1);
     if (depth > MAX_DEPTH) break;
-    if (!Array.isArray(v)) properties += Object.keys(v).length;
+    if (!Array.isArray(v)) {
+      const keys = Object.keys(v);
+      properties += keys.length;
+      emptyKey ||= keys.includes('');
+    }
     for (const child of Object.values(v)) stack.push([child, level + 1]);
   }
-  return { depth, properties };
+  return { depth, properties, emptyKey };
 }
 
 function tooDeep(): Diagnostic {

@@ -84,7 +84,7 @@ export function scanYaml(doc: YAML.Document, counter: YAML.LineCounter): YamlSca
     // Block collections' ranges run over trailing comments; only values that end in text count.
     if (YAML.isScalar(node) || (YAML.isCollection(node) && node.flow)) lastEnd = Math.max(lastEnd, node.range?.[1] ?? 0);
     if (path !== undefined && start !== undefined && !positions.has(path)) positions.set(path, at(start));
-    if (YAML.isMap(node)) problems.push(...duplicateKeys(node, at));
+    if (YAML.isMap(node)) problems.push(...duplicateKeys(node, at), ...emptyKeys(node, at));
     const children = childrenOf(node, path);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
@@ -120,6 +120,15 @@ function duplicateKeys(map: YAML.YAMLMap, at: (offset: number) => Position): Dia
     out.push(located('PARSE_DUPLICATE_KEY', pos, `字段「${name}」重复出现，同一层级的字段名必须唯一`, `Duplicate key "${name}"`));
   }
   return out;
+}
+
+/** `? ` alone, or `: x` with nothing before the colon: a field without a name. */
+function emptyKeys(map: YAML.YAMLMap, at: (offset: number) => Position): Diagnostic[] {
+  return map.items.flatMap(({ key }) => {
+    if (!YAML.isScalar(key) || !key.range) return [];
+    const blank = key.value === '' || (key.value === null && key.range[0] === key.range[1]);
+    return blank ? [located('PARSE_EMPTY_KEY', at(key.range[0]), '字段名是空的（「?」之后或冒号之前没有字段名）；请写出字段名，或删除这一行', 'Empty key: nothing after "?" or before the colon; name the field or delete the line')] : [];
+  });
 }
 
 function checkAlias(alias: YAML.Alias, anchors: Map<string, YAML.Node>, at: (offset: number) => Position, problems: Diagnostic[]): void {

@@ -31,6 +31,14 @@ describe('reading case files', () => {
     expect(j.message).toMatch(/第4行/);
   });
 
+  it('names the line of a field without a name (a stray 「? 」 or 「: x」), in YAML and JSON', () => {
+    for (const [text, file, line] of [['report: 1\n? \nb: 2\n', 'c.yaml', 2], ['a: 1\n: x\n', 'c.yaml', 2], ['{\n  "": 1\n}', 'c.json', 2]] as const) {
+      const d = load(text, file).diagnostics.find((x) => x.code === 'PARSE_EMPTY_KEY');
+      expect(d?.line, text).toBe(line);
+      expect(d?.message).toContain('字段名是空的');
+    }
+  });
+
   it('refuses duplicate keys, empty files and prototype keys', () => {
     expect(first('report: 1\nreport: 2\n').code).toBe('PARSE_DUPLICATE_KEY');
     expect(first('{"a": 1, "a": 2}', 'c.json').code).toBe('PARSE_DUPLICATE_KEY');
@@ -42,11 +50,13 @@ describe('reading case files', () => {
   it('finds duplicate keys in JSON whatever the strings hold, and only where there are some', () => {
     // Keys and values full of quotes, colons, backslashes and braces: nothing a key count may trip on.
     const text = fc.string({ unit: fc.constantFrom('a', '"', ':', '\\', ' ', '{', '}', ',', '键', '\n'), maxLength: 6 });
+    // An empty key is a diagnostic of its own (PARSE_EMPTY_KEY, tested above).
+    const key = text.filter((k) => k !== '');
     const { node } = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(text, tie('node'), { maxKeys: 4 })),
+      node: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(key, tie('node'), { maxKeys: 4 })),
     }));
     fc.assert(
-      fc.property(fc.dictionary(text, node, { minKeys: 1, maxKeys: 5 }), (data) => {
+      fc.property(fc.dictionary(key, node, { minKeys: 1, maxKeys: 5 }), (data) => {
         const json = JSON.stringify(data, null, 1);
         const clean = parseText(json, 'c.json');
         expect(clean.diagnostics).toEqual([]);
