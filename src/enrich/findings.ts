@@ -6,7 +6,8 @@ import { accidentGrade, disabilityGradeName, injuryDegreeName, NOT_ASSESSED, typ
 import { SOURCES } from '../domain/sources.js';
 import type { Case } from '../schema/case.js';
 import { causationWording } from './causationWording.js';
-import type { ModelCausation, ModelConsequence, ModelFault, ReportModel } from './model.js';
+import { commissionedInstitutions, faultItemsFor } from '../schema/institutions.js';
+import type { ModelCausation, ModelConsequence, ModelFault, ModelInstitutionAnswer, ReportModel } from './model.js';
 import { clause, sentence, sentences } from './sentence.js';
 import { institutionName, nullable } from './util.js';
 
@@ -21,6 +22,34 @@ export function faultsOf(c: Case): ModelFault[] {
   }));
 }
 
+/**
+ * Art. 24(4): every commissioned institution answered, at fault or not; faults laid to no commissioned
+ * institution (an unnamed 医方, or one marked not commissioned) still reach the opinion, after them.
+ */
+export function answersOf(c: Case, faults: ModelFault[]): ModelInstitutionAnswer[] {
+  const found = (ids: Set<string>) => faults.filter((f) => f.isFault && ids.has(f.id));
+  const commissioned = commissionedInstitutions(c).map((m) => ({ name: m.name, ids: new Set(faultItemsFor(c, m.id).map((f) => f.id)) }));
+  const covered = new Set(commissioned.flatMap((a) => [...a.ids]));
+  const answers = commissioned.map((a) => ({ name: a.name, faults: found(a.ids) }));
+  const rest = new Map<string, ModelFault[]>();
+  for (const f of faults.filter((x) => x.isFault && !covered.has(x.id))) rest.set(f.institution ?? '医方', [...(rest.get(f.institution ?? '医方') ?? []), f]);
+  // Nothing answered and nothing found: the conclusion falls back to 「未发现医方…」.
+  const all = [...answers, ...[...rest].map(([name, list]) => ({ name, faults: list }))];
+  return all.some((a) => a.faults.length > 0) || commissioned.length > 0 ? all : [];
+}
+
+/**
+ * Whose conduct a causal finding is about: with several institutions commissioned, 「医方」 would not say
+ * which; the one institution whose faults the item cites is named instead.
+ */
+function ownerOf(c: Case, cited: Case['faultAnalysis']['items']): string {
+  if (commissionedInstitutions(c).length < 2) return '医方';
+  const faulted = cited.filter((f) => f.isFault);
+  const ids = new Set((faulted.length ? faulted : cited).map((f) => f.institution));
+  const [only] = [...ids];
+  return ids.size === 1 && only !== undefined ? (institutionName(c, only) ?? '医方') : '医方';
+}
+
 export function causationOf(c: Case, caveat: string | null): ModelCausation[] {
   return c.causationAnalysis.items.map((item) => {
     const consequence = c.damage.consequences.find((x) => x.id === item.consequence);
@@ -29,9 +58,11 @@ export function causationOf(c: Case, caveat: string | null): ModelCausation[] {
     const cited = c.faultAnalysis.items.filter((f) => item.faults.length === 0 || item.faults.includes(f.id));
     const agent = cited.some((f) => f.isFault) ? faultTerm(c) : '诊疗行为';
     const described = clause(consequence?.description ?? item.consequence);
-    const named = agent === '过错' ? '医疗过错' : agent === '诊疗行为' ? '医方诊疗行为' : agent;
+    const owner = ownerOf(c, cited);
+    const conduct = agent === '过错' ? '医疗过错' : agent;
+    const named = owner !== '医方' ? `${owner}的${conduct}` : agent === '诊疗行为' ? '医方诊疗行为' : conduct;
     return {
-      agent, heading: `${named}与${described}之间的因果关系`,
+      agent, owner, heading: `${named}与${described}之间的因果关系`,
       consequence: clause(consequence?.description ?? item.consequence), link: w.link, term: w.term,
       participationText: w.participationText, finding: w.clause, analysis: item.analysis,
       caveat, clinical: caveat !== null && item.causation !== 'undetermined',

@@ -48,9 +48,14 @@ export interface ModelFault {
   analysis: string[];
 }
 
+/** What the opinion answers for one institution: its faults found (none: 未见明显过错). */
+export interface ModelInstitutionAnswer { name: string; faults: ModelFault[] }
+
 export interface ModelCausation {
   /** What is linked to the damage: 过错 (医疗过失行为), or 诊疗行为 where no fault was found. */
   agent: string;
+  /** Whose conduct: 医方, or the institution named when several are commissioned. */
+  owner: string;
   /** 「医疗过错与…之间的因果关系」 */
   heading: string;
   consequence: string;
@@ -145,6 +150,10 @@ export interface ReportModel {
   consultations: ModelConsultation[];
   hasDissent: boolean;
   faults: ModelFault[];
+  /** Per commissioned institution, in the case's order; faults of no commissioned institution grouped after. */
+  answers: ModelInstitutionAnswer[];
+  /** 「综上，…」 closing the fault analysis when several institutions are commissioned; null otherwise. */
+  faultVerdict: string | null;
   faultSummary: string[];
   causation: ModelCausation[];
   damage: {

@@ -9,6 +9,7 @@ import { citationRules } from './citationRules.js';
 import { dateRules } from './dateRules.js';
 import { documentNumberRule } from './documentNumberRule.js';
 import { gradeBasisRule } from './gradeBasisRule.js';
+import { institutionRules } from './institutionRules.js';
 import { judicialRules } from './judicialRules.js';
 import { opinionTextRule } from './opinionTextRule.js';
 import { panelRules } from './panelRules.js';
@@ -19,7 +20,7 @@ import { textRules } from './textRules.js';
 
 export const RULES: Rule[] = [
   documentNumberRule, procedureRules, dateRules, panelRules, judicialRules,
-  referenceRules, causationRules, causationDuplicateRule, gradeBasisRule, autopsyRules, accidentRules, citationRules, textRules, opinionTextRule,
+  referenceRules, institutionRules, causationRules, causationDuplicateRule, gradeBasisRule, autopsyRules, accidentRules, citationRules, textRules, opinionTextRule,
 ];
 
 export function runRules(c: Case): Diagnostic[] {

@@ -120,6 +120,8 @@ const medicalInstitution = z.strictObject({
   id: nonEmpty.meta({ title: '代号', description: '在本文件中引用的代号，例如 H1' }),
   name: nonEmpty.meta({ title: '名称' }),
   level: z.string().optional().meta({ title: '等级', description: '等级，例如 三级甲等' }),
+  // Art. 24(4): every institution the commission asks about is answered, with or without fault.
+  commissioned: z.boolean().default(true).meta({ title: '被鉴定的医疗机构', description: '委托鉴定事项涉及其诊疗行为的医疗机构为 true（缺省），鉴定意见须逐一回答其有无过错；仅记载诊疗经过、不属委托鉴定对象的医疗机构（如后续就诊的医院）填 false' }),
 });
 
 const treatment = z.strictObject({
