@@ -5,7 +5,7 @@ import { CAUSATION_TYPES } from '../domain/causation.js';
 import { accidentGrade, disabilityGradeName, injuryDegreeName, NOT_ASSESSED, type InjuryDegreeCode } from '../domain/grades.js';
 import { SOURCES } from '../domain/sources.js';
 import type { Case } from '../schema/case.js';
-import { causationWording } from './causationWording.js';
+import { causationWording, shareClause } from './causationWording.js';
 import { commissionedInstitutions, faultItemsFor } from '../schema/institutions.js';
 import type { ModelCausation, ModelConsequence, ModelFault, ModelInstitutionAnswer, ReportModel } from './model.js';
 import { clause, sentence, sentences } from './sentence.js';
@@ -46,14 +46,17 @@ function ownerOf(c: Case, cited: Case['faultAnalysis']['items']): string {
   if (commissionedInstitutions(c).length < 2) return '医方';
   const faulted = cited.filter((f) => f.isFault);
   const ids = new Set((faulted.length ? faulted : cited).map((f) => f.institution));
-  const [only] = [...ids];
-  return ids.size === 1 && only !== undefined ? (institutionName(c, only) ?? '医方') : '医方';
+  // Several institutions' faults acting together: all named (「甲医院、乙医院的上述过错」).
+  if (ids.has(undefined)) return '医方';
+  return [...ids].map((id) => institutionName(c, id) ?? '医方').join('、');
 }
 
 export function causationOf(c: Case, caveat: string | null): ModelCausation[] {
   return c.causationAnalysis.items.map((item) => {
     const consequence = c.damage.consequences.find((x) => x.id === item.consequence);
-    const w = causationWording(c.report.kind, item.causation, item.participation, consequence?.injuryDegree !== undefined);
+    const shares = item.shares ?? [];
+    const w = causationWording(c.report.kind, item.causation, item.participation, consequence?.injuryDegree !== undefined, shares.length > 0);
+    const each = shares.map((x) => shareClause(c.report.kind, institutionName(c, x.institution) ?? x.institution, x.causation, x.participation)).filter((x): x is string => x !== null);
     // Without an established fault the analysis is of the conduct (诊疗行为), not of a 「过错」 that was not found.
     const cited = c.faultAnalysis.items.filter((f) => item.faults.length === 0 || item.faults.includes(f.id));
     const agent = cited.some((f) => f.isFault) ? faultTerm(c) : '诊疗行为';
@@ -64,7 +67,7 @@ export function causationOf(c: Case, caveat: string | null): ModelCausation[] {
     return {
       agent, owner, heading: `${named}与${described}之间的因果关系`,
       consequence: clause(consequence?.description ?? item.consequence), link: w.link, term: w.term,
-      participationText: w.participationText, finding: w.clause, analysis: item.analysis,
+      participationText: w.participationText, finding: each.length ? `${w.clause}；其中${each.join('；')}` : w.clause, analysis: item.analysis,
       caveat, clinical: caveat !== null && item.causation !== 'undetermined',
     };
   });
@@ -103,11 +106,14 @@ function accidentOf(c: Case): ReportModel['damage']['accident'] {
   if (!a) return null;
   const grade = a.grade ? accidentGrade(a.grade).name : null;
   const responsibility = a.responsibility ? RESPONSIBILITY_DEGREES[a.responsibility] : null;
-  const statement = a.isAccident ? `本例属于${grade ?? ''}医疗事故，医方承担${responsibility ?? ''}` : '本例不属于医疗事故';
+  // Several institutions at fault: each one's own degree after the combined one.
+  const each = (a.responsibilities ?? []).map((r) => `${institutionName(c, r.institution) ?? r.institution}承担${RESPONSIBILITY_DEGREES[r.responsibility]}`);
+  const eachText = each.length ? `，其中${each.join('，')}` : '';
+  const statement = a.isAccident ? `本例属于${grade ?? ''}医疗事故，医方承担${responsibility ?? ''}${eachText}` : '本例不属于医疗事故';
   return {
     isAccident: a.isAccident, grade, responsibility, statement, reason: a.reason ? sentences(a.reason) : null,
     gradeStatement: a.isAccident ? `本例属于${grade ?? ''}医疗事故` : '本例不属于医疗事故',
-    responsibilityStatement: responsibility ? `医疗过失行为在损害后果中的责任程度为${responsibility}` : null,
+    responsibilityStatement: responsibility ? `医疗过失行为在损害后果中的责任程度为${responsibility}${eachText}` : null,
   };
 }
 

@@ -16,11 +16,12 @@ import { panelRules } from './panelRules.js';
 import { procedureRules } from './procedureRules.js';
 import { referenceRules } from './referenceRules.js';
 import type { Rule } from './rule.js';
+import { sharesRules } from './sharesRules.js';
 import { textRules } from './textRules.js';
 
 export const RULES: Rule[] = [
   documentNumberRule, procedureRules, dateRules, panelRules, judicialRules,
-  referenceRules, institutionRules, causationRules, causationDuplicateRule, gradeBasisRule, autopsyRules, accidentRules, citationRules, textRules, opinionTextRule,
+  referenceRules, institutionRules, causationRules, sharesRules, causationDuplicateRule, gradeBasisRule, autopsyRules, accidentRules, citationRules, textRules, opinionTextRule,
 ];
 
 export function runRules(c: Case): Diagnostic[] {

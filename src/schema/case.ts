@@ -202,11 +202,18 @@ const faultAnalysis = z.strictObject({
 });
 
 /** （五）因果关系分析 */
+// Several institutions' faults acting together: each one's own share beside the combined finding.
+const share = z.strictObject({
+  institution: nonEmpty.meta({ title: '医疗机构代号', description: '医疗机构代号（medicalInstitutions 中的 id）' }),
+  causation,
+  participation: participation.optional(),
+});
 const causationItem = z.strictObject({
   consequence: nonEmpty.meta({ title: '损害后果代号', description: '损害后果代号（damage.consequences 中的 id）' }),
   faults: z.array(z.string()).default([]).meta({ title: '相关过错代号', description: '相关过错代号' }),
   causation,
   participation: participation.optional(),
+  shares: z.array(share).optional().meta({ title: '各医疗机构的原因力', description: '多家医疗机构的过错共同作用时，各机构各自的因果关系类型及参与度；本项的 causation、participation 为共同作用的综合判定' }),
   analysis: paragraphs.meta({ title: '因果关系分析说明' }),
 });
 const causationAnalysis = z.strictObject({ items: z.array(causationItem).min(1).meta({ title: '因果关系分析' }) });
@@ -232,6 +239,8 @@ const damage = z.strictObject({
   accident: z
     .strictObject({
       isAccident: z.boolean().meta({ title: '医疗事故认定' }), grade: accidentGrade.optional(), responsibility: responsibility.optional(),
+      responsibilities: z.array(z.strictObject({ institution: nonEmpty.meta({ title: '医疗机构代号' }), responsibility }))
+        .optional().meta({ title: '各医疗机构的责任程度', description: '多家医疗机构存在医疗过失行为时，各机构各自的责任程度；responsibility 为医方的综合责任程度' }),
       reason: paragraphs.optional().meta({ title: '不属于医疗事故的理由', description: '不属于医疗事故时的理由（《医疗事故技术鉴定暂行办法》第三十五条）' }),
     })
     .optional()
