@@ -35,6 +35,8 @@ export interface ModelTreatment {
   department: string | null;
   heading: string;
   summary: string[];
+  /** 经治医师, as the record names them. */
+  doctors: string | null;
 }
 
 export interface ModelFault {

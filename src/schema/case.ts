@@ -57,6 +57,8 @@ const expert = z.strictObject({
   title: z.string().optional().meta({ title: '职称', description: '职称，例如 主任医师' }),
   specialty: nonEmpty.meta({ title: '专业', description: '专业（《办法》第三十三条所列专业类别）' }),
   affiliation: z.string().optional().meta({ title: '工作单位', description: '工作单位' }),
+  // Art. 18: a structured link to a treating institution, not left to how the affiliation is spelled.
+  institution: z.string().optional().meta({ title: '所在涉案医疗机构代号', description: '专家工作单位是本案的医疗机构（含其科室、院区）时填其代号（medicalInstitutions 中的 id）；该专家须回避（第十八条）' }),
   role: aliasedEnum(['leader', 'member'], { 鉴定组长: 'leader', 组长: 'leader', 专家: 'member', 成员: 'member' }, '专家组角色').default('member'),
   involvedInCase: z.boolean().default(false).meta({ title: '曾参与本案', description: '是否参与过本案的咨询、治疗、会诊、听证、鉴定或质证（第十八条）' }),
   consultation: z
@@ -130,6 +132,7 @@ const treatment = z.strictObject({
   to: isoDate.optional().meta({ title: '结束日期' }),
   setting: z.string().optional().meta({ title: '就诊类型', description: '门诊、住院、急诊等' }),
   department: z.string().optional().meta({ title: '科室' }),
+  doctors: z.array(nonEmpty).optional().meta({ title: '经治医师', description: '病历记载的经治、会诊医师姓名；专家组成员中有其人的须回避（第十八条第（五）项）' }),
   summary: paragraphs.meta({ title: '诊疗经过' }),
 });
 
