@@ -9,6 +9,7 @@ import { answersOf, causationOf, damageOf, faultsOf, faultTerm } from './finding
 import type { ReportModel } from './model.js';
 import { appraisersOf, consultationsOf, expertsOf, panelOf, patientOf } from './parties.js';
 import { processNarrative } from './processNarrative.js';
+import { representativeLines } from './representatives.js';
 import { signatureOf } from './signature.js';
 
 export interface EnrichOptions {
@@ -84,6 +85,7 @@ export function enrich(c: Case, options: EnrichOptions): ReportModel {
     institution: institutionOf(c),
     dates: datesOf(c),
     commission: commissionOf(c),
+    representatives: representativeLines(c),
     medicalInstitutions: c.basicInfo.medicalInstitutions.map((m) => ({ id: m.id, name: m.name, level: m.level ?? null })),
     summary: c.basicInfo.summary,
     treatment: treatmentOf(c),

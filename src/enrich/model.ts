@@ -126,6 +126,8 @@ export interface ReportModel {
     originalOpinion: { institution: string; documentNumber: string; date: string; conclusion: string[] | null } | null;
   };
   patient: { name: string; sex: string; age: string | null; description: string; address: string | null; deceased: boolean };
+  /** Guardian, close relatives, agent: 「监护人：王某某（患儿之母）」, one line per capacity. */
+  representatives: { label: string; people: string }[];
   /** How the opinion names the patient: 被鉴定人 in judicial opinions, 患者 elsewhere. */
   subject: string;
   medicalInstitutions: { id: string; name: string; level: string | null }[];

@@ -3,6 +3,7 @@ import { arabicDate } from '../domain/chineseDate.js';
 import { SOURCES } from '../domain/sources.js';
 import type { Case } from '../schema/case.js';
 import type { ModelExpert, ReportModel } from './model.js';
+import { patientSideWithRoles } from './representatives.js';
 import { clause, sentences } from './sentence.js';
 
 const people = (list: { name: string; role?: string | undefined }[]) =>
@@ -60,7 +61,8 @@ export function materialsNote(c: Case): string {
 }
 
 export function processNarrative(c: Case, experts: ModelExpert[], self: string): ReportModel['process'] {
-  const h = c.process.hearing;
+  // Art. 20 counts whoever attends for the patient; a recorded guardian or agent is named as one.
+  const h = { ...c.process.hearing, patientSide: patientSideWithRoles(c) };
   // Jiangsu measures Art. 20 (absence does not stop the hearing); the accident route has no such article to cite.
   const absent = c.report.kind === 'accident' ? '' : `依据${SOURCES.measures}第二十条`;
   const narrative = [

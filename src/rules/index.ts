@@ -13,6 +13,7 @@ import { institutionRules } from './institutionRules.js';
 import { judicialRules } from './judicialRules.js';
 import { opinionTextRule } from './opinionTextRule.js';
 import { panelRules } from './panelRules.js';
+import { partyRules } from './partyRules.js';
 import { procedureRules } from './procedureRules.js';
 import { referenceRules } from './referenceRules.js';
 import type { Rule } from './rule.js';
@@ -20,7 +21,7 @@ import { sharesRules } from './sharesRules.js';
 import { textRules } from './textRules.js';
 
 export const RULES: Rule[] = [
-  documentNumberRule, procedureRules, dateRules, panelRules, judicialRules,
+  documentNumberRule, procedureRules, partyRules, dateRules, panelRules, judicialRules,
   referenceRules, institutionRules, causationRules, sharesRules, causationDuplicateRule, gradeBasisRule, autopsyRules, accidentRules, citationRules, textRules, opinionTextRule,
 ];
 

@@ -108,6 +108,14 @@ const commission = z.strictObject({
     .meta({ title: '原鉴定意见', description: '重新鉴定、再次鉴定时的原鉴定意见（第十条、第十三条）' }),
 });
 
+// Who acts for the patient: a guardian (民法典 Art. 23, 27, 28), the close relatives when the patient died (Art. 1181), an agent.
+const representative = z.strictObject({
+  name: nonEmpty.meta({ title: '姓名' }),
+  capacity: aliasedEnum(['guardian', 'relative', 'agent'], { 监护人: 'guardian', 法定代理人: 'guardian', 近亲属: 'relative', 委托代理人: 'agent', 代理人: 'agent' },
+    '身份：guardian（监护人，未成年或无、限制民事行为能力的患者）、relative（患者死亡时作为患方的近亲属）或 agent（委托代理人）', '患方代表身份'),
+  relationship: z.string().optional().meta({ title: '关系', description: '与患者的关系或职业，例如 患儿之母、患者之妻、某某律师事务所律师' }),
+});
+
 const patient = z.strictObject({
   name: nonEmpty.meta({ title: '患者姓名' }),
   sex,
@@ -116,6 +124,7 @@ const patient = z.strictObject({
   birthYear: z.number().int().min(1880).max(2100).optional().meta({ title: '出生年份', description: '只知出生年份时填写，印作「1950年出生」' }),
   idNumber: z.string().optional().meta({ title: '身份证号' }),
   address: z.string().optional().meta({ title: '住址' }),
+  incapacitated: z.boolean().default(false).meta({ title: '无或限制民事行为能力', description: '成年患者为无民事行为能力人或限制民事行为能力人时为 true（须记载监护人）' }),
 });
 
 const medicalInstitution = z.strictObject({
@@ -140,6 +149,7 @@ const treatment = z.strictObject({
 const basicInfo = z.strictObject({
   commission: commission.meta({ title: '委托情况' }),
   patient: patient.meta({ title: '患者' }),
+  representatives: z.array(representative).default([]).meta({ title: '患方代表', description: '监护人、近亲属（患者死亡时的患方）、委托代理人；印在患者之后，听证会到会时按此写明身份' }),
   medicalInstitutions: z.array(medicalInstitution).min(1).meta({ title: '医疗机构' }),
   summary: paragraphs.meta({ title: '检案摘要', description: '检案摘要 / 基本案情' }),
   treatment: z.array(treatment).min(1).meta({ title: '诊疗经过', description: '诊疗概要：按医疗机构、按日期' }),
