@@ -123,10 +123,16 @@ function deathOf(c: Case, who: string): ReportModel['damage']['death'] {
   if (!death) return null;
   // 「未经尸检；临床考虑急性肺栓塞」: the determination is what follows the clinical words; the sentence adds them once.
   const cause = death.causeOfDeath ? clause(death.causeOfDeath.replace(/^.*?(临床考虑|临床判定)/u, '').replace(/^考虑/u, '')) : null;
+  const report = death.autopsy ? death.autopsyReport : undefined;
+  // Who performed the autopsy and which report says so, where the death is stated.
+  const by = report ? `经${clause(report.performedBy)}尸体解剖（尸检报告${clause(report.reportNumber)}，${arabicDate(report.date)}）` : '经尸体解剖';
   const after = death.autopsy
-    ? `，经尸体解剖${cause ? `，死亡原因为${cause}` : ''}`
+    ? `，${by}${cause ? `，死亡原因为${cause}` : ''}`
     : `，未行尸体解剖，死亡原因不能明确${cause ? `；依据临床资料，临床考虑${cause}` : ''}`;
-  return { date: arabicDate(death.date), autopsy: death.autopsy, causeOfDeath: cause, statement: `${who}于${arabicDate(death.date)}死亡${after}` };
+  return {
+    date: arabicDate(death.date), autopsy: death.autopsy, causeOfDeath: cause, statement: `${who}于${arabicDate(death.date)}死亡${after}`,
+    findings: report ? report.findings : null,
+  };
 }
 
 /** A list item without the number the user typed (「1. 」「（1）」「①」): the list numbers it, one level below its parent. */

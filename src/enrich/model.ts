@@ -161,7 +161,8 @@ export interface ReportModel {
   faultSummary: string[];
   causation: ModelCausation[];
   damage: {
-    death: { date: string; autopsy: boolean; causeOfDeath: string | null; statement: string } | null;
+    /** `findings`: the autopsy report's pathological diagnosis, printed after the death. */
+    death: { date: string; autopsy: boolean; causeOfDeath: string | null; statement: string; findings: string[] | null } | null;
     consequences: ModelConsequence[];
     accident: {
       isAccident: boolean; grade: string | null; responsibility: string | null; statement: string;

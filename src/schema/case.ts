@@ -245,6 +245,15 @@ const damage = z.strictObject({
       date: isoDate.meta({ title: '死亡日期' }),
       autopsy: z.boolean().meta({ title: '尸体解剖' }),
       causeOfDeath: z.string().optional().meta({ title: '死因' }),
+      autopsyReport: z
+        .strictObject({
+          performedBy: nonEmpty.meta({ title: '尸检机构', description: '进行尸体解剖的机构（及病理医师、法医），例如 某某医科大学法医病理司法鉴定所' }),
+          reportNumber: nonEmpty.meta({ title: '尸检报告编号' }),
+          date: isoDate.meta({ title: '尸检报告日期' }),
+          findings: paragraphs.meta({ title: '病理诊断', description: '尸体解剖的主要病理所见及病理诊断' }),
+        })
+        .optional()
+        .meta({ title: '尸检报告', description: '经尸体解剖时：尸检机构、报告编号与日期、病理诊断；印在死亡的陈述处' }),
     })
     .optional()
     .meta({ title: '患者死亡', description: '患者死亡：日期、是否尸体解剖、死因' }),
