@@ -1,4 +1,5 @@
 /** The expert panel: Jiangsu measures Art. 12 (size, main specialty), 17 (forensic expert), 18 (recusal, recusalRules.ts), 33 (specialties). */
+import { CATALOGUE_SOURCE } from '../domain/clinicalDepartments.js';
 import { FORENSIC_SPECIALTY, isListedSpecialty } from '../domain/specialties.js';
 import { SOURCES } from '../domain/sources.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -39,7 +40,7 @@ function forensic(c: Case): Diagnostic[] {
 
 function specialties(c: Case): Diagnostic[] {
   return c.panel.experts.flatMap((e, i) => isListedSpecialty(e.specialty) ? [] : [warning('PANEL_SPECIALTY_UNLISTED', `panel.experts[${i}].specialty`,
-    `专业「${e.specialty}」不在${M}第三十三条所列专业类别中，请核对名称（如「普外科」「心血管内科」）`,
+    `专业「${e.specialty}」不在${M}第三十三条所列专业类别中，也不是${CATALOGUE_SOURCE}中的诊疗科目，请核对名称（如「普外科」「心血管内科」「重症医学科」）`,
     `Specialty "${e.specialty}" is not among those listed in Art. 33`)]);
 }
 
