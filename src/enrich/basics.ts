@@ -27,6 +27,7 @@ export function commissionOf(c: Case): ReportModel['commission'] {
     client: com.client, setting: COMMISSION_SETTINGS[com.setting], commissionedBy: COMMISSIONING_PARTIES[com.commissionedBy], matters: com.matters,
     isReferral: com.setting === 'referral', commitmentRequired: com.commitmentRequired,
     originalOpinion: original ? { ...original, date: arabicDate(original.date), conclusion: nullable(original.conclusion) } : null,
+    supplemented: com.supplementedReport ? { ...com.supplementedReport, date: arabicDate(com.supplementedReport.date) } : null,
   };
 }
 

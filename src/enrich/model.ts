@@ -124,6 +124,8 @@ export interface ReportModel {
   commission: {
     client: string; setting: string; commissionedBy: string; matters: string[]; isReferral: boolean; commitmentRequired: boolean;
     originalOpinion: { institution: string; documentNumber: string; date: string; conclusion: string[] | null } | null;
+    /** 补充鉴定: the institution's own earlier report and what this one supplements. */
+    supplemented: { documentNumber: string; date: string; supplemented: string[] } | null;
   };
   patient: { name: string; sex: string; age: string | null; description: string; address: string | null; deceased: boolean };
   /** Guardian, close relatives, agent: 「监护人：王某某（患儿之母）」, one line per capacity. */

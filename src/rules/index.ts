@@ -18,10 +18,11 @@ import { procedureRules } from './procedureRules.js';
 import { referenceRules } from './referenceRules.js';
 import type { Rule } from './rule.js';
 import { sharesRules } from './sharesRules.js';
+import { supplementRules } from './supplementRules.js';
 import { textRules } from './textRules.js';
 
 export const RULES: Rule[] = [
-  documentNumberRule, procedureRules, partyRules, dateRules, panelRules, judicialRules,
+  documentNumberRule, procedureRules, supplementRules, partyRules, dateRules, panelRules, judicialRules,
   referenceRules, institutionRules, causationRules, sharesRules, causationDuplicateRule, gradeBasisRule, autopsyRules, accidentRules, citationRules, textRules, opinionTextRule,
 ];
 

@@ -106,6 +106,14 @@ const commission = z.strictObject({
     })
     .optional()
     .meta({ title: '原鉴定意见', description: '重新鉴定、再次鉴定时的原鉴定意见（第十条、第十三条）' }),
+  supplementedReport: z
+    .strictObject({
+      documentNumber: nonEmpty.meta({ title: '被补充的文书编号' }),
+      date: isoDate.meta({ title: '被补充的文书日期' }),
+      supplemented: paragraphs.meta({ title: '补充鉴定的内容', description: '补充的事项：遗漏的委托事项、新提供的材料等（《司法鉴定程序通则》第三十条）' }),
+    })
+    .optional()
+    .meta({ title: '被补充的鉴定意见', description: '补充鉴定时，本机构原出具的鉴定意见书及补充的内容' }),
 });
 
 // Who acts for the patient: a guardian (民法典 Art. 23, 27, 28), the close relatives when the patient died (Art. 1181), an agent.
@@ -192,6 +200,14 @@ const processSection = z.strictObject({
     })
     .optional()
     .meta({ title: '延长鉴定时限', description: '延长鉴定时限（第二十六条）' }),
+  supplementRequests: z
+    .array(z.strictObject({
+      requestedDate: isoDate.meta({ title: '通知补充日期', description: '书面通知委托人补充材料的日期' }),
+      receivedDate: isoDate.meta({ title: '收到补充材料日期' }),
+      materials: nonEmpty.meta({ title: '补充的材料' }),
+    }))
+    .default([])
+    .meta({ title: '补充材料', description: '每次通知补充材料与收到的日期；其间的工作日不计入鉴定时限（第二十六条第二款），代替 excludedWorkingDays' }),
   excludedWorkingDays: z.number().int().min(0).default(0).meta({ title: '不计入时限的工作日', description: '补充材料所用、不计入时限的工作日（第二十六条第二款）' }),
   agreedDeadline: isoDate.optional().meta({ title: '约定完成期限', description: '与委托人另行约定的完成期限（第二十六条：另有约定的，从其约定）' }),
   notes: paragraphs.optional().meta({ title: '其他过程说明', description: '其他过程说明' }),
