@@ -6,4 +6,5 @@ export const SOURCES = {
   judicialProcedure: '《司法鉴定程序通则》',
   documentRules: '《司法鉴定文书规范》',
   accidentRegulation: '《医疗事故处理条例》',
+  civilCode: '《中华人民共和国民法典》',
 } as const;

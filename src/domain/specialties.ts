@@ -1,3 +1,5 @@
+import { isClinicalDepartment } from './clinicalDepartments.js';
+
 /** Jiangsu measures Art. 33: the specialties of medical damage appraisal (44, 「等」 allows others). */
 export const SPECIALTIES = [
   '全科医疗科', '呼吸内科', '消化内科', '神经内科', '心血管内科', '血液内科', '肾内科', '内分泌科', '老年医学科',
@@ -9,6 +11,7 @@ export const SPECIALTIES = [
 
 export const FORENSIC_SPECIALTY = '法医学';
 
+/** Listed in Art. 33, or — the list ending with 「等」 — a department of the national catalogue. */
 export function isListedSpecialty(name: string): boolean {
-  return (SPECIALTIES as readonly string[]).includes(name);
+  return (SPECIALTIES as readonly string[]).includes(name) || isClinicalDepartment(name);
 }

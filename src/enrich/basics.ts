@@ -27,6 +27,7 @@ export function commissionOf(c: Case): ReportModel['commission'] {
     client: com.client, setting: COMMISSION_SETTINGS[com.setting], commissionedBy: COMMISSIONING_PARTIES[com.commissionedBy], matters: com.matters,
     isReferral: com.setting === 'referral', commitmentRequired: com.commitmentRequired,
     originalOpinion: original ? { ...original, date: arabicDate(original.date), conclusion: nullable(original.conclusion) } : null,
+    supplemented: com.supplementedReport ? { ...com.supplementedReport, date: arabicDate(com.supplementedReport.date) } : null,
   };
 }
 
@@ -45,7 +46,7 @@ export function treatmentOf(c: Case): ReportModel['treatment'] {
     const institution = institutionName(c, t.institution)!;
     const p = period(t.from, t.to);
     // The department is part of where the patient was treated: 「某某医院骨科住院诊疗经过」.
-    return { institution, period: p, setting: nullable(t.setting), department: nullable(t.department), heading: `${institution}${where(t.department, t.setting)}诊疗经过（${p}）`, summary: t.summary };
+    return { institution, period: p, setting: nullable(t.setting), department: nullable(t.department), heading: `${institution}${where(t.department, t.setting)}诊疗经过（${p}）`, summary: t.summary, doctors: t.doctors?.length ? t.doctors.join('、') : null };
   });
 }
 

@@ -4,11 +4,12 @@ import { APPRAISAL_TYPES, REPORT_KINDS } from '../domain/reportKinds.js';
 import type { Case } from '../schema/case.js';
 import { selfReference } from '../domain/selfReference.js';
 import { commissionOf, datesOf, institutionOf, titleOf, titleParts, treatmentOf, watermarkOf } from './basics.js';
-import { composeConclusions } from './conclusions.js';
-import { causationOf, damageOf, faultsOf, faultTerm } from './findings.js';
+import { composeConclusions, faultConclusion } from './conclusions.js';
+import { answersOf, causationOf, damageOf, faultsOf, faultTerm } from './findings.js';
 import type { ReportModel } from './model.js';
 import { appraisersOf, consultationsOf, expertsOf, panelOf, patientOf } from './parties.js';
 import { processNarrative } from './processNarrative.js';
+import { representativeLines } from './representatives.js';
 import { signatureOf } from './signature.js';
 
 export interface EnrichOptions {
@@ -28,9 +29,10 @@ function findingsOf(c: Case) {
   const patient = patientOf(c);
   const subject = kind === 'judicial' ? '被鉴定人' : '患者';
   const caveat = needsAutopsyCaveat(c.damage.death) ? AUTOPSY_CAVEAT : null;
+  const faults = faultsOf(c);
   return {
     kind, patient, subject, autopsyCaveat: caveat, faultTerm: faultTerm(c),
-    faults: faultsOf(c), causation: causationOf(c, caveat), damage: damageOf(c, `${subject}${patient.name}`),
+    faults, answers: answersOf(c, faults), causation: causationOf(c, caveat), damage: damageOf(c, `${subject}${patient.name}`),
   };
 }
 
@@ -49,6 +51,13 @@ function damageHeading(c: Case): string {
     c.damage.consequences.some((x) => x.injuryDegree !== undefined) ? '损伤程度' : null,
   ].filter(Boolean);
   return held.length ? `医疗损害后果及${held.join('、')}` : '医疗损害后果';
+}
+
+/** Several institutions commissioned: the analysis closes with each one's answer, in one sentence. */
+function faultVerdict(f: ReturnType<typeof findingsOf>): string | null {
+  if (f.answers.length < 2) return null;
+  // Whole sentences: an institution's own list of faults is already joined with 「；」.
+  return `综上，${faultConclusion(f.answers, `${f.subject}${f.patient.name}`, f.faultTerm).join('')}`;
 }
 
 export function enrich(c: Case, options: EnrichOptions): ReportModel {
@@ -76,6 +85,7 @@ export function enrich(c: Case, options: EnrichOptions): ReportModel {
     institution: institutionOf(c),
     dates: datesOf(c),
     commission: commissionOf(c),
+    representatives: representativeLines(c),
     medicalInstitutions: c.basicInfo.medicalInstitutions.map((m) => ({ id: m.id, name: m.name, level: m.level ?? null })),
     summary: c.basicInfo.summary,
     treatment: treatmentOf(c),
@@ -84,6 +94,7 @@ export function enrich(c: Case, options: EnrichOptions): ReportModel {
     panel: panelOf(c, experts),
     consultations, hasDissent: consultations.some((x) => !x.agrees),
     faultSummary: c.faultAnalysis.summary ?? [],
+    faultVerdict: faultVerdict(findings),
     citations: c.citations,
     signature: signatureOf(c, isDraft),
     conclusions: [...(override ?? composeConclusions(findings)), ...(c.opinion.additional ?? [])],

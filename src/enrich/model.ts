@@ -35,6 +35,8 @@ export interface ModelTreatment {
   department: string | null;
   heading: string;
   summary: string[];
+  /** 经治医师, as the record names them. */
+  doctors: string | null;
 }
 
 export interface ModelFault {
@@ -48,9 +50,14 @@ export interface ModelFault {
   analysis: string[];
 }
 
+/** What the opinion answers for one institution: its faults found (none: 未见明显过错). */
+export interface ModelInstitutionAnswer { name: string; faults: ModelFault[] }
+
 export interface ModelCausation {
   /** What is linked to the damage: 过错 (医疗过失行为), or 诊疗行为 where no fault was found. */
   agent: string;
+  /** Whose conduct: 医方, or the institution named when several are commissioned. */
+  owner: string;
   /** 「医疗过错与…之间的因果关系」 */
   heading: string;
   consequence: string;
@@ -117,8 +124,12 @@ export interface ReportModel {
   commission: {
     client: string; setting: string; commissionedBy: string; matters: string[]; isReferral: boolean; commitmentRequired: boolean;
     originalOpinion: { institution: string; documentNumber: string; date: string; conclusion: string[] | null } | null;
+    /** 补充鉴定: the institution's own earlier report and what this one supplements. */
+    supplemented: { documentNumber: string; date: string; supplemented: string[] } | null;
   };
   patient: { name: string; sex: string; age: string | null; description: string; address: string | null; deceased: boolean };
+  /** Guardian, close relatives, agent: 「监护人：王某某（患儿之母）」, one line per capacity. */
+  representatives: { label: string; people: string }[];
   /** How the opinion names the patient: 被鉴定人 in judicial opinions, 患者 elsewhere. */
   subject: string;
   medicalInstitutions: { id: string; name: string; level: string | null }[];
@@ -145,10 +156,15 @@ export interface ReportModel {
   consultations: ModelConsultation[];
   hasDissent: boolean;
   faults: ModelFault[];
+  /** Per commissioned institution, in the case's order; faults of no commissioned institution grouped after. */
+  answers: ModelInstitutionAnswer[];
+  /** 「综上，…」 closing the fault analysis when several institutions are commissioned; null otherwise. */
+  faultVerdict: string | null;
   faultSummary: string[];
   causation: ModelCausation[];
   damage: {
-    death: { date: string; autopsy: boolean; causeOfDeath: string | null; statement: string } | null;
+    /** `findings`: the autopsy report's pathological diagnosis, printed after the death. */
+    death: { date: string; autopsy: boolean; causeOfDeath: string | null; statement: string; findings: string[] | null } | null;
     consequences: ModelConsequence[];
     accident: {
       isAccident: boolean; grade: string | null; responsibility: string | null; statement: string;

@@ -3,7 +3,7 @@ import { arabicDate } from '../domain/chineseDate.js';
 import type { Case } from '../schema/case.js';
 import type { ModelConsultation, ModelExpert, ReportModel } from './model.js';
 import { clause } from './sentence.js';
-import { nullable } from './util.js';
+import { institutionName, nullable } from './util.js';
 
 export function patientOf(c: Case): ReportModel['patient'] {
   const p = c.basicInfo.patient;
@@ -21,7 +21,7 @@ export function patientOf(c: Case): ReportModel['patient'] {
 export function expertsOf(c: Case): ModelExpert[] {
   const judicial = c.report.kind === 'judicial';
   return c.panel.experts.map((e) => ({
-    name: e.name, title: nullable(e.title), specialty: e.specialty, affiliation: nullable(e.affiliation),
+    name: e.name, title: nullable(e.title), specialty: e.specialty, affiliation: e.affiliation ?? institutionName(c, e.institution),
     isLeader: e.role === 'leader', roleName: judicial ? '专家' : e.role === 'leader' ? '鉴定组长' : '专家组成员',
   }));
 }

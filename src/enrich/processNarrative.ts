@@ -2,7 +2,9 @@
 import { arabicDate } from '../domain/chineseDate.js';
 import { SOURCES } from '../domain/sources.js';
 import type { Case } from '../schema/case.js';
+import { excludedDays } from '../schema/supplements.js';
 import type { ModelExpert, ReportModel } from './model.js';
+import { patientSideWithRoles } from './representatives.js';
 import { clause, sentences } from './sentence.js';
 
 const people = (list: { name: string; role?: string | undefined }[]) =>
@@ -46,7 +48,10 @@ function timeLimits(c: Case, self: string): string[] {
   const p = c.process;
   const out: string[] = [];
   if (p.extension) out.push(`因${clause(p.extension.reason)}，${self}于${arabicDate(p.extension.notifiedDate)}书面告知委托人延长鉴定时限${p.extension.workingDays}个工作日。`);
-  if (p.excludedWorkingDays > 0) out.push(`补充鉴定材料所用${p.excludedWorkingDays}个工作日不计入鉴定时限（${SOURCES.measures}第二十六条第二款）。`);
+  // Each dated request as it happened, then the days the clock leaves out.
+  for (const r of p.supplementRequests) out.push(`${self}于${arabicDate(r.requestedDate)}书面通知委托人补充${clause(r.materials)}，于${arabicDate(r.receivedDate)}收到。`);
+  const excluded = excludedDays(c);
+  if (excluded > 0) out.push(`补充鉴定材料所用${excluded}个工作日不计入鉴定时限（${SOURCES.measures}第二十六条第二款）。`);
   if (p.agreedDeadline) out.push(`经与委托人约定，鉴定于${arabicDate(p.agreedDeadline)}前完成。`);
   if (p.delayReason?.length) {
     out.push(`本鉴定未能在${SOURCES.measures}第二十六条规定的时限内完成，于${arabicDate(c.report.date)}出具。逾期的原因如下：`, ...sentences(p.delayReason));
@@ -60,7 +65,8 @@ export function materialsNote(c: Case): string {
 }
 
 export function processNarrative(c: Case, experts: ModelExpert[], self: string): ReportModel['process'] {
-  const h = c.process.hearing;
+  // Art. 20 counts whoever attends for the patient; a recorded guardian or agent is named as one.
+  const h = { ...c.process.hearing, patientSide: patientSideWithRoles(c) };
   // Jiangsu measures Art. 20 (absence does not stop the hearing); the accident route has no such article to cite.
   const absent = c.report.kind === 'accident' ? '' : `依据${SOURCES.measures}第二十条`;
   const narrative = [

@@ -8,8 +8,9 @@ import { error, type Rule } from './rule.js';
 
 const itemPath = (i: number) => `causationAnalysis.items[${i}]`;
 
-function participationRule(item: CausationItem, i: number) {
-  const path = `${itemPath(i)}.participation`;
+/** Also checks each institution's share (shares[]), which carries its own type and participation. */
+export function participationRule(item: Pick<CausationItem, 'causation' | 'participation'>, base: string) {
+  const path = `${base}.participation`;
   if (item.participation === undefined) return [];
   if (item.causation === 'undetermined') {
     return [error('CAUSATION_UNDETERMINED_PARTICIPATION', path,
@@ -82,4 +83,4 @@ function linkNeedsFault(c: Case, item: CausationItem, i: number) {
 }
 
 export const causationRules: Rule = (c) =>
-  c.causationAnalysis.items.flatMap((item, i) => [...participationRule(item, i), ...gradingRules(c, item, i), ...linkNeedsFault(c, item, i)]);
+  c.causationAnalysis.items.flatMap((item, i) => [...participationRule(item, itemPath(i)), ...gradingRules(c, item, i), ...linkNeedsFault(c, item, i)]);

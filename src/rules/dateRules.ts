@@ -3,6 +3,7 @@ import { calendarDaysBetween, isCovered, workingDaysBetween } from '../domain/ca
 import { SOURCES } from '../domain/sources.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Case } from '../schema/case.js';
+import { excludedDays } from '../schema/supplements.js';
 import { fieldLabel, parsePath } from '../schema/labels.js';
 import { error, warning, type Rule } from './rule.js';
 
@@ -85,7 +86,7 @@ function overrun(c: Case): { zh: string; en: string } | null {
     return { zh: `依据${M}第二十六条，与委托人另有约定的从其约定：约定于${agreed}前完成，出具日期为${c.report.date}`, en: `Jiangsu measures Art. 26: the agreed deadline ${agreed} has passed (report ${c.report.date})` };
   }
   const ext = c.process.extension;
-  const used = workingDaysBetween(c.basicInfo.commission.acceptedDate, c.report.date) - c.process.excludedWorkingDays;
+  const used = workingDaysBetween(c.basicInfo.commission.acceptedDate, c.report.date) - excludedDays(c);
   const allowed = COMPLETION_DAYS + (ext?.workingDays ?? 0);
   if (used <= allowed) return null;
   const how = ext ? `（含延长的${ext.workingDays}个工作日）` : '，且未记载书面告知的延长';

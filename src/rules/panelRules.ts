@@ -1,8 +1,10 @@
-/** The expert panel: Jiangsu measures Art. 12 (size, main specialty), 17 (forensic expert), 18 (recusal), 33 (specialties). */
+/** The expert panel: Jiangsu measures Art. 12 (size, main specialty), 17 (forensic expert), 18 (recusal, recusalRules.ts), 33 (specialties). */
+import { CATALOGUE_SOURCE } from '../domain/clinicalDepartments.js';
 import { FORENSIC_SPECIALTY, isListedSpecialty } from '../domain/specialties.js';
 import { SOURCES } from '../domain/sources.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Case } from '../schema/case.js';
+import { recusalRules } from './recusalRules.js';
 import { error, warning, type Rule } from './rule.js';
 
 const M = SOURCES.measures;
@@ -38,22 +40,8 @@ function forensic(c: Case): Diagnostic[] {
 
 function specialties(c: Case): Diagnostic[] {
   return c.panel.experts.flatMap((e, i) => isListedSpecialty(e.specialty) ? [] : [warning('PANEL_SPECIALTY_UNLISTED', `panel.experts[${i}].specialty`,
-    `专业「${e.specialty}」不在${M}第三十三条所列专业类别中，请核对名称（如「普外科」「心血管内科」）`,
+    `专业「${e.specialty}」不在${M}第三十三条所列专业类别中，也不是${CATALOGUE_SOURCE}中的诊疗科目，请核对名称（如「普外科」「心血管内科」「重症医学科」）`,
     `Specialty "${e.specialty}" is not among those listed in Art. 33`)]);
 }
 
-function recusal(c: Case): Diagnostic[] {
-  const treating = new Set(c.basicInfo.medicalInstitutions.map((m) => m.name));
-  return c.panel.experts.flatMap((e, i) => {
-    const path = `panel.experts[${i}]`;
-    if (e.involvedInCase) {
-      return [error('PANEL_RECUSAL', `${path}.involvedInCase`, `依据${M}第十八条第（五）项，专家${e.name}参与过本案的咨询、治疗、会诊、听证、鉴定或质证，应当回避`, `Jiangsu measures Art. 18(5): expert ${e.name} took part in the case and must withdraw`)];
-    }
-    if (e.affiliation && treating.has(e.affiliation)) {
-      return [error('PANEL_RECUSAL', `${path}.affiliation`, `依据${M}第十八条，专家${e.name}来自涉案医疗机构「${e.affiliation}」，与医疗损害争议有利害关系，应当回避`, `Jiangsu measures Art. 18: expert ${e.name} works at the treating institution and must withdraw`)];
-    }
-    return [];
-  });
-}
-
-export const panelRules: Rule = (c) => [...size(c), ...mainSpecialty(c), ...leader(c), ...forensic(c), ...specialties(c), ...recusal(c)];
+export const panelRules: Rule = (c) => [...size(c), ...mainSpecialty(c), ...leader(c), ...forensic(c), ...specialties(c), ...recusalRules(c)];

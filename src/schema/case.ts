@@ -57,6 +57,8 @@ const expert = z.strictObject({
   title: z.string().optional().meta({ title: '职称', description: '职称，例如 主任医师' }),
   specialty: nonEmpty.meta({ title: '专业', description: '专业（《办法》第三十三条所列专业类别）' }),
   affiliation: z.string().optional().meta({ title: '工作单位', description: '工作单位' }),
+  // Art. 18: a structured link to a treating institution, not left to how the affiliation is spelled.
+  institution: z.string().optional().meta({ title: '所在涉案医疗机构代号', description: '专家工作单位是本案的医疗机构（含其科室、院区）时填其代号（medicalInstitutions 中的 id）；该专家须回避（第十八条）' }),
   role: aliasedEnum(['leader', 'member'], { 鉴定组长: 'leader', 组长: 'leader', 专家: 'member', 成员: 'member' }, '专家组角色').default('member'),
   involvedInCase: z.boolean().default(false).meta({ title: '曾参与本案', description: '是否参与过本案的咨询、治疗、会诊、听证、鉴定或质证（第十八条）' }),
   consultation: z
@@ -104,6 +106,22 @@ const commission = z.strictObject({
     })
     .optional()
     .meta({ title: '原鉴定意见', description: '重新鉴定、再次鉴定时的原鉴定意见（第十条、第十三条）' }),
+  supplementedReport: z
+    .strictObject({
+      documentNumber: nonEmpty.meta({ title: '被补充的文书编号' }),
+      date: isoDate.meta({ title: '被补充的文书日期' }),
+      supplemented: paragraphs.meta({ title: '补充鉴定的内容', description: '补充的事项：遗漏的委托事项、新提供的材料等（《司法鉴定程序通则》第三十条）' }),
+    })
+    .optional()
+    .meta({ title: '被补充的鉴定意见', description: '补充鉴定时，本机构原出具的鉴定意见书及补充的内容' }),
+});
+
+// Who acts for the patient: a guardian (民法典 Art. 23, 27, 28), the close relatives when the patient died (Art. 1181), an agent.
+const representative = z.strictObject({
+  name: nonEmpty.meta({ title: '姓名' }),
+  capacity: aliasedEnum(['guardian', 'relative', 'agent'], { 监护人: 'guardian', 法定代理人: 'guardian', 近亲属: 'relative', 委托代理人: 'agent', 代理人: 'agent' },
+    '身份：guardian（监护人，未成年或无、限制民事行为能力的患者）、relative（患者死亡时作为患方的近亲属）或 agent（委托代理人）', '患方代表身份'),
+  relationship: z.string().optional().meta({ title: '关系', description: '与患者的关系或职业，例如 患儿之母、患者之妻、某某律师事务所律师' }),
 });
 
 const patient = z.strictObject({
@@ -114,12 +132,15 @@ const patient = z.strictObject({
   birthYear: z.number().int().min(1880).max(2100).optional().meta({ title: '出生年份', description: '只知出生年份时填写，印作「1950年出生」' }),
   idNumber: z.string().optional().meta({ title: '身份证号' }),
   address: z.string().optional().meta({ title: '住址' }),
+  incapacitated: z.boolean().default(false).meta({ title: '无或限制民事行为能力', description: '成年患者为无民事行为能力人或限制民事行为能力人时为 true（须记载监护人）' }),
 });
 
 const medicalInstitution = z.strictObject({
   id: nonEmpty.meta({ title: '代号', description: '在本文件中引用的代号，例如 H1' }),
   name: nonEmpty.meta({ title: '名称' }),
   level: z.string().optional().meta({ title: '等级', description: '等级，例如 三级甲等' }),
+  // Art. 24(4): every institution the commission asks about is answered, with or without fault.
+  commissioned: z.boolean().default(true).meta({ title: '被鉴定的医疗机构', description: '委托鉴定事项涉及其诊疗行为的医疗机构为 true（缺省），鉴定意见须逐一回答其有无过错；仅记载诊疗经过、不属委托鉴定对象的医疗机构（如后续就诊的医院）填 false' }),
 });
 
 const treatment = z.strictObject({
@@ -128,6 +149,7 @@ const treatment = z.strictObject({
   to: isoDate.optional().meta({ title: '结束日期' }),
   setting: z.string().optional().meta({ title: '就诊类型', description: '门诊、住院、急诊等' }),
   department: z.string().optional().meta({ title: '科室' }),
+  doctors: z.array(nonEmpty).optional().meta({ title: '经治医师', description: '病历记载的经治、会诊医师姓名；专家组成员中有其人的须回避（第十八条第（五）项）' }),
   summary: paragraphs.meta({ title: '诊疗经过' }),
 });
 
@@ -135,6 +157,7 @@ const treatment = z.strictObject({
 const basicInfo = z.strictObject({
   commission: commission.meta({ title: '委托情况' }),
   patient: patient.meta({ title: '患者' }),
+  representatives: z.array(representative).default([]).meta({ title: '患方代表', description: '监护人、近亲属（患者死亡时的患方）、委托代理人；印在患者之后，听证会到会时按此写明身份' }),
   medicalInstitutions: z.array(medicalInstitution).min(1).meta({ title: '医疗机构' }),
   summary: paragraphs.meta({ title: '检案摘要', description: '检案摘要 / 基本案情' }),
   treatment: z.array(treatment).min(1).meta({ title: '诊疗经过', description: '诊疗概要：按医疗机构、按日期' }),
@@ -177,6 +200,14 @@ const processSection = z.strictObject({
     })
     .optional()
     .meta({ title: '延长鉴定时限', description: '延长鉴定时限（第二十六条）' }),
+  supplementRequests: z
+    .array(z.strictObject({
+      requestedDate: isoDate.meta({ title: '通知补充日期', description: '书面通知委托人补充材料的日期' }),
+      receivedDate: isoDate.meta({ title: '收到补充材料日期' }),
+      materials: nonEmpty.meta({ title: '补充的材料' }),
+    }))
+    .default([])
+    .meta({ title: '补充材料', description: '每次通知补充材料与收到的日期；其间的工作日不计入鉴定时限（第二十六条第二款），代替 excludedWorkingDays' }),
   excludedWorkingDays: z.number().int().min(0).default(0).meta({ title: '不计入时限的工作日', description: '补充材料所用、不计入时限的工作日（第二十六条第二款）' }),
   agreedDeadline: isoDate.optional().meta({ title: '约定完成期限', description: '与委托人另行约定的完成期限（第二十六条：另有约定的，从其约定）' }),
   notes: paragraphs.optional().meta({ title: '其他过程说明', description: '其他过程说明' }),
@@ -200,11 +231,18 @@ const faultAnalysis = z.strictObject({
 });
 
 /** （五）因果关系分析 */
+// Several institutions' faults acting together: each one's own share beside the combined finding.
+const share = z.strictObject({
+  institution: nonEmpty.meta({ title: '医疗机构代号', description: '医疗机构代号（medicalInstitutions 中的 id）' }),
+  causation,
+  participation: participation.optional(),
+});
 const causationItem = z.strictObject({
   consequence: nonEmpty.meta({ title: '损害后果代号', description: '损害后果代号（damage.consequences 中的 id）' }),
   faults: z.array(z.string()).default([]).meta({ title: '相关过错代号', description: '相关过错代号' }),
   causation,
   participation: participation.optional(),
+  shares: z.array(share).optional().meta({ title: '各医疗机构的原因力', description: '多家医疗机构的过错共同作用时，各机构各自的因果关系类型及参与度；本项的 causation、participation 为共同作用的综合判定' }),
   analysis: paragraphs.meta({ title: '因果关系分析说明' }),
 });
 const causationAnalysis = z.strictObject({ items: z.array(causationItem).min(1).meta({ title: '因果关系分析' }) });
@@ -223,6 +261,15 @@ const damage = z.strictObject({
       date: isoDate.meta({ title: '死亡日期' }),
       autopsy: z.boolean().meta({ title: '尸体解剖' }),
       causeOfDeath: z.string().optional().meta({ title: '死因' }),
+      autopsyReport: z
+        .strictObject({
+          performedBy: nonEmpty.meta({ title: '尸检机构', description: '进行尸体解剖的机构（及病理医师、法医），例如 某某医科大学法医病理司法鉴定所' }),
+          reportNumber: nonEmpty.meta({ title: '尸检报告编号' }),
+          date: isoDate.meta({ title: '尸检报告日期' }),
+          findings: paragraphs.meta({ title: '病理诊断', description: '尸体解剖的主要病理所见及病理诊断' }),
+        })
+        .optional()
+        .meta({ title: '尸检报告', description: '经尸体解剖时：尸检机构、报告编号与日期、病理诊断；印在死亡的陈述处' }),
     })
     .optional()
     .meta({ title: '患者死亡', description: '患者死亡：日期、是否尸体解剖、死因' }),
@@ -230,6 +277,8 @@ const damage = z.strictObject({
   accident: z
     .strictObject({
       isAccident: z.boolean().meta({ title: '医疗事故认定' }), grade: accidentGrade.optional(), responsibility: responsibility.optional(),
+      responsibilities: z.array(z.strictObject({ institution: nonEmpty.meta({ title: '医疗机构代号' }), responsibility }))
+        .optional().meta({ title: '各医疗机构的责任程度', description: '多家医疗机构存在医疗过失行为时，各机构各自的责任程度；responsibility 为医方的综合责任程度' }),
       reason: paragraphs.optional().meta({ title: '不属于医疗事故的理由', description: '不属于医疗事故时的理由（《医疗事故技术鉴定暂行办法》第三十五条）' }),
     })
     .optional()

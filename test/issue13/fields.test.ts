@@ -9,7 +9,7 @@ import { buildTree } from '../../src/pipeline/buildTree.js';
 
 /** Printed in another form, or deliberately not printed. */
 const NOT_VERBATIM: [RegExp, string][] = [
-  [/(^|\.)(id|kind|appraisalType|status|setting|commissionedBy|causation|formation|grade|responsibility|role|sex|injuryDegree|\$schema)$/, 'a code: printed as its Chinese name'],
+  [/(^|\.)(id|kind|appraisalType|status|setting|commissionedBy|causation|formation|grade|responsibility|role|sex|capacity|injuryDegree|\$schema)$/, 'a code: printed as its Chinese name'],
   [/(Date|date|from|to)$/, 'a date: printed as 2026年3月5日'],
   [/\.faults\[\d+\]$|\.consequence$|\.institution$/, 'a reference to another item'],
   [/^institution\.(shortName|address|postcode|phone)$/, 'in the document number; contact details on the judicial cover only'],

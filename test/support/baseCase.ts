@@ -24,6 +24,8 @@ export function baseCase(): CaseInput {
         receivedDate: '2026-03-02', acceptedDate: '2026-03-06',
       },
       patient: { name: '张某某', sex: '男', age: 52 },
+      // The son speaks for the patient; recorded as a relative so that tests recording a death need no more.
+      representatives: [{ name: '张某', capacity: 'relative', relationship: '患者之子' }],
       medicalInstitutions: [{ id: 'H1', name: '某某市第一人民医院', level: '三级甲等' }],
       summary: '患者张某某因腹痛行腹腔镜胆囊切除术，术后出现胆漏。',
       treatment: [{ institution: 'H1', from: '2025-10-08', to: '2025-10-30', setting: '住院', department: '普外科', summary: ['入院诊断：胆囊结石伴慢性胆囊炎。', '10月9日行腹腔镜胆囊切除术，术后第3天出现胆漏。'] }],
@@ -31,7 +33,7 @@ export function baseCase(): CaseInput {
     statements: { patientSide: '医方术中损伤胆管，术后观察不及时。', medicalSide: '手术符合规范，胆漏系并发症，已及时处理。' },
     process: {
       materials: [{ name: '某某市第一人民医院住院病历', source: '委托人', quantity: '1份' }],
-      hearing: { noticeDate: '2026-03-20', date: '2026-03-31', place: '某某市医学会第一会议室', patientSide: [{ name: '张某某', role: '患者' }], medicalSide: [{ name: '周某', role: '医务科科长' }] },
+      hearing: { noticeDate: '2026-03-20', date: '2026-03-31', place: '某某市医学会第一会议室', patientSide: [{ name: '张某', role: '患者之子' }], medicalSide: [{ name: '周某', role: '医务科科长' }] },
       examination: { date: '2026-03-31', findings: '右上腹可见长约3cm陈旧性手术瘢痕。' },
     },
     faultAnalysis: { items: [{ id: 'F1', institution: 'H1', conduct: '术后引流液性状改变未及时处理', norm: '《临床诊疗指南·普通外科分册》', isFault: true, analysis: '术后第2天引流液呈黄绿色，医方未及时行影像学检查。' }] },

@@ -20,6 +20,9 @@ const REFERENCES: [RegExp, string, boolean][] = [
   [/^faultAnalysis\.items\.\d+\.institution$/, 'basicInfo.medicalInstitutions', false],
   [/^causationAnalysis\.items\.\d+\.consequence$/, 'damage.consequences', false],
   [/^causationAnalysis\.items\.\d+\.faults$/, 'faultAnalysis.items', true],
+  [/^causationAnalysis\.items\.\d+\.shares\.\d+\.institution$/, 'basicInfo.medicalInstitutions', false],
+  [/^damage\.accident\.responsibilities\.\d+\.institution$/, 'basicInfo.medicalInstitutions', false],
+  [/^panel\.experts\.\d+\.institution$/, 'basicInfo.medicalInstitutions', false],
 ];
 
 export interface Reference { source: string; multiple: boolean }

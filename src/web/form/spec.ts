@@ -13,7 +13,7 @@ export interface Section {
 }
 
 export const SECTIONS: Section[] = [
-  { id: 'basic', title: '委托与基本情况', paths: [['report'], ['institution'], ['basicInfo', 'commission'], ['basicInfo', 'patient'], ['basicInfo', 'medicalInstitutions'], ['basicInfo', 'summary'], ['basicInfo', 'treatment']], headings: ['基本情况', '案情摘要', '基本案情'] },
+  { id: 'basic', title: '委托与基本情况', paths: [['report'], ['institution'], ['basicInfo', 'commission'], ['basicInfo', 'patient'], ['basicInfo', 'representatives'], ['basicInfo', 'medicalInstitutions'], ['basicInfo', 'summary'], ['basicInfo', 'treatment']], headings: ['基本情况', '案情摘要', '基本案情'] },
   { id: 'statements', title: '双方陈述', paths: [['statements', 'patientSide'], ['statements', 'medicalSide']], headings: ['陈述'] },
   { id: 'process', title: '鉴定过程', paths: [['process']], headings: ['鉴定过程'] },
   { id: 'faults', title: '医疗过错分析', paths: [['faultAnalysis', 'items'], ['faultAnalysis', 'summary']], headings: ['过错', '过失', '违反'] },
@@ -33,7 +33,8 @@ const ITEM_NAMES: Record<string, string> = {
   'basicInfo.medicalInstitutions': '医疗机构', 'basicInfo.treatment': '诊疗经过', 'process.materials': '鉴定材料',
   'process.hearing.patientSide': '患方到会人员', 'process.hearing.medicalSide': '医方到会人员', 'process.hearing.others': '列席人员',
   'faultAnalysis.items': '过错分析', 'causationAnalysis.items': '因果关系分析', 'damage.consequences': '损害后果',
-  'panel.experts': '专家', appraisers: '鉴定人',
+  'panel.experts': '专家', appraisers: '鉴定人', 'basicInfo.representatives': '患方代表', 'process.supplementRequests': '补充材料',
+  'damage.accident.responsibilities': '各医疗机构的责任程度',
 };
 
 export const itemName = (path: Path): string | undefined => ITEM_NAMES[path.filter((k) => typeof k === 'string').join('.')];
