@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { checkRegularFile, describeReadError, ReadFileError, readRegularFile } from '../io/readRegularFile.js';
 import type { IssueImages } from '../pipeline/proof.js';
+import { isPng } from '../io/png.js';
 import type { OutputFormat } from '../pipeline/renderCase.js';
 import { MAX_FONT_BYTES } from '../io/fileLimits.js';
 import type { Config } from './config.js';
@@ -56,7 +57,6 @@ function correctionOf(flags: RenderFlags): Correction | undefined {
   return { kind, reason };
 }
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 /** A seal or signature image: a PNG of at most 5 MB, named by its config key in any message. */
@@ -69,7 +69,7 @@ function readPng(file: string, key: string): Uint8Array {
     const { zh, en } = describeReadError(e, `配置 ${key} 的图片`, `Image ${key}`);
     throw new UsageError(zh, en);
   }
-  if (!PNG_SIGNATURE.every((b, i) => bytes[i] === b)) throw new UsageError(`配置 ${key} 的图片 ${file} 不是 PNG 文件（印章与签名须为透明背景的 PNG）`, `${key}: ${file} is not a PNG`);
+  if (!isPng(bytes)) throw new UsageError(`配置 ${key} 的图片 ${file} 不是 PNG 文件（印章与签名须为透明背景的 PNG）`, `${key}: ${file} is not a PNG`);
   return bytes;
 }
 

@@ -114,6 +114,11 @@ describe.skipIf(!hasPoppler)('a full signing round', () => {
     expect(twice.stderr).toContain('「司法鉴定人：刘某某」的位置已经签名');
     const stranger = run(['sign', once, '--p12', round.p12.liu, '--signer', '王某'], round.dir);
     expect(stranger.stderr).toContain('可签名的是：司法鉴定人：刘某某、司法鉴定人：周某、复核人：吴某某');
+    // Signing the generated final again into an existing file would lose the signatures there.
+    const over = run(['sign', 'output/case.pdf', '--p12', round.p12.zhou, '--signer', '周某', '--out', once], round.dir);
+    expect([over.code, over.stderr]).toEqual([2, expect.stringContaining('已存在，不覆盖')]);
+    const notPng = run(['sign', once, '--p12', round.p12.zhou, '--signer', '周某', '--image', 'case.yaml'], round.dir);
+    expect([notPng.code, notPng.stderr]).toEqual([2, expect.stringContaining('不是 PNG 文件')]);
   });
 
   it('verify: the signed PDF is what jianding generated, with three valid signatures', () => {
@@ -213,7 +218,7 @@ describe.skipIf(!hasPoppler)('tampering is detected and reported in Chinese', ()
     const draft = run(['sign', 'output/case.draft-2.pdf', '--p12', round.p12.liu], round.dir);
     expect(draft.code).toBe(1);
     expect(draft.stderr).toContain('征求意见稿');
-    const wrongPassword = spawnSync(process.execPath, [path.resolve('dist/jianding.mjs'), 'sign', 'output/case.pdf', '--p12', round.p12.liu, '--password', 'nope'], { cwd: round.dir, encoding: 'utf8' });
+    const wrongPassword = spawnSync(process.execPath, [path.resolve('dist/jianding.mjs'), 'sign', 'output/case.pdf', '--p12', round.p12.liu, '--password', 'nope', '--out', 'output/wrong-password.pdf'], { cwd: round.dir, encoding: 'utf8' });
     expect(wrongPassword.status).toBe(2);
     expect(wrongPassword.stderr).toContain('密码');
     expect(wrongPassword.stderr).not.toMatch(/at .*\.js:\d+/);

@@ -14,6 +14,7 @@ import { PdfReadError } from '../../sign/pdfRead.js';
 import { SignError, signPdf } from '../../sign/sign.js';
 import { TimestampError } from '../../sign/timestamp.js';
 import { generatedRevision } from '../../sign/verify.js';
+import { isPng } from '../../io/png.js';
 import { EXIT, UsageError } from '../errors.js';
 import { writeAtomic } from '../files.js';
 import { readBounded } from './verify.js';
@@ -59,16 +60,32 @@ function record(pdfFile: string, out: string, signed: Uint8Array, result: { fiel
   return `已登记：${found.caseName}：${versionTitle(found.version.stream, found.version.number)}`;
 }
 
+/**
+ * The signed file is new, or the signed file being signed again (an incremental update only
+ * appends): never another file, least of all a generated document.
+ */
+function checkTarget(pdfFile: string, out: string): void {
+  if (path.resolve(out) === path.resolve(pdfFile) && /\.signed\.pdf$/i.test(out)) return;
+  if (path.resolve(out) === path.resolve(pdfFile)) throw new UsageError('不能覆盖生成的文书本身：签名写入 X.signed.pdf 或 --out 指定的新文件', 'Will not overwrite the generated document');
+  if (fs.existsSync(out)) throw new UsageError(`${out} 已存在，不覆盖：已签过名的请在它上面继续签（jianding sign ${out} …），或用 --out 指定新文件`, `${out} exists; sign it instead, or name a new --out`);
+}
+
+function readImage(file: string): Uint8Array {
+  const bytes = readBounded(file, 5 * 1024 * 1024, '签名图片');
+  if (!isPng(bytes)) throw new UsageError(`--image ${file} 不是 PNG 文件（签名与印章图片须为透明背景的 PNG）`, `--image ${file} is not a PNG`);
+  return bytes;
+}
+
 export async function signCommand(pdfFile: string, f: SignFlags): Promise<number> {
   const out = f.out ?? signedName(pdfFile);
   try {
+    checkTarget(pdfFile, out);
     const pdf = readBounded(pdfFile, MAX_PDF_BYTES, 'PDF');
-    const image = f.image ? readBounded(f.image, 5 * 1024 * 1024, '签名图片') : undefined;
+    const image = f.image ? readImage(f.image) : undefined;
     const result = await signPdf(pdf, {
       p12: readBounded(f.p12, 1024 * 1024, '证书文件'), passphrase: passphrase(f), signer: f.signer, seal: f.seal,
       reason: f.reason, location: f.location, image, ...(f.tsa ? { tsaUrl: f.tsa } : {}),
     });
-    if (path.resolve(out) === path.resolve(pdfFile) && !/\.signed\.pdf$/i.test(out)) throw new UsageError('不能覆盖生成的文书本身：签名写入 X.signed.pdf 或 --out 指定的文件', 'Will not overwrite the generated document');
     writeAtomic(out, result.bytes);
     process.stdout.write(`已签名：${result.place}（证书：${result.signer}，PAdES ${result.level}）→ ${out}\n${record(pdfFile, out, result.bytes, result, f.reason, f.register)}\n`);
     return EXIT.ok;
