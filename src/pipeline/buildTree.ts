@@ -30,8 +30,8 @@ export function buildTree(c: Case, options: BuildOptions): BuiltDocument {
   return { model, markup, tree: treeOf(markup, model, templates), templates, fingerprint };
 }
 
-/** `{ institution: undefined }` (no config) is no defaults at all. */
-const hasDefaults = (d: unknown): boolean => JSON.stringify(d ?? {}, (_, v: unknown) => v) !== '{}' && JSON.stringify(d) !== '{"institution":{}}';
+/** `{ institution: undefined }` or an empty institution (no config) is no defaults at all. */
+const hasDefaults = (d: unknown): boolean => !['{}', '{"institution":{}}'].includes(JSON.stringify(d ?? {}));
 
 /** Bad markup is the templates' fault: a template error, naming the template that wrote it. */
 function treeOf(markup: string, model: ReportModel, templates: CompiledTemplates): DocumentTree {
