@@ -4,6 +4,7 @@
  *
  *   import { validateCase, renderCase, renderCaseFile } from 'jianding';
  */
+import path from 'node:path';
 import { loadCase, type CaseDefaults, type LoadedCase } from './parse/loadCase.js';
 import { renderCase as renderValidCase, type OutputFormat } from './pipeline/renderCase.js';
 import type { PdfFontConfig } from './render/pdf/index.js';
@@ -49,11 +50,16 @@ export async function renderCase(input: string | Uint8Array, options: RenderCase
     rendered = await renderValidCase(loaded.case, {
       formats: options.formats ?? ['docx', 'pdf'], status: options.status, sample: options.sample, deid: options.deid, templatesDir: options.templatesDir,
       fonts: options.fonts, caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}`,
+      // The case travels inside the PDF, so `jianding verify` can make the document again.
+      caseFile: { name: path.basename(fileName), bytes: bytesOf(input) }, defaults: options.defaults,
     });
   } catch (e) {
     if (!(e instanceof DeidBlocked)) throw e;
     const residual = e.findings.map((f): Diagnostic => ({ severity: 'error', code: 'deid.residual', path: '', message: findingMessage(f), messageEn: `residual personal data (${f.category}): ${f.text}` }));
     return { ok: false as const, diagnostics: [...loaded.diagnostics, ...residual] };
   }
-  return { ok: true as const, diagnostics: [...loaded.diagnostics, ...rendered.warnings], outputs: rendered.outputs, pageCount: rendered.pageCount, deid: rendered.deid };
+  return {
+    ok: true as const, diagnostics: [...loaded.diagnostics, ...rendered.warnings], outputs: rendered.outputs, pageCount: rendered.pageCount,
+    verificationCode: rendered.fingerprint.code, deid: rendered.deid,
+  };
 }

@@ -13,6 +13,8 @@ describe('library API', () => {
     const r = await renderCase(VALID, { formats: ['pdf'] });
     expect(r.ok).toBe(true);
     if (r.ok) expect(Buffer.from(r.outputs[0]!.bytes).subarray(0, 5).toString()).toBe('%PDF-');
+    // The 查询校验码 printed on page 1.
+    if (r.ok) expect(r.verificationCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
     expect(fs.existsSync('dist/index.d.ts')).toBe(true);
   });
 });
