@@ -8,6 +8,17 @@ import { UsageError } from './errors.js';
 /** Larger case files are refused before they are read (a real case is well under 1 MB). */
 export const MAX_CASE_BYTES = 8 * 1024 * 1024;
 
+/** A file a command names (a document, an image, a certificate): regular, bounded, refused in Chinese. */
+export function readBoundedFile(file: string, max: number, what: string): Uint8Array {
+  try {
+    return readRegularFile(file, max);
+  } catch (e) {
+    if (!(e instanceof ReadFileError)) throw e;
+    const { zh, en } = describeReadError(e, what, what);
+    throw new UsageError(zh, en);
+  }
+}
+
 /** A case file's bytes: a regular file (or a symlink to one) of at most MAX_CASE_BYTES. */
 export function readCaseBytes(file: string): Uint8Array {
   try {

@@ -1,10 +1,11 @@
 /** Command-line flags and the config file → options for rendering. */
 import path from 'node:path';
-import { checkRegularFile, describeReadError, ReadFileError, readRegularFile } from '../io/readRegularFile.js';
+import { checkRegularFile, describeReadError, ReadFileError } from '../io/readRegularFile.js';
 import type { IssueImages } from '../pipeline/proof.js';
 import { isPng } from '../io/png.js';
 import type { OutputFormat } from '../pipeline/renderCase.js';
-import { MAX_FONT_BYTES } from '../io/fileLimits.js';
+import { MAX_FONT_BYTES, MAX_IMAGE_BYTES } from '../io/fileLimits.js';
+import { readBoundedFile } from './files.js';
 import type { Config } from './config.js';
 import { UsageError } from './errors.js';
 import type { RenderFileOptions } from './renderFile.js';
@@ -57,18 +58,9 @@ function correctionOf(flags: RenderFlags): Correction | undefined {
   return { kind, reason };
 }
 
-const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
-
-/** A seal or signature image: a PNG of at most 5 MB, named by its config key in any message. */
+/** A seal or signature image: a PNG, named by its config key in any message. */
 function readPng(file: string, key: string): Uint8Array {
-  let bytes: Uint8Array;
-  try {
-    bytes = readRegularFile(file, MAX_IMAGE_BYTES);
-  } catch (e) {
-    if (!(e instanceof ReadFileError)) throw e;
-    const { zh, en } = describeReadError(e, `配置 ${key} 的图片`, `Image ${key}`);
-    throw new UsageError(zh, en);
-  }
+  const bytes = readBoundedFile(file, MAX_IMAGE_BYTES, `配置 ${key} 的图片`);
   if (!isPng(bytes)) throw new UsageError(`配置 ${key} 的图片 ${file} 不是 PNG 文件（印章与签名须为透明背景的 PNG）`, `${key}: ${file} is not a PNG`);
   return bytes;
 }

@@ -7,3 +7,10 @@ export const MAX_FONT_BYTES = 128 * 1024 * 1024;
 
 /** A config file (jianding.config.json, package.json) is a few KB; anything near this is not one. */
 export const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
+
+/** A generated document to sign, verify or compare: hundreds of pages with images stay far below. */
+export const MAX_DOCUMENT_BYTES = 200 * 1024 * 1024;
+
+/** A seal or signature image (PNG) is tens of KB; a certificate file a few KB. */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+export const MAX_CERTIFICATE_BYTES = 1024 * 1024;

@@ -5,6 +5,7 @@
  */
 import type { DocumentTree, SignatureBlock } from '../document/tree.js';
 import type { Fingerprint } from './fingerprint.js';
+import type { CaseDefaults } from '../parse/loadCase.js';
 
 export interface CaseFile {
   /** The file's base name, e.g. 01_judicial.yaml */
@@ -28,6 +29,9 @@ export function proofProperties(fp: Fingerprint, caseFile: string | undefined, d
     defaults: JSON.stringify(defaults ?? {}),
   };
 }
+
+/** The institution defaults a document records (proofProperties' `defaults`), to apply them again. */
+export const recordedDefaults = (props: Record<string, string>): CaseDefaults => JSON.parse(props.defaults || '{}') as CaseDefaults;
 
 const mimeOf = (name: string): string => (/\.json$/i.test(name) ? 'application/json' : 'application/yaml');
 

@@ -51,9 +51,14 @@ function streamBytes(stream: unknown): Uint8Array | undefined {
   return decodePDFRawStream(stream).decode();
 }
 
-export function proofProperties(doc: Doc): Record<string, string> {
+export function readProofProperties(doc: Doc): Record<string, string> {
   const bytes = streamBytes(doc.catalog.lookup(PDFName.of('Metadata')));
   return bytes ? readXmpProperties(new TextDecoder().decode(bytes)) : {};
+}
+
+/** The case file the document was made from (training samples carry none). */
+export function embeddedCase(doc: Doc, props = readProofProperties(doc)): Embedded | undefined {
+  return props.caseFile ? embeddedFiles(doc).find((f) => f.name === props.caseFile) : undefined;
 }
 
 export interface Embedded {

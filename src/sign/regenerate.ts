@@ -3,9 +3,9 @@
  * output is byte-identical, so equal bytes prove the file is exactly what jianding made.
  */
 import { createHash } from 'node:crypto';
-import { loadCase, type CaseDefaults } from '../parse/loadCase.js';
+import { loadCase } from '../parse/loadCase.js';
 import { renderCase, type OutputFormat } from '../pipeline/renderCase.js';
-import type { IssueImages } from '../pipeline/proof.js';
+import { recordedDefaults, type IssueImages } from '../pipeline/proof.js';
 import type { PdfFontConfig } from '../render/pdf/index.js';
 
 export interface RenderSettings {
@@ -24,7 +24,7 @@ const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest(
 /** `props`: the jianding properties the document carries (status, defaults, caseSha256). */
 export async function regenerate(format: OutputFormat, caseFile: { name: string; bytes: Uint8Array }, props: Record<string, string>, s: RenderSettings): Promise<Regenerated> {
   if (props.caseSha256 && sha256(caseFile.bytes) !== props.caseSha256) return { ok: false, problem: '案件文件与文书记录的 SHA-256 不符：文书不是由这份案件文件生成的，或嵌入的案件文件被改动' };
-  const defaults = JSON.parse(props.defaults || '{}') as CaseDefaults;
+  const defaults = recordedDefaults(props);
   const loaded = loadCase(caseFile.bytes, caseFile.name, defaults);
   if (!loaded.ok || !loaded.case) return { ok: false, problem: `案件文件未通过校验（${loaded.diagnostics.filter((d) => d.severity === 'error').length} 处错误），无法重新生成` };
   const status = props.status === 'draft' ? 'draft' : 'final';

@@ -6,7 +6,7 @@ import { SignPdf } from '@signpdf/signpdf';
 import { loadCredentials, subjectName } from './credentials.js';
 import { addPlaceholder } from './incremental.js';
 import { PadesSigner } from './pades.js';
-import { loadPdf, proofProperties, signatureFields, type SignatureField } from './pdfRead.js';
+import { loadPdf, readProofProperties, signatureFields, type SignatureField } from './pdfRead.js';
 
 export class SignError extends Error {}
 
@@ -52,7 +52,7 @@ function chooseField(fields: SignatureField[], r: SignRequest): SignatureField {
 
 export async function signPdf(pdf: Uint8Array, r: SignRequest): Promise<SignResult> {
   const doc = await loadPdf(pdf);
-  const props = proofProperties(doc);
+  const props = readProofProperties(doc);
   if (props.status === 'draft') throw new SignError('这是征求意见稿：只对正式文书签名（先生成正式文书）');
   if (props.sample === 'true') throw new SignError('这是培训样本，不能签名');
   const field = chooseField(signatureFields(doc), r);

@@ -9,10 +9,11 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../register/database.js';
 import { versionByFileSha, versionsByCode, versionTitle, type FoundVersion } from '../register/index.js';
 import { readZip } from '../render/docx/deterministicZip.js';
+import { unescapeXml } from '../render/xmlSafe.js';
 import { differences, regenerate, type RenderSettings } from './regenerate.js';
 import { verdict, type Check, type VerifyReport } from './report.js';
 import { checkSignatures } from './signatures.js';
-import { embeddedFiles, loadPdf, proofProperties } from './pdfRead.js';
+import { embeddedCase, loadPdf, readProofProperties } from './pdfRead.js';
 
 export interface VerifyInput {
   file: string;
@@ -72,13 +73,12 @@ async function signatureChecks(doc: Awaited<ReturnType<typeof loadPdf>>, bytes: 
 
 export async function verifyPdf(input: VerifyInput): Promise<VerifyReport> {
   const doc = await loadPdf(input.bytes);
-  const props = proofProperties(doc);
+  const props = readProofProperties(doc);
   const code = props.verificationCode ?? null;
   const base = { file: input.file, format: 'pdf' as const, verificationCode: code };
   if (!props.fingerprint) return { ...base, registered: null, verified: false, checks: [{ ok: false, label: '来源', detail: '文件中没有 jianding 的指纹，不是 jianding 生成的文书（或元数据被删改）' }] };
   const generated = generatedRevision(input.bytes);
-  const embedded = embeddedFiles(doc).find((f) => f.name === props.caseFile);
-  const caseFile = input.caseFile ?? embedded;
+  const caseFile = input.caseFile ?? embeddedCase(doc, props);
   const reg = registerChecks(input.register, code, sha256(generated), 'pdf');
   const checks = [await regenerationCheck('pdf', generated, caseFile, props, input.settings), ...reg.checks, ...(await signatureChecks(doc, input.bytes, generated.length))];
   return { ...base, registered: reg.found ? describe(reg.found) : null, verified: verdict(checks), checks };
@@ -90,8 +90,7 @@ export function docxProperties(bytes: Uint8Array): Record<string, string> {
   const out: Record<string, string> = {};
   if (!part) return out;
   const xml = new TextDecoder().decode(part);
-  const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
-  for (const m of xml.matchAll(/<property [^>]*name="([^"]+)"[^>]*>\s*<vt:lpwstr>([^<]*)<\/vt:lpwstr>/g)) out[m[1] as string] = unescape(m[2] as string);
+  for (const m of xml.matchAll(/<property [^>]*name="([^"]+)"[^>]*>\s*<vt:lpwstr>([^<]*)<\/vt:lpwstr>/g)) out[m[1] as string] = unescapeXml(m[2] as string);
   return out;
 }
 

@@ -3,7 +3,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { SignatureBlock } from '../../src/document/tree.js';
 import { renderDocx } from '../../src/render/docx/index.js';
-import { escapeXml, REPLACEMENT_CHAR, xmlSafeText } from '../../src/render/docx/xmlSafe.js';
+import { escapeXml, REPLACEMENT_CHAR, xmlSafeText } from '../../src/render/xmlSafe.js';
 import { para, sampleTree } from '../support/sampleTree.js';
 import { furnitureOf, paragraphs, part, sectPrs, textOf, unzipDocx, xmlPartNames, xmlProblem } from './docxParts.js';
 

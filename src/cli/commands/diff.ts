@@ -10,10 +10,11 @@ import { TemplateError } from '../../templates/engine.js';
 import { MarkupError } from '../../templates/markup.js';
 import { EXIT, UsageError } from '../errors.js';
 import { fontUsageError } from '../fontErrors.js';
-import { ensureDir, outputBaseName, readCaseBytes, writeAtomic } from '../files.js';
+import { ensureDir, outputBaseName, readBoundedFile, readCaseBytes, writeAtomic } from '../files.js';
+import { MAX_DOCUMENT_BYTES } from '../../io/fileLimits.js';
+import { recordedDefaults } from '../../pipeline/proof.js';
 import { t, type Lang } from '../i18n.js';
 import { formatDiagnostics } from '../printDiagnostics.js';
-import { readBounded } from './verify.js';
 
 export interface DiffCommandOptions extends Omit<RedlineOptions, 'generator'> {
   /** The redline's path (decided by diffOutPath). */
@@ -30,22 +31,20 @@ export interface LoadedVersion {
   diagnostics: Diagnostic[];
 }
 
-const MAX_PDF_BYTES = 200 * 1024 * 1024;
-
 /** A generated PDF carries its case file (and the institution defaults it was made with). */
 async function embeddedCase(file: string): Promise<{ bytes: Uint8Array; name: string; defaults: CaseDefaults } | string> {
-  const { embeddedFiles, loadPdf, proofProperties, PdfReadError } = await import('../../sign/pdfRead.js');
+  const { embeddedCase: caseIn, loadPdf, readProofProperties, PdfReadError } = await import('../../sign/pdfRead.js');
   let doc: Awaited<ReturnType<typeof loadPdf>>;
   try {
-    doc = await loadPdf(readBounded(file, MAX_PDF_BYTES, 'PDF'));
+    doc = await loadPdf(readBoundedFile(file, MAX_DOCUMENT_BYTES, 'PDF'));
   } catch (e) {
     if (e instanceof PdfReadError) return `${file}：${e.message}`;
     throw e;
   }
-  const props = proofProperties(doc);
-  const found = embeddedFiles(doc).find((f) => f.name === props.caseFile);
+  const props = readProofProperties(doc);
+  const found = caseIn(doc, props);
   if (!found) return `${file} 中没有嵌入案件文件（不是 jianding 生成的文书，或是培训样本），无法比较`;
-  return { bytes: found.bytes, name: found.name, defaults: JSON.parse(props.defaults || '{}') as CaseDefaults };
+  return { bytes: found.bytes, name: found.name, defaults: recordedDefaults(props) };
 }
 
 const noCase = (message: string): LoadedVersion => ({ diagnostics: [{ severity: 'error', code: 'DIFF_NO_CASE', path: '', message, messageEn: message }] });

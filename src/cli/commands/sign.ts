@@ -16,8 +16,8 @@ import { TimestampError } from '../../sign/timestamp.js';
 import { generatedRevision } from '../../sign/verify.js';
 import { isPng } from '../../io/png.js';
 import { EXIT, UsageError } from '../errors.js';
-import { writeAtomic } from '../files.js';
-import { readBounded } from './verify.js';
+import { readBoundedFile, writeAtomic } from '../files.js';
+import { MAX_CERTIFICATE_BYTES, MAX_DOCUMENT_BYTES, MAX_IMAGE_BYTES } from '../../io/fileLimits.js';
 
 export interface SignFlags {
   p12: string;
@@ -33,8 +33,6 @@ export interface SignFlags {
   /** RFC 3161 timestamp authority (--tsa or config tsaUrl): PAdES B-T. */
   tsa?: string;
 }
-
-const MAX_PDF_BYTES = 200 * 1024 * 1024;
 
 /** X.pdf → X.signed.pdf; a file already signed is signed again in place (it only grows). */
 export function signedName(file: string): string {
@@ -71,7 +69,7 @@ function checkTarget(pdfFile: string, out: string): void {
 }
 
 function readImage(file: string): Uint8Array {
-  const bytes = readBounded(file, 5 * 1024 * 1024, '签名图片');
+  const bytes = readBoundedFile(file, MAX_IMAGE_BYTES, '签名图片');
   if (!isPng(bytes)) throw new UsageError(`--image ${file} 不是 PNG 文件（签名与印章图片须为透明背景的 PNG）`, `--image ${file} is not a PNG`);
   return bytes;
 }
@@ -80,10 +78,10 @@ export async function signCommand(pdfFile: string, f: SignFlags): Promise<number
   const out = f.out ?? signedName(pdfFile);
   try {
     checkTarget(pdfFile, out);
-    const pdf = readBounded(pdfFile, MAX_PDF_BYTES, 'PDF');
+    const pdf = readBoundedFile(pdfFile, MAX_DOCUMENT_BYTES, 'PDF');
     const image = f.image ? readImage(f.image) : undefined;
     const result = await signPdf(pdf, {
-      p12: readBounded(f.p12, 1024 * 1024, '证书文件'), passphrase: passphrase(f), signer: f.signer, seal: f.seal,
+      p12: readBoundedFile(f.p12, MAX_CERTIFICATE_BYTES, '证书文件'), passphrase: passphrase(f), signer: f.signer, seal: f.seal,
       reason: f.reason, location: f.location, image, ...(f.tsa ? { tsaUrl: f.tsa } : {}),
     });
     writeAtomic(out, result.bytes);

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isValidCode, normaliseCode } from '../../domain/verificationCode.js';
-import { describeReadError, ReadFileError, readRegularFile } from '../../io/readRegularFile.js';
+import { MAX_DOCUMENT_BYTES } from '../../io/fileLimits.js';
 import { openRegister, type Db } from '../../register/database.js';
 import { registerPath, versionsByCode, versionTitle, type FoundVersion } from '../../register/index.js';
 import { formatReport } from '../../sign/report.js';
@@ -14,6 +14,7 @@ import { PdfReadError } from '../../sign/pdfRead.js';
 import { verifyDocx, verifyPdf } from '../../sign/verify.js';
 import type { RenderSettings } from '../../sign/regenerate.js';
 import { EXIT, UsageError } from '../errors.js';
+import { readBoundedFile, readCaseBytes } from '../files.js';
 
 export interface VerifyFlags {
   case?: string;
@@ -22,16 +23,6 @@ export interface VerifyFlags {
   json?: boolean;
   /** The output folder whose register answers --code (default output). */
   out?: string;
-}
-
-export function readBounded(file: string, max: number, what: string): Uint8Array {
-  try {
-    return readRegularFile(file, max);
-  } catch (e) {
-    if (!(e instanceof ReadFileError)) throw e;
-    const { zh, en } = describeReadError(e, what, what);
-    throw new UsageError(zh, en);
-  }
 }
 
 /** The register named, or the one beside the file (where jianding writes documents), if there is one. */
@@ -63,8 +54,8 @@ function verifyCode(typed: string, register: Db | undefined, json: boolean): num
 export async function verifyCommand(file: string | undefined, f: VerifyFlags, settings: RenderSettings): Promise<number> {
   if (f.code) return verifyCode(f.code, registerOf(undefined, f.register, f.out ?? 'output'), f.json ?? false);
   if (!file) throw new UsageError('请给出要核验的 PDF 或 DOCX 文件，或用 --code 查询校验码', 'Name a PDF or DOCX, or --code');
-  const bytes = readBounded(file, 200 * 1024 * 1024, '文书文件');
-  const caseFile = f.case ? { name: path.basename(f.case), bytes: readBounded(f.case, 8 * 1024 * 1024, '案件文件') } : undefined;
+  const bytes = readBoundedFile(file, MAX_DOCUMENT_BYTES, '文书文件');
+  const caseFile = f.case ? { name: path.basename(f.case), bytes: readCaseBytes(f.case) } : undefined;
   const input = { file, bytes, settings, register: registerOf(file, f.register, ''), ...(caseFile ? { caseFile } : {}) };
   const isPdf = new TextDecoder('latin1').decode(bytes.subarray(0, 5)) === '%PDF-';
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;

@@ -4,7 +4,7 @@
  * clock, so the part is rewritten whole.
  */
 import type { DocumentMeta } from '../../document/tree.js';
-import { escapeXml } from './xmlSafe.js';
+import { escapeXml } from '../xmlSafe.js';
 
 /** meta.created at midnight UTC, or undefined when it does not start with a date. */
 export function metaTimestamp(created: string): string | undefined {

@@ -6,7 +6,7 @@
 import type { IFontAttributesProperties } from 'docx';
 import { DOCX_FONTS } from '../../document/styles.js';
 import type { FontRole } from '../../document/tree.js';
-import { escapeXml } from './xmlSafe.js';
+import { escapeXml } from '../xmlSafe.js';
 
 export function runFonts(role: FontRole): IFontAttributesProperties {
   const f = DOCX_FONTS[role];

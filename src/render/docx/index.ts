@@ -21,7 +21,7 @@ import { textWidthTwips } from './units.js';
 import { normalizeWatermarkIds } from './watermark.js';
 import { normalizeDrawingIds } from './drawingIds.js';
 import { stylesOptions } from './wordStyles.js';
-import { xmlSafeText } from './xmlSafe.js';
+import { xmlSafeText } from '../xmlSafe.js';
 
 useFastAttributes();
 

@@ -7,7 +7,7 @@ import { Tab, TextRun, UnderlineType } from 'docx';
 import type { FontRole, Inline, TextRun as TreeTextRun } from '../../document/tree.js';
 import { runFonts } from './fonts.js';
 import { markedRun, revisionOf, type RevisionMarks, type Run } from './revisions.js';
-import { xmlSafeText } from './xmlSafe.js';
+import { xmlSafeText } from '../xmlSafe.js';
 
 type RunStyle = Pick<TreeTextRun, 'bold' | 'italic' | 'underline'> & { font: FontRole };
 

@@ -6,7 +6,7 @@
  */
 import { TextWatermark } from 'docx/watermarks';
 import { DOCX_FONTS } from '../../document/styles.js';
-import { xmlSafeText } from './xmlSafe.js';
+import { xmlSafeText } from '../xmlSafe.js';
 
 /** Light grey at half opacity: readable text over it, still plainly visible on paper. */
 const WATERMARK_COLOR = 'C0C0C0';

@@ -7,22 +7,21 @@ import type { PDFDocument } from 'pdf-lib';
 import { PDFName } from './pdfLib.js';
 import type { DocumentMeta } from '../../document/tree.js';
 import { documentDate, PRODUCER } from './metadata.js';
+import { escapeXml, unescapeXml } from '../xmlSafe.js';
 
 export const XMP_NAMESPACE = 'urn:jianding:proof:1';
 
-const escape = (v: string): string => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 export function xmpPacket(meta: DocumentMeta): string {
   const date = documentDate(meta.created).toISOString();
-  const props = Object.entries(meta.properties ?? {}).map(([k, v]) => `<jd:${k}>${escape(v)}</jd:${k}>`).join('');
+  const props = Object.entries(meta.properties ?? {}).map(([k, v]) => `<jd:${k}>${escapeXml(v)}</jd:${k}>`).join('');
   return (
     '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>' +
     '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
     '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"' +
     ` xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:jd="${XMP_NAMESPACE}">` +
-    `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escape(meta.title)}</rdf:li></rdf:Alt></dc:title>` +
+    `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(meta.title)}</rdf:li></rdf:Alt></dc:title>` +
     `<xmp:CreateDate>${date}</xmp:CreateDate><xmp:ModifyDate>${date}</xmp:ModifyDate>` +
-    `<pdf:Producer>${escape(PRODUCER)}</pdf:Producer>${props}` +
+    `<pdf:Producer>${escapeXml(PRODUCER)}</pdf:Producer>${props}` +
     '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="r"?>'
   );
 }
@@ -30,8 +29,7 @@ export function xmpPacket(meta: DocumentMeta): string {
 /** The jianding properties of an XMP packet (what xmpPacket wrote). */
 export function readXmpProperties(xmp: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
-  for (const m of xmp.matchAll(/<jd:([A-Za-z0-9]+)>([^<]*)<\/jd:\1>/g)) out[m[1] as string] = unescape(m[2] as string);
+  for (const m of xmp.matchAll(/<jd:([A-Za-z0-9]+)>([^<]*)<\/jd:\1>/g)) out[m[1] as string] = unescapeXml(m[2] as string);
   return out;
 }
 

@@ -19,7 +19,7 @@ export function xmlSafeText(text: string): string {
   return text.replace(FORBIDDEN, REPLACEMENT_CHAR);
 }
 
-/** Escapes text for XML we write ourselves (core.xml, fontTable.xml). */
+/** Escapes text for XML we write ourselves (core.xml, fontTable.xml, the PDF's XMP). */
 export function escapeXml(text: string): string {
   return xmlSafeText(text)
     .replace(/&/g, '&amp;')
@@ -27,4 +27,9 @@ export function escapeXml(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
+}
+
+/** The text of what escapeXml wrote (jianding's own properties, read back by verify). */
+export function unescapeXml(text: string): string {
+  return text.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
 }
