@@ -8,11 +8,19 @@ import { z } from 'zod';
 import { MAX_CONFIG_BYTES } from '../io/fileLimits.js';
 import { describeReadError, ReadFileError, readRegularFile } from '../io/readRegularFile.js';
 import { isOverridable } from '../rules/severityOverrides.js';
+import { SLOTS } from '../render/pdf/fontSlots.js';
+import type { PdfFontConfig } from '../render/pdf/fonts.js';
 import { UsageError } from './errors.js';
+
+/** A file, or a collection's face by name: { "file": "NotoSerifCJK-Regular.ttc", "face": "Noto Serif CJK SC" }. */
+const faceSpec = z.union([z.string().min(1), z.strictObject({ file: z.string().min(1), face: z.string().trim().min(1).optional() })]);
+
+const FONT_CONFIG_KEYS = [...SLOTS, 'serif', 'serifBold', 'sans', 'sansBold'] as const;
 
 const configSchema = z.strictObject({
   institution: z.record(z.string(), z.string()).optional(),
-  fonts: z.strictObject({ serif: z.string().optional(), serifBold: z.string().optional(), sans: z.string().optional(), sansBold: z.string().optional() }).optional(),
+  /** Font files per slot (the four roles, regular and bold; serif/sans as older shorthand). */
+  fonts: z.strictObject(Object.fromEntries(FONT_CONFIG_KEYS.map((k) => [k, faceSpec.optional()]))).optional(),
   templates: z.string().optional(),
   out: z.string().optional(),
   register: z.string().optional(),
@@ -32,7 +40,7 @@ const configSchema = z.strictObject({
     z.strictObject({ severity: z.enum(['error', 'warning']), reason: z.string().trim().min(1) }),
   ).optional(),
 });
-export type Config = z.infer<typeof configSchema>;
+export type Config = Omit<z.infer<typeof configSchema>, 'fonts'> & { fonts?: PdfFontConfig };
 
 function parse(data: unknown, source: string): Config {
   const r = configSchema.safeParse(data);
@@ -45,7 +53,7 @@ function parse(data: unknown, source: string): Config {
   const base = path.dirname(source);
   // Paths in a config file are relative to the file, not to where the command runs.
   const resolve = (p: string | undefined) => (p === undefined ? undefined : path.resolve(base, p));
-  const fonts = r.data.fonts && Object.fromEntries(Object.entries(r.data.fonts).map(([k, v]) => [k, resolve(v)]));
+  const fonts = r.data.fonts && Object.fromEntries(Object.entries(r.data.fonts).map(([k, v]) => [k, typeof v === 'object' ? { ...v, file: resolve(v.file) } : resolve(v)]));
   const images = r.data.images && {
     seal: resolve(r.data.images.seal),
     signatures: r.data.images.signatures && Object.fromEntries(Object.entries(r.data.images.signatures).map(([k, v]) => [k, resolve(v) as string])),

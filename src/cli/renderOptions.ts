@@ -36,10 +36,13 @@ function checkFontFile(file: string): void {
 
 /** Fonts from the command line win over the config file's; each must be a readable regular file. */
 function fontsOf(flags: RenderFlags, config: Config): Config['fonts'] {
-  const fromFlags = { ...(flags.serifFont ? { serif: path.resolve(flags.serifFont) } : {}), ...(flags.sansFont ? { sans: path.resolve(flags.sansFont) } : {}) };
+  // --serif-font sets the three serif roles, --sans-font 黑体, over what the config names for them.
+  const serif = flags.serifFont && path.resolve(flags.serifFont);
+  const sans = flags.sansFont && path.resolve(flags.sansFont);
+  const fromFlags = { ...(serif ? { serif, fangsong: serif, song: serif, kai: serif } : {}), ...(sans ? { sans, hei: sans } : {}) };
   const fonts = { ...config.fonts, ...fromFlags };
-  for (const file of Object.values(fonts)) {
-    if (file) checkFontFile(file);
+  for (const spec of Object.values(fonts)) {
+    if (spec) checkFontFile(typeof spec === 'string' ? spec : spec.file);
   }
   return fonts;
 }

@@ -58,7 +58,7 @@ function asCollection(ttf: Uint8Array): Uint8Array {
 }
 
 describe('TrueType subsets', () => {
-  const serif = fileBytes(bundledFontPath('serif'));
+  const serif = fileBytes(bundledFontPath('noto-serif-sc-400'));
 
   it('copies each glyph exactly: the same outline and advance as in the source font', () => {
     const { source, subset, ids, copy } = subsetPairs(serif, '鉴定意见书：参与度为30%，医疗过错。');
@@ -129,18 +129,23 @@ describe('damaged font files', () => {
     ['not a font', new TextEncoder().encode('患者张某某'.repeat(200)), 'Unknown font format'],
   ];
   for (const [name, bytes, detail] of cases) {
-    it(`refuses a ${name} file when loading it, naming the file and the problem`, async () => {
+    it(`refuses a ${name} file when loading it, naming the file and the problem`, () => {
       const path = writeTemp(bytes, `${name.replace(/ /g, '-')}.ttf`);
-      const loading = loadFontFile(path);
-      await expect(loading).rejects.toBeInstanceOf(FontFileError);
-      await expect(loading).rejects.toMatchObject({ path, detail });
+      let thrown: unknown;
+      try {
+        loadFontFile(path);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(FontFileError);
+      expect(thrown).toMatchObject({ path, detail });
     });
   }
 });
 
 describe('metrics read straight from the font tables', () => {
   const MONO = '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf'; // 4 full hmtx entries: the rest share the last advance
-  const files = [bundledFontPath('serif'), LATIN.pathname, MONO].filter((f) => existsSync(f));
+  const files = [bundledFontPath('noto-serif-sc-400'), LATIN.pathname, MONO].filter((f) => existsSync(f));
 
   it('give fontkit’s advances, left bearings and fixed-pitch flag, past the last full hmtx entry too', () => {
     for (const file of files) {

@@ -168,7 +168,7 @@ describe('institution fonts', () => {
 
   it.skipIf(!hasPoppler)('uses a configured file for its slot', async () => {
     const { bundledFontPath } = await import('../../src/render/pdf/fonts.js');
-    const { bytes } = await renderPdf(sampleTree(), { fonts: { serif: bundledFontPath('sans') } });
+    const { bytes } = await renderPdf(sampleTree(), { fonts: { serif: bundledFontPath('noto-sans-sc-400') } });
     const fonts = run('pdffonts', [writeTemp(bytes)]);
     expect(fonts).toContain('NotoSansSC-Regular');
     expect(fonts).not.toContain('NotoSerifSC-Regular');

@@ -37,8 +37,8 @@ export function glyphTextsByFace(plan: DocumentPlan): Map<FaceKey, Set<string>> 
 }
 
 /** The six-letter subset tag (ABCDEF+), derived from the font and its glyphs (in first-use order), not chance. */
-export function subsetTag(path: string, texts: Iterable<string>): string {
-  const hash = createHash('sha256').update(path).update('\u0000').update([...texts].join('\u0001')).digest();
+export function subsetTag(faceKey: string, texts: Iterable<string>): string {
+  const hash = createHash('sha256').update(faceKey).update('\u0000').update([...texts].join('\u0001')).digest();
   return Array.from(hash.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join('');
 }
 
@@ -73,7 +73,7 @@ export function embedFaces(doc: PDFDocument, plan: DocumentPlan, fonts: FontSet)
     const face = fonts.face(key);
     const subset = createSubset(face.bytes, face.font);
     const { codes, unicode } = encodeTexts(face.font, subset, texts);
-    const baseFont = `${subsetTag(face.path, texts)}+${face.font.postscriptName || 'Font'}`;
+    const baseFont = `${subsetTag(face.key, texts)}+${face.font.postscriptName || 'Font'}`;
     const ref = registerSubsetFont(doc.context, { baseFont, font: face.font, bytes: face.bytes, subset, unicode });
     embedded.set(key, { name: `F${embedded.size + 1}`, ref, codes });
   }

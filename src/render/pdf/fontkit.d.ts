@@ -18,6 +18,8 @@ declare module 'fontkit' {
   }
   export interface Font {
     postscriptName: string;
+    familyName?: string;
+    fullName?: string;
     unitsPerEm: number;
     ascent: number;
     descent: number;

@@ -2,9 +2,9 @@
  * Types shared by the pure layout (which knows no pdf-lib) and the drawing step.
  * Coordinates are points; y grows downwards from the top of the containing box.
  */
-import type { SectionFurniture } from '../../document/tree.js';
+import type { FontRole, SectionFurniture } from '../../document/tree.js';
 
-/** A loaded font face; keys are assigned by fonts.ts ('serif', 'sansBold', 'serif~noto', …). */
+/** A loaded font face; keys are assigned by fonts.ts ('noto-serif-sc-400', 'kai', …). */
 export type FaceKey = string;
 
 /** What layout needs to know about a face. */
@@ -17,8 +17,8 @@ export interface FaceMetrics {
   ascent: number;
 }
 
-/** The four font slots a paragraph can ask for. */
-export type FontSlot = 'serif' | 'serifBold' | 'sans' | 'sansBold';
+/** The font slots a paragraph can ask for: each of the four roles, regular and bold. */
+export type FontSlot = FontRole | `${FontRole}Bold`;
 
 export interface FaceSet {
   /** Faces to try for a slot, best first (an institution's font, then the bundled Noto). */

@@ -106,7 +106,7 @@ function lineDrawables(atoms: readonly Atom[], range: LineRange, xs: number[], l
 /** Typesets inlines into lines `width` wide; `left` shifts every line. */
 export function typeset(inlines: readonly Inline[], style: TextStyle, width: number, ctx: LayoutContext, left = 0): TextLine[] {
   const pitch = linePitch(ctx.sheet, style.sizePt);
-  const ascent = ctx.faces.metrics(ctx.faces.chain(slotFor(style.font, style.bold))[0] ?? 'serif').ascent;
+  const ascent = ctx.faces.metrics(ctx.faces.chain(slotFor(style.font, style.bold))[0]!).ascent;
   const baseline = baselineIn(pitch, style.sizePt, ascent);
   const indent = Math.min(style.indent, width / 2);
   const lines: TextLine[] = [];

@@ -21,7 +21,7 @@ export function planWatermark(value: string, geometry: PageGeometry, ctx: Layout
   if (atoms.length === 0 || ems <= 0) return undefined;
   const diagonal = Math.hypot(geometry.width, geometry.height);
   const size = Math.min((DIAGONAL_SHARE * diagonal) / ems, MAX_SIZE_SHARE * geometry.width);
-  const ascent = ctx.faces.metrics(atoms[0]?.face ?? 'sans').ascent;
+  const ascent = ctx.faces.metrics(atoms[0]!.face).ascent;
   let x = (-ems * size) / 2;
   const glyphs = atoms.map((atom) => {
     const glyph = { text: atom.text, face: atom.face, x };

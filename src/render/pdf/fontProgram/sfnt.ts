@@ -66,17 +66,18 @@ function checksum(bytes: Uint8Array, from: number, length: number): number {
 const CHECKSUM_ADJUSTMENT = 8;
 
 /**
- * A TrueType file from its tables: directory sorted by tag (readers binary-search it),
+ * An sfnt file from its tables: directory sorted by tag (readers binary-search it),
  * every table 4-byte aligned, table checksums and head.checkSumAdjustment filled in.
  */
-export function writeSfnt(tables: Map<string, Uint8Array>): Uint8Array {
+export function writeSfnt(tables: Map<string, Uint8Array>, version = 0x00010000): Uint8Array {
   const tags = [...tables.keys()].sort();
   const headerSize = 12 + tags.length * 16;
   const total = tags.reduce((size, tag) => size + padded(tables.get(tag)!.length), headerSize);
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
   const log2 = Math.floor(Math.log2(tags.length));
-  view.setUint32(0, 0x00010000);
+  // 0x00010000 for TrueType outlines, 'OTTO' for CFF.
+  view.setUint32(0, version);
   view.setUint16(4, tags.length);
   view.setUint16(6, 16 << log2);
   view.setUint16(8, log2);
