@@ -4,6 +4,7 @@
  *
  *   import { validateCase, renderCase, renderCaseFile } from 'jianding';
  */
+import type { StyleOverrides } from './document/styleOverrides.js';
 import path from 'node:path';
 import { loadCase, type CaseDefaults, type LoadedCase } from './parse/loadCase.js';
 import { renderCase as renderValidCase, type OutputFormat } from './pipeline/renderCase.js';
@@ -35,6 +36,8 @@ export interface RenderCaseOptions {
   deid?: DeidOptions;
   templatesDir?: string;
   fonts?: PdfFontConfig;
+  /** An institution's style sheet over the preset: page, margins, sizes, fonts per role. */
+  style?: StyleOverrides;
   defaults?: CaseDefaults;
 }
 
@@ -49,7 +52,7 @@ export async function renderCase(input: string | Uint8Array, options: RenderCase
   try {
     rendered = await renderValidCase(loaded.case, {
       formats: options.formats ?? ['docx', 'pdf'], status: options.status, sample: options.sample, deid: options.deid, templatesDir: options.templatesDir,
-      fonts: options.fonts, caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}`,
+      fonts: options.fonts, style: options.style, caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}`,
       // The case travels inside the PDF, so `jianding verify` can make the document again.
       caseFile: { name: path.basename(fileName), bytes: bytesOf(input) }, defaults: options.defaults,
     });

@@ -9,6 +9,7 @@ import { MAX_CONFIG_BYTES } from '../io/fileLimits.js';
 import { describeReadError, ReadFileError, readRegularFile } from '../io/readRegularFile.js';
 import { isOverridable } from '../rules/severityOverrides.js';
 import { SLOTS } from '../render/pdf/fontSlots.js';
+import { styleOverridesSchema } from '../schema/styleSheet.js';
 import type { PdfFontConfig } from '../render/pdf/fonts.js';
 import { UsageError } from './errors.js';
 
@@ -21,6 +22,8 @@ const configSchema = z.strictObject({
   institution: z.record(z.string(), z.string()).optional(),
   /** Font files per slot (the four roles, regular and bold; serif/sans as older shorthand). */
   fonts: z.strictObject(Object.fromEntries(FONT_CONFIG_KEYS.map((k) => [k, faceSpec.optional()]))).optional(),
+  /** The institution's style sheet over the preset: page size, margins, line pitch, paragraph styles, DOCX font names. */
+  style: styleOverridesSchema.optional(),
   templates: z.string().optional(),
   out: z.string().optional(),
   register: z.string().optional(),
@@ -42,11 +45,17 @@ const configSchema = z.strictObject({
 });
 export type Config = Omit<z.infer<typeof configSchema>, 'fonts'> & { fonts?: PdfFontConfig };
 
+/** zod's English for a key the config does not know, in the messages' Chinese. */
+function issueText(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `有不认识的键：${issue.keys.join('、')}`;
+  return issue.message;
+}
+
 function parse(data: unknown, source: string): Config {
   const r = configSchema.safeParse(data);
   if (!r.success) {
     const first = r.error.issues[0]!;
-    throw new UsageError(`配置文件 ${source} 有误：${first.path.join('.') || '（顶层）'} ${first.message}`, `Config ${source} is invalid: ${first.path.join('.')} ${first.message}`);
+    throw new UsageError(`配置文件 ${source} 有误：${first.path.join('.') || '（顶层）'} ${issueText(first)}`, `Config ${source} is invalid: ${first.path.join('.')} ${first.message}`);
   }
   const fixed = Object.keys(r.data.rules ?? {}).filter((code) => !isOverridable(code));
   if (fixed.length) throw new UsageError(`配置文件 ${source} 有误：rules 中的 ${fixed.join('、')} 是语法、模式与文字检查，其级别不能改变`, `Config ${source}: the severity of ${fixed.join(', ')} (syntax, schema, text checks) cannot be changed`);

@@ -96,7 +96,7 @@ function addDiff(p: Command, lang: Lang): void {
       const { diffCommand, diffOutPath } = await import('./commands/diff.js');
       process.exitCode = await diffCommand(oldFile, newFile, {
         out: diffOutPath(newFile, flags.out, render.out), date, json: flags.json, templatesDir: render.templatesDir,
-        fonts: render.fonts, defaults: render.defaults, generator: `${TOOL_NAME} ${TOOL_VERSION}`,
+        fonts: render.fonts, style: render.style, defaults: render.defaults, generator: `${TOOL_NAME} ${TOOL_VERSION}`,
       }, lang);
     });
 }
@@ -150,7 +150,7 @@ function addSigning(p: Command): void {
       const o = renderOptions(flags, config);
       const { verifyCommand } = await import('./commands/verify.js');
       const { TOOL_NAME } = await import('./version.js');
-      const settings = { templatesDir: o.templatesDir, fonts: o.fonts, images: o.images, generator: `${TOOL_NAME} ${TOOL_VERSION}` };
+      const settings = { templatesDir: o.templatesDir, fonts: o.fonts, style: o.style, images: o.images, generator: `${TOOL_NAME} ${TOOL_VERSION}` };
       process.exitCode = await verifyCommand(file, { ...flags, register: flags.register ?? config.register, out: flags.out ?? config.out }, settings);
     });
 }

@@ -3,6 +3,7 @@
  * `batch`: validate, reserve the version (finals are immutable, concurrent renders wait),
  * render the bytes, then let the register write and commit them.
  */
+import type { StyleOverrides } from '../document/styleOverrides.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -35,6 +36,8 @@ export interface RenderFileOptions {
   force?: boolean;
   correction?: Correction;
   fonts?: PdfFontConfig;
+  /** The institution's style sheet (config `style`). */
+  style?: StyleOverrides;
   defaults?: CaseDefaults;
   /** Electronic seal and signature images for finals (config `images`). */
   images?: IssueImages;
@@ -100,7 +103,7 @@ function settled(r: Settled, result: RenderFileResult, out: string): RenderFileR
 /** Renders first, so a template or font error leaves no trace; then the register reserves, writes and commits. */
 async function renderAndCommit(file: string, loaded: Loaded, input: ReserveInput, o: RenderFileOptions, result: RenderFileResult): Promise<RenderFileResult> {
   const rendered = await renderCase(loaded.case, {
-    formats: o.formats, templatesDir: o.templatesDir, status: o.status, sample: o.sample, deid: o.deid, fonts: o.fonts,
+    formats: o.formats, templatesDir: o.templatesDir, status: o.status, sample: o.sample, deid: o.deid, fonts: o.fonts, style: o.style,
     caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}`, caseFile: { name: path.basename(file), bytes: loaded.bytes },
     defaults: o.defaults, images: o.images,
   });

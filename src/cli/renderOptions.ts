@@ -100,6 +100,7 @@ export function renderOptions(flags: RenderFlags, config: Config): RenderFileOpt
     deid: deidOf(flags, config),
     force: flags.force ?? false,
     fonts: fontsOf(flags, config),
+    style: config.style,
     defaults: { institution: config.institution, rules: config.rules },
     images: imagesOf(config),
   };

@@ -5,6 +5,7 @@
  * the redline is the new version's document with the old version's text shown as tracked
  * deletions and the new text as tracked insertions, by 「jianding」 on a fixed date.
  */
+import type { StyleOverrides } from '../document/styleOverrides.js';
 import { buildTree } from '../pipeline/buildTree.js';
 import { renderDocx } from '../render/docx/index.js';
 import { layoutSectionPages, type PdfFontConfig } from '../render/pdf/index.js';
@@ -24,6 +25,8 @@ export interface RedlineOptions {
   date?: string;
   /** Fonts for the page count of 「共 N 页」 (the same typesetter as the PDF). */
   fonts?: PdfFontConfig;
+  /** The institution's style sheet, as the documents were set with. */
+  style?: StyleOverrides;
   generator: string;
 }
 
@@ -42,7 +45,7 @@ export interface RedlineResult {
 export const REVISION_AUTHOR = 'jianding';
 
 function treeOf(input: DiffInput, options: RedlineOptions) {
-  return buildTree(input.case, { status: 'draft', caseSha256: input.sha256, generator: options.generator, templatesDir: options.templatesDir }).tree;
+  return buildTree(input.case, { status: 'draft', caseSha256: input.sha256, generator: options.generator, templatesDir: options.templatesDir, style: options.style }).tree;
 }
 
 export async function redline(before: DiffInput, after: DiffInput, options: RedlineOptions): Promise<RedlineResult> {

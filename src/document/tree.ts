@@ -4,6 +4,8 @@
  * and nothing about cases.
  */
 
+import type { StyleOverrides } from './styleOverrides.js';
+
 /** Which typeface a run uses; a style preset maps each role to real fonts. */
 export type FontRole = 'fangsong' | 'song' | 'hei' | 'kai';
 
@@ -168,6 +170,8 @@ export interface Attachment {
 export interface DocumentTree {
   meta: DocumentMeta;
   preset: StylePreset;
+  /** The institution's style sheet over the preset (config `style`); see styleOverrides.ts. */
+  style?: StyleOverrides;
   /** Diagonal watermark text on every page, e.g. 征求意见稿 or 样本. */
   watermark?: string;
   sections: Section[];

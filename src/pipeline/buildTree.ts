@@ -3,6 +3,7 @@ import type { Case } from '../schema/case.js';
 import { enrich, type EnrichOptions } from '../enrich/enrich.js';
 import type { ReportModel } from '../enrich/model.js';
 import type { DocumentTree } from '../document/tree.js';
+import type { StyleOverrides } from '../document/styleOverrides.js';
 import { loadTemplates, type CompiledTemplates } from '../templates/engine.js';
 import { MarkupError, markupToTree } from '../templates/markup.js';
 import { fingerprintOf, verificationUrl, type Fingerprint } from './fingerprint.js';
@@ -15,6 +16,8 @@ export interface BuildOptions extends Omit<EnrichOptions, 'verification'> {
   fontsSha256?: string;
   /** Institution defaults merged into the case: they change the output, so they are in the fingerprint. */
   defaults?: unknown;
+  /** The institution's style sheet (config `style`): it sets other lines, so it is in the fingerprint too. */
+  style?: StyleOverrides;
 }
 
 export function buildTree(c: Case, options: BuildOptions): BuiltDocument {
@@ -23,11 +26,14 @@ export function buildTree(c: Case, options: BuildOptions): BuiltDocument {
     caseSha256: options.caseSha256, templates: templates.hashes, fontsSha256: options.fontsSha256 ?? '',
     tool: options.generator, status: options.status ?? c.report.status, sample: options.sample ?? false,
     ...(hasDefaults(options.defaults) ? { defaults: options.defaults } : {}),
+    ...(options.style ? { style: options.style } : {}),
   });
   const verification = { code: fingerprint.code, url: verificationUrl(c.institution.verifyUrl, fingerprint.code) };
   const model = enrich(c, { ...options, verification });
   const markup = templates.render(model);
-  return { model, markup, tree: treeOf(markup, model, templates), templates, fingerprint };
+  const tree = treeOf(markup, model, templates);
+  if (options.style) tree.style = options.style;
+  return { model, markup, tree, templates, fingerprint };
 }
 
 /** `{ institution: undefined }` or an empty institution (no config) is no defaults at all. */

@@ -19,6 +19,8 @@ export interface FingerprintInputs {
   sample: boolean;
   /** Institution defaults merged into the case (config `institution`), when any. */
   defaults?: unknown;
+  /** The institution's style sheet (config `style`), when any. */
+  style?: unknown;
 }
 
 export interface Fingerprint {

@@ -2,6 +2,7 @@
 import type { Case } from '../schema/case.js';
 import { DeidBlocked, deidentify, partitionAllowed, reportText, residualScan, treeText, type DeidOptions, type DeidReport } from '../deid/index.js';
 import type { DocumentTree } from '../document/tree.js';
+import type { StyleOverrides } from '../document/styleOverrides.js';
 import { renderDocx } from '../render/docx/index.js';
 import { fontSetSha256, layoutSectionPages, renderPdf, type PdfFontConfig } from '../render/pdf/index.js';
 import type { Fingerprint } from './fingerprint.js';
@@ -19,6 +20,8 @@ export interface RenderOptions {
   /** Training samples: date shift and the reviewed allow-list (config deid). */
   deid?: DeidOptions;
   fonts?: PdfFontConfig;
+  /** The institution's style sheet (config `style`). */
+  style?: StyleOverrides;
   caseSha256: string;
   generator: string;
   /** The case file's name and bytes, embedded in the PDF for `jianding verify`. */

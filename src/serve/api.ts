@@ -3,6 +3,7 @@
  * calls the same pipeline the CLI uses (loadCase, renderCase, renderFile, the register); no rule,
  * wording or layout lives here. Documented in openapi.json, which a test checks against ROUTES.
  */
+import type { StyleOverrides } from '../document/styleOverrides.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -26,6 +27,7 @@ export interface Workbench {
   out: string;
   register?: string;
   fonts?: PdfFontConfig;
+  style?: StyleOverrides;
   defaults?: CaseDefaults;
   templatesDir?: string;
   /** Training samples: the config's date shift and reviewed allow-list. */
@@ -81,7 +83,7 @@ async function preview(w: Workbench, body: unknown): Promise<Reply> {
   if (text === undefined) return json(400, { message: '请求须为 {"text": "案件文件内容"}' });
   const loaded = loadCase(Buffer.from(text), String((body as { name?: unknown }).name ?? 'case.yaml'), w.defaults);
   if (!loaded.ok || !loaded.case) return json(422, { ok: false, diagnostics: loaded.diagnostics });
-  const rendered = await renderCase(loaded.case, { formats: ['pdf'], templatesDir: w.templatesDir, fonts: w.fonts, caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}` });
+  const rendered = await renderCase(loaded.case, { formats: ['pdf'], templatesDir: w.templatesDir, fonts: w.fonts, style: w.style, caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}` });
   // Each heading's page, so the page can show the part being edited (header: ASCII only, so URI-encoded JSON).
   return { status: 200, type: 'application/pdf', body: Buffer.from(rendered.outputs[0]!.bytes), headers: { 'X-Jianding-Anchors': encodeURIComponent(JSON.stringify(rendered.anchors)) } };
 }
@@ -113,7 +115,7 @@ async function render(w: Workbench, name: string, body: unknown): Promise<Reply>
   const correction = reason ? { kind: b.correction?.kind === '补正' ? '补正' as const : '更正' as const, reason } : undefined;
   const r = await renderFile(file, {
     out: w.out, formats: ['docx', 'pdf'], status: correction ? 'final' : status, correction, sample: sample && !correction, deid: w.deid,
-    fonts: w.fonts, defaults: w.defaults, templatesDir: w.templatesDir, register: w.register,
+    fonts: w.fonts, style: w.style, defaults: w.defaults, templatesDir: w.templatesDir, register: w.register,
   });
   // A final in the way is said in the page's words: its way forward is the page's 「生成更正版本」, not a CLI flag.
   const failure = r.failure?.correctable ? '本案已有正式文书，正式文书一经生成即不可替换。如需修改，请「生成更正版本」并写明原因（原正式文书保留）。' : r.failure?.message;

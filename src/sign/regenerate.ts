@@ -7,10 +7,12 @@ import { loadCase } from '../parse/loadCase.js';
 import { renderCase, type OutputFormat } from '../pipeline/renderCase.js';
 import { recordedDefaults, type IssueImages } from '../pipeline/proof.js';
 import type { PdfFontConfig } from '../render/pdf/index.js';
+import type { StyleOverrides } from '../document/styleOverrides.js';
 
 export interface RenderSettings {
   templatesDir?: string;
   fonts?: PdfFontConfig;
+  style?: StyleOverrides;
   images?: IssueImages;
   generator: string;
 }
@@ -29,7 +31,7 @@ export async function regenerate(format: OutputFormat, caseFile: { name: string;
   if (!loaded.ok || !loaded.case) return { ok: false, problem: `案件文件未通过校验（${loaded.diagnostics.filter((d) => d.severity === 'error').length} 处错误），无法重新生成` };
   const status = props.status === 'draft' ? 'draft' : 'final';
   const rendered = await renderCase(loaded.case, {
-    formats: [format], status, templatesDir: s.templatesDir, fonts: s.fonts, images: status === 'final' ? s.images : undefined,
+    formats: [format], status, templatesDir: s.templatesDir, fonts: s.fonts, style: s.style, images: status === 'final' ? s.images : undefined,
     caseSha256: loaded.sha256, generator: s.generator, caseFile, defaults,
   });
   return { ok: true, bytes: rendered.outputs[0]!.bytes, templates: rendered.templates, fontsSha256: rendered.fingerprint.inputs.fontsSha256 };

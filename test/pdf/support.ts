@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { STYLE_SHEETS } from '../../src/document/styles.js';
+import { styleSheetOf } from '../../src/document/styleOverrides.js';
 import type { Block, DocumentTree, Paragraph } from '../../src/document/tree.js';
 import { pageGeometry, type PageGeometry } from '../../src/render/pdf/geometry.js';
 import type { DocumentPlan, FaceMetrics, FaceSet, GlyphRun, PagePlan } from '../../src/render/pdf/model.js';
@@ -59,7 +59,7 @@ export function rasterPage(path: string, page: number, dpi: number): { width: nu
 export const normalise = (text: string): string => text.replace(/\s+/g, '');
 
 export function geometryOf(tree: DocumentTree): PageGeometry {
-  return pageGeometry(STYLE_SHEETS[tree.preset]);
+  return pageGeometry(styleSheetOf(tree));
 }
 
 export interface PlacedRun {

@@ -8,7 +8,7 @@
  */
 import { Document, Packer, type PageNumberEstimator } from 'docx';
 import QRCode from 'qrcode';
-import { STYLE_SHEETS } from '../../document/styles.js';
+import { styleSheetOf } from '../../document/styleOverrides.js';
 import type { DocumentTree } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
 import { coreXml } from './coreProps.js';
@@ -44,7 +44,7 @@ interface BuildExtras {
 }
 
 function buildDocument(tree: DocumentTree, extras: BuildExtras, pageNumbers?: PageNumberEstimator): Document {
-  const sheet = STYLE_SHEETS[tree.preset];
+  const sheet = styleSheetOf(tree);
   const marks = extras.revisions ? new RevisionMarks(extras.revisions) : undefined;
   const ctx: RenderContext = { sheet, textWidthTwips: textWidthTwips(sheet), qrImages: extras.qr, ...(marks ? { marks } : {}) };
   const watermark = tree.watermark?.trim() ? tree.watermark : undefined;

@@ -3,7 +3,7 @@
  * nothing here touches pdf-lib. Each section starts on a new page; body pages are
  * numbered 1…N, front pages are not counted.
  */
-import { STYLE_SHEETS } from '../../document/styles.js';
+import { styleSheetOf } from '../../document/styleOverrides.js';
 import type { DocumentTree } from '../../document/tree.js';
 import { sectionFlow } from './blocks.js';
 import { furniturePlacements } from './furniture.js';
@@ -40,7 +40,7 @@ function numberBodyPages(pages: PagePlan[]): number {
 }
 
 export function layoutDocument(tree: DocumentTree, faces: FaceSet): DocumentPlan {
-  const sheet = STYLE_SHEETS[tree.preset] ?? STYLE_SHEETS.gbt9704;
+  const sheet = styleSheetOf(tree);
   const geometry = pageGeometry(sheet);
   const sink = new WarningSink();
   const ctx: LayoutContext = { sheet, faces, sink, textWidth: geometry.textWidth };
