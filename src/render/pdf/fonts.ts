@@ -102,6 +102,16 @@ export function unpackedFontPath(key: BundledKey): string | undefined {
 
 export const BUNDLED_KEYS = Object.keys(BUNDLED_FILES) as BundledKey[];
 
+/** The npm packages the bundled faces come from, and the files of them that are used. */
+export function bundledPackages(): Map<string, string[]> {
+  const used = new Map<string, string[]>();
+  for (const spec of Object.values(BUNDLED_FILES)) {
+    const pkg = spec.split('/').slice(0, 2).join('/');
+    used.set(pkg, [...(used.get(pkg) ?? []), spec.slice(pkg.length + 1)]);
+  }
+  return used;
+}
+
 function bundledSource(key: BundledKey): FaceSource {
   const unpacked = unpackedFontPath(key);
   const file = unpacked && existsSync(unpacked) ? unpacked : bundledFontPath(key);
