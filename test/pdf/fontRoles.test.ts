@@ -44,10 +44,10 @@ async function facesByStyle(config: PdfFontConfig): Promise<Map<string, string>>
 }
 
 describe('the four font roles', () => {
-  it('set 楷体 headings in the bundled LXGW WenKai, 黑体 in Noto Sans SC, 仿宋 and 宋 in Noto Serif SC', async () => {
+  it('set 楷体 headings in the bundled LXGW WenKai, 黑体 in Noto Sans SC, 仿宋 in Noto Serif SC, the 小标宋 title in its SemiBold', async () => {
     const faces = await facesByStyle({});
     expect(Object.fromEntries(faces)).toEqual({
-      title: 'NotoSerifSC-Regular',
+      title: 'NotoSerifSC-SemiBold',
       heading1: 'NotoSansSC-Regular',
       heading2: 'LXGWWenKai-Regular',
       body: 'NotoSerifSC-Regular',
@@ -73,8 +73,9 @@ describe('the four font roles', () => {
     const path = writeTemp(bytes);
     const fonts = run('pdffonts', [path]);
     expect(fonts).toMatch(/\+LXGWWenKai-Regular\s+CID TrueType/);
-    // 仿宋 and 宋 share a file by default: one embedded subset, not two.
+    // Each face is embedded once, however many slots use it.
     expect(fonts.match(/NotoSerifSC-Regular/g)).toHaveLength(1);
+    expect(fonts).toMatch(/\+NotoSerifSC-SemiBold\s+CID TrueType/);
     expect(inkFailures(path, layoutDocument(sampleTree(), await loadFontSet()))).toEqual([]);
   }, TIMEOUT);
 });

@@ -48,10 +48,12 @@ export { ROLES, SLOTS, slotFor } from './fontSlots.js';
 /**
  * The bundled faces, by a key that names them the same on every machine (it orders the PDF's
  * font resources and seeds the subset tag). No openly licensed 仿宋 is packaged for npm or
- * Debian, so 仿宋 and 宋 share Noto Serif SC; 楷 is LXGW WenKai (OFL), shipped as WOFF.
+ * Debian, so 仿宋 is Noto Serif SC; 宋 stands for 小标宋 (titles), whose heavier strokes
+ * Noto Serif SC SemiBold comes closest to; 楷 is LXGW WenKai (OFL), shipped as WOFF.
  */
 const BUNDLED_FILES = {
   'noto-serif-sc-400': '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
+  'noto-serif-sc-600': '@expo-google-fonts/noto-serif-sc/600SemiBold/NotoSerifSC_600SemiBold.ttf',
   'noto-serif-sc-700': '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
   'noto-sans-sc-400': '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
   'noto-sans-sc-700': '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
@@ -71,7 +73,7 @@ function bundledChain(slot: FontSlot): BundledKey[] {
   const w = weight(slot);
   const chain: Record<FontRole, BundledKey[]> = {
     fangsong: [`noto-serif-sc-${w}`],
-    song: [`noto-serif-sc-${w}`],
+    song: [w === '700' ? 'noto-serif-sc-700' : 'noto-serif-sc-600'],
     hei: [`noto-sans-sc-${w}`],
     // WenKai lacks a few rare characters Noto Serif SC has.
     kai: [`lxgw-wenkai-${w}`, `noto-serif-sc-${w}`],
