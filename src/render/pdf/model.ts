@@ -123,6 +123,10 @@ export interface Slice {
   table?: TableTag;
   /** The text of the heading this slice begins, so a viewer can be sent to its page. */
   anchor?: string;
+  /** A paragraph's text line: whether it ends its paragraph and was justified (typography checks). */
+  line?: { last: boolean; justified: boolean };
+  /** The first slice of the 落款 (typography checks measure the page before it). */
+  signature?: boolean;
   /** Cuts a slice taller than a page; null when nothing fits in `available`. */
   split?: (available: number) => [Slice, Slice] | null;
 }

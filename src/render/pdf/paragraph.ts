@@ -31,6 +31,9 @@ export interface TextStyle {
 export interface TextLine {
   height: number;
   drawables: Drawable[];
+  /** Last line of its paragraph (or of a segment ended by a hard line break). */
+  last: boolean;
+  justified: boolean;
 }
 
 export function plainText(inlines: readonly Inline[]): string {
@@ -117,7 +120,7 @@ export function typeset(inlines: readonly Inline[], style: TextStyle, width: num
       const lineWidth = width - indentOf(n);
       const stretch = style.align === 'justify' && n < ranges.length - 1;
       const xs = positions(atoms, range, lineWidth, style.align, stretch);
-      lines.push({ height: pitch, drawables: lineDrawables(atoms, range, xs, left + indentOf(n), baseline) });
+      lines.push({ height: pitch, drawables: lineDrawables(atoms, range, xs, left + indentOf(n), baseline), last: n === ranges.length - 1, justified: stretch });
     });
   });
   return lines;
@@ -143,6 +146,7 @@ export function lineSlices(lines: readonly TextLine[], spaceBefore: number, spac
       keepWithNext: last ? keepWithNext : keepTogether || !breakAllowedAfterLine(i + 1, lines.length),
       drawables: line.drawables,
       textLines: 1,
+      line: { last: line.last, justified: line.justified },
     };
   });
 }

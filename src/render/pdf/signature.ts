@@ -96,7 +96,8 @@ function sealSlice(block: SignatureBlock, ctx: LayoutContext): Slice {
 export function signatureSlices(block: SignatureBlock, ctx: LayoutContext): Slice[] {
   const left = signerColumn(block, ctx);
   const blank = typeset([], styles(ctx).body, ctx.textWidth, ctx)[0];
-  const slices = [slice(blank?.height ?? 0, [])];
+  const opening: Slice = { ...slice(blank?.height ?? 0, []), signature: true };
+  const slices = [opening];
   block.lines.forEach((signer, i) => slices.push(...signerSlices(signer, i, block, left, ctx)));
   slices.push(sealSlice(block, ctx));
   const last = slices[slices.length - 1];
