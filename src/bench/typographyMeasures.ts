@@ -5,12 +5,13 @@
  * part of the page before the 落款, and the folio's distance below the text block.
  */
 import { MM_TO_PT, STYLE_SHEETS } from '../document/styles.js';
-import type { DocumentTree } from '../document/tree.js';
+import type { DocumentTree, Section } from '../document/tree.js';
 import { sectionFlow } from '../render/pdf/blocks.js';
 import { pageGeometry } from '../render/pdf/geometry.js';
 import { layoutDocument } from '../render/pdf/layout.js';
 import { isPageBreak, type FaceSet, type FlowItem, type GlyphRun, type Slice } from '../render/pdf/model.js';
-import { paginate, type PlacedSlice } from '../render/pdf/paginate.js';
+import { chainHeight, paginate, type PlacedSlice } from '../render/pdf/paginate.js';
+import { paragraphSlices, type LayoutContext } from '../render/pdf/paragraph.js';
 import { WarningSink } from '../render/pdf/text.js';
 
 /** Gaps wider than this (in ems of the text) show as letter-spacing. */
@@ -32,6 +33,12 @@ export interface Typography {
   tableSplits: number;
   /** Empty share of the text block on the page before the 落款's page (null: none before it). */
   emptyBeforeSignature: number | null;
+  /** Whether the keep-chain opening the 落款's page (text tied to the 落款) is taller than that empty room. */
+  signatureChainTooTall: boolean;
+  /** Signers printed on the page of the institution and date (null: no 落款). */
+  signersWithDate: number | null;
+  /** Headings and titles set on several lines: the shortest line's share of the longest. */
+  headingBalance: { text: string; ratio: number }[];
   /** Distances (mm) from the text block's bottom to the top of each folio's em box. */
   folioMm: number[];
 }
@@ -94,6 +101,19 @@ function tableSplitsOf(pages: readonly PlacedSlice[][]): number {
   return splits;
 }
 
+/** Lines of each multi-line heading and title, typeset as the document sets them. */
+function headingBalanceOf(section: Section, ctx: LayoutContext): { text: string; ratio: number }[] {
+  const out: { text: string; ratio: number }[] = [];
+  for (const block of section.blocks) {
+    if (block.kind !== 'paragraph' || !/^(heading\d|title|coverTitle|declarationTitle)$/.test(block.style)) continue;
+    const lines = paragraphSlices(block, ctx);
+    if (lines.length < 2) continue;
+    const widths = lines.map((line) => glyphsOf(line).reduce((w, g) => w + g.advance, 0));
+    out.push({ text: lines.map(lineText).join('⏎'), ratio: Math.min(...widths) / Math.max(...widths) });
+  }
+  return out;
+}
+
 function bottomOf(page: readonly PlacedSlice[]): number {
   return page.reduce((b, p) => Math.max(b, p.y + p.slice.height), 0);
 }
@@ -102,7 +122,17 @@ export function measureTypography(tree: DocumentTree, faces: FaceSet): Typograph
   const sheet = STYLE_SHEETS[tree.preset] ?? STYLE_SHEETS.gbt9704;
   const geometry = pageGeometry(sheet);
   const ctx = { sheet, faces, sink: new WarningSink(), textWidth: geometry.textWidth };
-  const result: Typography = { maxGapEm: 0, looseLines: [], runts: [], tableSplits: 0, emptyBeforeSignature: null, folioMm: [] };
+  const result: Typography = {
+    maxGapEm: 0,
+    looseLines: [],
+    runts: [],
+    tableSplits: 0,
+    emptyBeforeSignature: null,
+    signatureChainTooTall: false,
+    signersWithDate: null,
+    headingBalance: [],
+    folioMm: [],
+  };
   for (const section of tree.sections) {
     const flow = sectionFlow(section, ctx);
     const pages = paginate(flow, geometry.textHeight);
@@ -114,8 +144,15 @@ export function measureTypography(tree: DocumentTree, faces: FaceSet): Typograph
     }
     result.runts.push(...runtsOf(flow));
     result.tableSplits += tableSplitsOf(pages);
-    const signed = pages.findIndex((page) => page.some((p) => p.slice.signature));
-    if (signed > 0) result.emptyBeforeSignature = 1 - bottomOf(pages[signed - 1]!) / geometry.textHeight;
+    const signed = pages.findIndex((page) => page.some((p) => p.slice.signature === 'start'));
+    if (signed > 0) {
+      const room = geometry.textHeight - bottomOf(pages[signed - 1]!);
+      result.emptyBeforeSignature = room / geometry.textHeight;
+      result.signatureChainTooTall = chainHeight(flow, pages[signed]![0]!.index) > room + 1e-6;
+    }
+    const dated = pages.find((page) => page.some((p) => p.slice.signature === 'date'));
+    if (dated) result.signersWithDate = dated.filter((p) => p.slice.signature === 'signer').length;
+    result.headingBalance.push(...headingBalanceOf(section, ctx));
   }
   const plan = layoutDocument(tree, faces);
   const blockBottom = geometry.marginTop + geometry.textHeight;
