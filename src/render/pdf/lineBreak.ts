@@ -245,3 +245,34 @@ export function breakLines(items: readonly BreakItem[], widthOf: (line: number) 
   if (!endsInRunt(items, pulled)) return pulled;
   return pushIntoLastLine(sums, lines, widthOf, em) ?? lines;
 }
+
+/** Breaks that fall between phrases: after a pause mark or a space, before a bracket or dash. */
+const PHRASE_END = new Set(Array.from('，、：；）」》 '));
+const PHRASE_START = new Set(Array.from('（「《—'));
+/** What a break inside a phrase costs a balanced heading, in ems of imbalance. */
+const MID_PHRASE_COST_EM = 8;
+
+/**
+ * A two-line heading split where its lines come out most even, preferring a break between
+ * phrases (before 「（2025年…）」 or 「——存在过错」) to one inside a word; undefined when no
+ * split fits on two lines.
+ */
+export function balanceTwoLines(items: readonly BreakItem[], widthOf: (line: number) => number, em: number): LineRange[] | undefined {
+  const sums = new Sums(items);
+  const n = items.length;
+  let best: { lines: LineRange[]; cost: number } | undefined;
+  for (let b = 1; b < n; b++) {
+    const before = items[b - 1] as BreakItem;
+    const after = items[b] as BreakItem;
+    if (!canBreakBetween(before, after)) continue;
+    const first = { start: 0, end: trimEnd(items, 0, b) };
+    const second = { start: skipSpaces(items, b), end: trimEnd(items, 0, n) };
+    const w1 = sums.natural(first.start, first.end);
+    const w2 = sums.natural(second.start, second.end);
+    if (w1 > widthOf(0) + EPSILON || w2 > widthOf(1) + EPSILON || second.start >= second.end) continue;
+    const phrase = PHRASE_END.has(lastChar(before.text)) || PHRASE_START.has(firstChar(after.text));
+    const cost = Math.abs(w1 - w2) + (phrase ? 0 : MID_PHRASE_COST_EM * em);
+    if (!best || cost < best.cost - EPSILON) best = { lines: [first, second], cost };
+  }
+  return best?.lines;
+}

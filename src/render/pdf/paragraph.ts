@@ -5,7 +5,7 @@
 import type { StyleSheet } from '../../document/styles.js';
 import type { Align, FontRole, Inline, Paragraph } from '../../document/tree.js';
 import { slotFor } from './fonts.js';
-import { breakLines, isStretchableGap, type BreakOptions, type LineRange } from './lineBreak.js';
+import { balanceTwoLines, breakLines, isStretchableGap, type BreakOptions, type LineRange } from './lineBreak.js';
 import { compressAdjacent, punctSide, squeezeLeft } from './punctuation.js';
 import { baselineIn, linePitch } from './measure.js';
 import type { Drawable, FaceSet, GlyphRun, Slice } from './model.js';
@@ -131,12 +131,15 @@ function lineDrawables(atoms: readonly Atom[], range: LineRange, places: GlyphPl
 }
 
 /**
- * Breaks a heading into as many lines as the full width needs, but on the narrowest measure
- * that still needs no more, so its lines come out of similar length (no lone word below).
+ * Breaks a heading into as many lines as the full width needs, of similar length (no lone
+ * word below): two lines split evenly between phrases; more on the narrowest measure that
+ * still needs no more lines.
  */
 function balancedBreaks(atoms: readonly Atom[], widthOf: (line: number) => number, options: BreakOptions): LineRange[] {
   const full = breakLines(atoms, widthOf, options);
   if (full.length < 2) return full;
+  const two = full.length === 2 ? balanceTwoLines(atoms, widthOf, options.em ?? 0) : undefined;
+  if (two) return two;
   let lo = 0.4;
   let hi = 1;
   for (let step = 0; step < 16; step++) {
