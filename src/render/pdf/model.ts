@@ -123,6 +123,15 @@ export interface Slice {
   table?: TableTag;
   /** The text of the heading this slice begins, so a viewer can be sent to its page. */
   anchor?: string;
+  /** A paragraph's text line: whether it ends its paragraph and was justified (typography checks). */
+  line?: { last: boolean; justified: boolean };
+  /**
+   * A page break may follow after all, when the keep-chain this slice is in is taller than a
+   * page (between the signers of a long 落款): better than cutting the chain just anywhere.
+   */
+  softBreak?: boolean;
+  /** Parts of the 落款, for typography checks: its opening slice, each signer's line, the date. */
+  signature?: 'start' | 'signer' | 'date';
   /** Cuts a slice taller than a page; null when nothing fits in `available`. */
   split?: (available: number) => [Slice, Slice] | null;
 }

@@ -2,7 +2,8 @@
  * Pagination of one section's flow: fill pages greedily; when a slice does not fit,
  * break after the last slice on the page that allows a break (so headings, orphans,
  * widows and the 落款 move together), or — when the whole page is one unbreakable chain —
- * break right before the slice. Table headers are repeated on continuation pages; a
+ * break right before the slice; a chain taller than any page breaks at its soft points (between
+ * the signers of a long 落款) instead, filling the page it starts on. Table headers are repeated on continuation pages; a
  * slice taller than an empty page is split.
  */
 import { isPageBreak, type FlowItem, type Slice } from './model.js';
@@ -62,12 +63,46 @@ class PageFiller {
     return -1;
   }
 
+  /** Position in `page` after `from` of the last soft break (a chain too tall for any page may break there), or -1. */
+  lastSoftBreak(from: number): number {
+    for (let k = this.page.length - 1; k > from; k--) {
+      const placed = this.page[k] as PlacedSlice;
+      if (placed.index >= 0 && placed.slice.softBreak) return k;
+    }
+    return -1;
+  }
+
   /** Keeps the page up to position k and returns the flow index to continue from. */
   truncateAfter(k: number): number {
     const kept = this.page[k] as PlacedSlice;
     this.page = this.page.slice(0, k + 1);
     return kept.index + 1;
   }
+}
+
+/** Height of the keep-chain starting at flow index `from` (up to its first slice that allows a break). */
+export function chainHeight(items: readonly FlowItem[], from: number): number {
+  let height = 0;
+  for (let i = from; i < items.length; i++) {
+    const item = items[i] as FlowItem;
+    if (isPageBreak(item)) break;
+    height += item.spaceBefore + item.height + item.spaceAfter;
+    if (!item.keepWithNext) break;
+  }
+  return height;
+}
+
+/**
+ * Where to end a full page: after the last slice that allows a break — unless what follows
+ * it is a chain no page can hold, which then breaks at its last soft point on this page so
+ * this page is filled rather than left half empty; -1 when neither exists.
+ */
+function breakPosition(filler: PageFiller, items: readonly FlowItem[]): number {
+  const k = filler.lastBreakable();
+  const next = k >= 0 ? (filler.page[k] as PlacedSlice).index + 1 : -1;
+  if (k >= 0 && chainHeight(items, next) <= filler.height + EPSILON) return k;
+  const soft = filler.lastSoftBreak(k);
+  return soft >= 0 ? soft : k;
 }
 
 function repeatHeader(filler: PageFiller, slice: Slice): void {
@@ -113,7 +148,7 @@ export function paginate(flow: readonly FlowItem[], pageHeight: number): PlacedS
       filler.place(item, i++);
       continue;
     }
-    const k = filler.lastBreakable();
+    const k = breakPosition(filler, items);
     if (k >= 0) i = filler.truncateAfter(k);
     filler.newPage(false);
   }

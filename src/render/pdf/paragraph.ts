@@ -5,7 +5,8 @@
 import type { StyleSheet } from '../../document/styles.js';
 import type { Align, FontRole, Inline, Paragraph } from '../../document/tree.js';
 import { slotFor } from './fonts.js';
-import { breakLines, isStretchableGap, type LineRange } from './lineBreak.js';
+import { balanceTwoLines, breakLines, isStretchableGap, type BreakOptions, type LineRange } from './lineBreak.js';
+import { compressAdjacent, punctSide, squeezeLeft } from './punctuation.js';
 import { baselineIn, linePitch } from './measure.js';
 import type { Drawable, FaceSet, GlyphRun, Slice } from './model.js';
 import { appendAtoms, type Atom, type WarningSink } from './text.js';
@@ -25,12 +26,17 @@ export interface TextStyle {
   align: Align;
   /** First-line indent in points. */
   indent: number;
+  /** Wrap into lines of similar length (headings and titles). */
+  balance?: boolean;
 }
 
 /** One typeset line: drawables relative to the line box's top-left. */
 export interface TextLine {
   height: number;
   drawables: Drawable[];
+  /** Last line of its paragraph (or of a segment ended by a hard line break). */
+  last: boolean;
+  justified: boolean;
 }
 
 export function plainText(inlines: readonly Inline[]): string {
@@ -55,26 +61,46 @@ function atomsOf(inlines: readonly Inline[], style: TextStyle, ctx: LayoutContex
   return segments;
 }
 
-/** x of each atom in a line after alignment and justification. */
-function positions(atoms: readonly Atom[], range: LineRange, width: number, align: Align, stretch: boolean): number[] {
+/** Where an atom's glyph is drawn and its natural advance (compressed marks draw wider than their box). */
+interface GlyphPlace {
+  x: number;
+  advance: number;
+}
+
+/** Compression ratio (0…1) of a line set wider than `width`, taken from its marks' blank halves. */
+function squeezeRatio(atoms: readonly Atom[], range: LineRange, natural: number, width: number): number {
+  if (natural <= width) return 0;
+  let shrink = 0;
+  for (let i = range.start; i < range.end; i++) shrink += (atoms[i] as Atom).shrink ?? 0;
+  return shrink > 0 ? Math.min(1, (natural - width) / shrink) : 0;
+}
+
+/** Glyph places in a line after punctuation compression, alignment and justification. */
+function positions(atoms: readonly Atom[], range: LineRange, width: number, align: Align, stretch: boolean): GlyphPlace[] {
   let natural = 0;
   for (let i = range.start; i < range.end; i++) natural += (atoms[i] as Atom).width;
-  const extra = width - natural;
+  const ratio = squeezeRatio(atoms, range, natural, width);
+  const boxWidth = (atom: Atom) => atom.width - ratio * (atom.shrink ?? 0);
+  let set = 0;
+  for (let i = range.start; i < range.end; i++) set += boxWidth(atoms[i] as Atom);
+  const extra = width - set;
   let gaps = 0;
   if (stretch && extra > 0) {
     for (let i = range.start; i + 1 < range.end; i++) if (isStretchableGap(atoms[i] as Atom, atoms[i + 1] as Atom)) gaps++;
   }
   const perGap = gaps > 0 ? extra / gaps : 0;
   let x = align === 'center' ? Math.max(0, extra / 2) : align === 'right' ? Math.max(0, extra) : 0;
-  const xs: number[] = [];
+  const places: GlyphPlace[] = [];
   for (let i = range.start; i < range.end; i++) {
     const atom = atoms[i] as Atom;
-    xs.push(x);
-    x += atom.width;
+    const squeezed = ratio * (atom.shrink ?? 0);
+    const leftTrim = (atom.trimLeft ?? 0) + (punctSide(atom) === 'opening' ? squeezed : 0);
+    places.push({ x: x - leftTrim, advance: atom.width + (atom.trimLeft ?? 0) + (atom.trimRight ?? 0) });
+    x += boxWidth(atom);
     const next = atoms[i + 1];
     if (perGap && next && i + 1 < range.end && isStretchableGap(atom, next)) x += perGap;
   }
-  return xs;
+  return places;
 }
 
 function sameRun(run: GlyphRun | undefined, atom: Atom): run is GlyphRun {
@@ -82,12 +108,13 @@ function sameRun(run: GlyphRun | undefined, atom: Atom): run is GlyphRun {
 }
 
 /** Groups positioned atoms into glyph runs, marker boxes and underlines. */
-function lineDrawables(atoms: readonly Atom[], range: LineRange, xs: number[], left: number, baseline: number): Drawable[] {
+function lineDrawables(atoms: readonly Atom[], range: LineRange, places: GlyphPlace[], left: number, baseline: number): Drawable[] {
   const drawables: Drawable[] = [];
   let run: GlyphRun | undefined;
   for (let i = range.start; i < range.end; i++) {
     const atom = atoms[i] as Atom;
-    const x = left + (xs[i - range.start] ?? 0);
+    const place = places[i - range.start] as GlyphPlace;
+    const x = left + place.x;
     if (atom.underline) drawables.push({ kind: 'rule', x1: x, x2: x + atom.width, y1: baseline + atom.size * 0.12, y2: baseline + atom.size * 0.12, width: atom.size * 0.05 });
     if (atom.box) {
       run = undefined;
@@ -98,9 +125,36 @@ function lineDrawables(atoms: readonly Atom[], range: LineRange, xs: number[], l
       run = { kind: 'glyphs', face: atom.face, size: atom.size, italic: atom.italic, baseline, glyphs: [] };
       drawables.push(run);
     }
-    run.glyphs.push({ x, text: atom.text, advance: atom.width });
+    run.glyphs.push({ x, text: atom.text, advance: place.advance });
   }
   return drawables;
+}
+
+/**
+ * Breaks a heading into as many lines as the full width needs, of similar length (no lone
+ * word below): two lines split evenly between phrases; more on the narrowest measure that
+ * still needs no more lines.
+ */
+function balancedBreaks(atoms: readonly Atom[], widthOf: (line: number) => number, options: BreakOptions): LineRange[] {
+  const full = breakLines(atoms, widthOf, options);
+  if (full.length < 2) return full;
+  const two = full.length === 2 ? balanceTwoLines(atoms, widthOf, options.em ?? 0) : undefined;
+  if (two) return two;
+  let lo = 0.4;
+  let hi = 1;
+  for (let step = 0; step < 16; step++) {
+    const mid = (lo + hi) / 2;
+    const trial = breakLines(atoms, (n) => widthOf(n) * mid, options);
+    if (trial.length > full.length) lo = mid;
+    else hi = mid;
+  }
+  return breakLines(atoms, (n) => widthOf(n) * hi, options);
+}
+
+function prepareAtoms(atoms: Atom[]): Atom[] {
+  compressAdjacent(atoms);
+  for (const atom of atoms) atom.shrink = squeezeLeft(atom);
+  return atoms;
 }
 
 /** Typesets inlines into lines `width` wide; `left` shifts every line. */
@@ -110,22 +164,28 @@ export function typeset(inlines: readonly Inline[], style: TextStyle, width: num
   const baseline = baselineIn(pitch, style.sizePt, ascent);
   const indent = Math.min(style.indent, width / 2);
   const lines: TextLine[] = [];
-  atomsOf(inlines, style, ctx).forEach((atoms, segment) => {
+  const options: BreakOptions = { em: style.sizePt, avoidRunts: style.align === 'justify' || style.align === 'left' };
+  atomsOf(inlines, style, ctx).forEach((segmentAtoms, segment) => {
+    const atoms = prepareAtoms(segmentAtoms);
     const indentOf = (line: number) => (segment === 0 && line === 0 ? indent : 0);
-    const ranges = breakLines(atoms, (line) => width - indentOf(line));
+    const widthOf = (line: number) => width - indentOf(line);
+    const ranges = style.balance ? balancedBreaks(atoms, widthOf, options) : breakLines(atoms, widthOf, options);
     ranges.forEach((range, n) => {
       const lineWidth = width - indentOf(n);
       const stretch = style.align === 'justify' && n < ranges.length - 1;
       const xs = positions(atoms, range, lineWidth, style.align, stretch);
-      lines.push({ height: pitch, drawables: lineDrawables(atoms, range, xs, left + indentOf(n), baseline) });
+      lines.push({ height: pitch, drawables: lineDrawables(atoms, range, xs, left + indentOf(n), baseline), last: n === ranges.length - 1, justified: stretch });
     });
   });
   return lines;
 }
 
+/** Styles whose wrapped lines are balanced rather than filled. */
+const BALANCED = new Set<Paragraph['style']>(['heading1', 'heading2', 'heading3', 'title', 'coverTitle', 'declarationTitle']);
+
 export function paragraphStyle(p: Paragraph, sheet: StyleSheet): TextStyle {
   const spec = sheet.paragraphs[p.style];
-  return { font: spec.font, bold: spec.bold, sizePt: spec.sizePt, align: p.align ?? spec.align, indent: spec.indentChars * spec.sizePt };
+  return { font: spec.font, bold: spec.bold, sizePt: spec.sizePt, align: p.align ?? spec.align, indent: spec.indentChars * spec.sizePt, balance: BALANCED.has(p.style) };
 }
 
 /** Whether a page break may follow line `k` (1-based) of `n`: two lines on each side. */
@@ -143,6 +203,7 @@ export function lineSlices(lines: readonly TextLine[], spaceBefore: number, spac
       keepWithNext: last ? keepWithNext : keepTogether || !breakAllowedAfterLine(i + 1, lines.length),
       drawables: line.drawables,
       textLines: 1,
+      line: { last: line.last, justified: line.justified },
     };
   });
 }

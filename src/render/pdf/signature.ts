@@ -65,7 +65,7 @@ function signerSlices(signer: SignatureLine, index: number, block: SignatureBloc
     drawables.push({ kind: 'field', name: `signer-${index + 1}`, tooltip: signerText(signer), x, y: 0, w, h: baseline });
     if (signer.image) drawables.push({ kind: 'image', png: signer.image, x, y: 0, w, h: baseline });
   }
-  const out = [slice(height, drawables)];
+  const out: Slice[] = [{ ...slice(height, drawables), signature: 'signer' }];
   for (const note of signer.note ? typeset(text(signer.note), small, ctx.textWidth - left, ctx, left) : []) out.push(slice(note.height, note.drawables));
   return out;
 }
@@ -90,14 +90,24 @@ function sealSlice(block: SignatureBlock, ctx: LayoutContext): Slice {
     drawables.push({ kind: 'field', name: 'seal', tooltip: `${block.institution}（印章）`, ...seal });
     if (block.sealImage) drawables.push({ kind: 'image', png: block.sealImage, ...seal });
   }
-  return slice(d, drawables);
+  return { ...slice(d, drawables), signature: 'date' };
 }
+
+/** Signers that stay on the page of the institution, date and seal when the 落款 must break. */
+const SIGNERS_WITH_DATE = 2;
 
 export function signatureSlices(block: SignatureBlock, ctx: LayoutContext): Slice[] {
   const left = signerColumn(block, ctx);
   const blank = typeset([], styles(ctx).body, ctx.textWidth, ctx)[0];
-  const slices = [slice(blank?.height ?? 0, [])];
-  block.lines.forEach((signer, i) => slices.push(...signerSlices(signer, i, block, left, ctx)));
+  const opening: Slice = { ...slice(blank?.height ?? 0, []), signature: 'start' };
+  const slices = [opening];
+  block.lines.forEach((signer, i) => {
+    const group = signerSlices(signer, i, block, left, ctx);
+    const end = group[group.length - 1];
+    // Only a 落款 taller than a page may break, and never within the last two signers and the date.
+    if (end && i < block.lines.length - SIGNERS_WITH_DATE) end.softBreak = true;
+    slices.push(...group);
+  });
   slices.push(sealSlice(block, ctx));
   const last = slices[slices.length - 1];
   if (last) last.keepWithNext = false;

@@ -90,6 +90,16 @@ function splitRow(geometry: RowGeometry, tag: TableTag | undefined, available: n
   return [rowSlice(head, bodyTag, true), rowSlice(tail, bodyTag, true)];
 }
 
+/** Body rows a page must show with the header, and at a table's end, so no page holds a header and one row. */
+export const MIN_ROWS_TOGETHER = 2;
+
+/** Ties the first and the last MIN_ROWS_TOGETHER rows (pagination repeats the header). */
+function keepRowsTogether(body: Slice[]): void {
+  body.forEach((row, i) => {
+    if (i + 1 < MIN_ROWS_TOGETHER || i >= body.length - MIN_ROWS_TOGETHER) row.keepWithNext = row.keepWithNext || i + 1 < body.length;
+  });
+}
+
 export function tableSlices(table: Table, ctx: LayoutContext): Slice[] {
   // Reduced, not spread: a table of a hundred thousand rows would overflow the stack.
   const cellCount = [...table.header, ...table.rows].reduce((w, r) => Math.max(w, r.cells.reduce((n, c) => n + Math.max(1, c.colSpan ?? 1), 0)), 0);
@@ -99,6 +109,7 @@ export function tableSlices(table: Table, ctx: LayoutContext): Slice[] {
   for (const row of table.header) header.push({ ...rowSlice(layoutRow(row, widths, true, ctx), tag, false), keepWithNext: true });
   const bodyTag: TableTag = { header, isHeader: false };
   const body = table.rows.map((row) => rowSlice(layoutRow(row, widths, false, ctx), bodyTag, false));
+  keepRowsTogether(body);
   const slices = [...header.map((s) => ({ ...s })), ...body];
   // Half a body line of air around the table (the style sheet has no table spacing).
   const air = ctx.sheet.page.linePitchPt / 2;

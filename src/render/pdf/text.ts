@@ -19,6 +19,11 @@ export interface Atom {
   underline: boolean;
   /** Missing-glyph marker drawn as a rectangle (the face has no □ either). */
   box?: boolean;
+  /** Points of a mark's blank half removed by adjacent-punctuation compression (width excludes them). */
+  trimLeft?: number;
+  trimRight?: number;
+  /** Points of blank the line breaker may still compress away. */
+  shrink?: number;
 }
 
 export const MISSING_MARKER = '\u25A1'; // □

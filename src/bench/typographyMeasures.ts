@@ -1,0 +1,171 @@
+/**
+ * What a typesetter checks on a laid-out document, measured on the layout model (the same
+ * slices and pages the PDF is drawn from): the widest inter-character gap in justified lines,
+ * runt last lines, tables split with fewer than two body rows beside their header, the empty
+ * part of the page before the 落款, and the folio's distance below the text block.
+ */
+import { MM_TO_PT, STYLE_SHEETS } from '../document/styles.js';
+import type { DocumentTree, Section } from '../document/tree.js';
+import { sectionFlow } from '../render/pdf/blocks.js';
+import { pageGeometry } from '../render/pdf/geometry.js';
+import { layoutDocument } from '../render/pdf/layout.js';
+import { isPageBreak, type FaceSet, type FlowItem, type GlyphRun, type Slice } from '../render/pdf/model.js';
+import { chainHeight, paginate, type PlacedSlice } from '../render/pdf/paginate.js';
+import { paragraphSlices, type LayoutContext } from '../render/pdf/paragraph.js';
+import { WarningSink } from '../render/pdf/text.js';
+
+/** Gaps wider than this (in ems of the text) show as letter-spacing. */
+export const LOOSE_GAP_EM = 0.25;
+
+export interface LineGap {
+  text: string;
+  gapEm: number;
+}
+
+export interface Typography {
+  /** Widest gap between two glyphs of a justified line, in ems. */
+  maxGapEm: number;
+  /** Justified lines whose widest gap exceeds LOOSE_GAP_EM. */
+  looseLines: LineGap[];
+  /** Paragraph last lines with fewer than two characters besides punctuation. */
+  runts: string[];
+  /** Pages on which a continued table shows fewer than two body rows. */
+  tableSplits: number;
+  /** Empty share of the text block on the page before the 落款's page (null: none before it). */
+  emptyBeforeSignature: number | null;
+  /** Whether the keep-chain opening the 落款's page (text tied to the 落款) is taller than that empty room. */
+  signatureChainTooTall: boolean;
+  /** Signers printed on the page of the institution and date (null: no 落款). */
+  signersWithDate: number | null;
+  /** Headings and titles set on several lines: the shortest line's share of the longest. */
+  headingBalance: { text: string; ratio: number }[];
+  /** Distances (mm) from the text block's bottom to the top of each folio's em box. */
+  folioMm: number[];
+}
+
+const PUNCTUATION = /^[\p{P}\p{S}\s]$/u;
+
+function glyphsOf(slice: Slice): { x: number; text: string; advance: number; size: number }[] {
+  return slice.drawables
+    .filter((d): d is GlyphRun => d.kind === 'glyphs')
+    .flatMap((run) => run.glyphs.map((g) => ({ ...g, size: run.size })))
+    .sort((a, b) => a.x - b.x);
+}
+
+export function lineText(slice: Slice): string {
+  return glyphsOf(slice).map((g) => g.text).join('');
+}
+
+/** Widest space between consecutive glyphs beyond their advances, in ems. */
+export function widestGapEm(slice: Slice): number {
+  const glyphs = glyphsOf(slice);
+  let widest = 0;
+  for (let i = 1; i < glyphs.length; i++) {
+    const a = glyphs[i - 1]!;
+    const b = glyphs[i]!;
+    if (a.text === ' ' || b.text === ' ') continue; // a word space is not letter-spacing
+    widest = Math.max(widest, (b.x - a.x - a.advance) / a.size);
+  }
+  return widest;
+}
+
+export function isRunt(text: string): boolean {
+  return Array.from(text).filter((ch) => !PUNCTUATION.test(ch)).length < 2;
+}
+
+function runtsOf(flow: readonly FlowItem[]): string[] {
+  const runts: string[] = [];
+  flow.forEach((item, i) => {
+    if (isPageBreak(item) || !item.line?.last) return;
+    const before = flow[i - 1];
+    const continues = before && !isPageBreak(before) && before.line && !before.line.last;
+    if (continues && isRunt(lineText(item))) runts.push(lineText(before) + '⏎' + lineText(item));
+  });
+  return runts;
+}
+
+/** Table fragments per page: body rows shown with each table (keyed by its header list). */
+function tableSplitsOf(pages: readonly PlacedSlice[][]): number {
+  const fragments = pages.map((page) => {
+    const rows = new Map<Slice[], number>();
+    for (const p of page) if (p.slice.table && !p.slice.table.isHeader) rows.set(p.slice.table.header, (rows.get(p.slice.table.header) ?? 0) + (p.index >= 0 ? 1 : 0));
+    return rows;
+  });
+  let splits = 0;
+  fragments.forEach((rows, n) => {
+    for (const [header, count] of rows) {
+      const continued = fragments[n + 1]?.has(header) || fragments[n - 1]?.has(header);
+      if (continued && count < 2) splits++;
+    }
+  });
+  return splits;
+}
+
+/** Lines of each multi-line heading and title, typeset as the document sets them. */
+function headingBalanceOf(section: Section, ctx: LayoutContext): { text: string; ratio: number }[] {
+  const out: { text: string; ratio: number }[] = [];
+  for (const block of section.blocks) {
+    if (block.kind !== 'paragraph' || !/^(heading\d|title|coverTitle|declarationTitle)$/.test(block.style)) continue;
+    const lines = paragraphSlices(block, ctx);
+    if (lines.length < 2) continue;
+    const widths = lines.map((line) => glyphsOf(line).reduce((w, g) => w + g.advance, 0));
+    out.push({ text: lines.map(lineText).join('⏎'), ratio: Math.min(...widths) / Math.max(...widths) });
+  }
+  return out;
+}
+
+function bottomOf(page: readonly PlacedSlice[]): number {
+  return page.reduce((b, p) => Math.max(b, p.y + p.slice.height), 0);
+}
+
+export function measureTypography(tree: DocumentTree, faces: FaceSet): Typography {
+  const sheet = STYLE_SHEETS[tree.preset] ?? STYLE_SHEETS.gbt9704;
+  const geometry = pageGeometry(sheet);
+  const ctx = { sheet, faces, sink: new WarningSink(), textWidth: geometry.textWidth };
+  const result: Typography = {
+    maxGapEm: 0,
+    looseLines: [],
+    runts: [],
+    tableSplits: 0,
+    emptyBeforeSignature: null,
+    signatureChainTooTall: false,
+    signersWithDate: null,
+    headingBalance: [],
+    folioMm: [],
+  };
+  for (const section of tree.sections) {
+    const flow = sectionFlow(section, ctx);
+    const pages = paginate(flow, geometry.textHeight);
+    for (const item of flow) {
+      if (isPageBreak(item) || !item.line?.justified) continue;
+      const gap = widestGapEm(item);
+      result.maxGapEm = Math.max(result.maxGapEm, gap);
+      if (gap > LOOSE_GAP_EM + 1e-6) result.looseLines.push({ text: lineText(item), gapEm: gap });
+    }
+    result.runts.push(...runtsOf(flow));
+    result.tableSplits += tableSplitsOf(pages);
+    const signed = pages.findIndex((page) => page.some((p) => p.slice.signature === 'start'));
+    if (signed > 0) {
+      const room = geometry.textHeight - bottomOf(pages[signed - 1]!);
+      result.emptyBeforeSignature = room / geometry.textHeight;
+      result.signatureChainTooTall = chainHeight(flow, pages[signed]![0]!.index) > room + 1e-6;
+    }
+    const dated = pages.find((page) => page.some((p) => p.slice.signature === 'date'));
+    if (dated) result.signersWithDate = dated.filter((p) => p.slice.signature === 'signer').length;
+    result.headingBalance.push(...headingBalanceOf(section, ctx));
+  }
+  const plan = layoutDocument(tree, faces);
+  const blockBottom = geometry.marginTop + geometry.textHeight;
+  for (const page of plan.pages) {
+    for (const placement of page.placements) {
+      if (placement.dy < blockBottom - 1e-6) continue;
+      for (const d of placement.drawables) {
+        if (d.kind !== 'glyphs') continue;
+        const top = placement.dy + d.baseline - faces.metrics(d.face).ascent * d.size;
+        result.folioMm.push((top - blockBottom) / MM_TO_PT);
+        break;
+      }
+    }
+  }
+  return result;
+}

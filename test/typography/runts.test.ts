@@ -1,0 +1,43 @@
+/** No paragraph ends on a runt (one character plus punctuation), and headings wrap into balanced lines. */
+import { describe, expect, it } from 'vitest';
+import { breakLines, isRuntLine, type BreakItem } from '../../src/render/pdf/lineBreak.js';
+import { measuredFixtures } from './support.js';
+
+const SIZE = 10;
+const items = (text: string, shrink: (t: string) => number = () => 0): BreakItem[] =>
+  Array.from(text).map((t) => ({ text: t, width: SIZE, cls: 'ideo', shrink: shrink(t) }));
+const texts = (all: BreakItem[], lines: { start: number; end: number }[]) => lines.map((l) => all.slice(l.start, l.end).map((i) => i.text).join(''));
+
+describe('runt last lines', () => {
+  it('recognises 「错；」 as a runt and 「过错；」 as none', () => {
+    const all = items('错；过错；');
+    expect(isRuntLine(all, { start: 0, end: 2 })).toBe(true);
+    expect(isRuntLine(all, { start: 2, end: 5 })).toBe(false);
+  });
+
+  it('pulls the runt in by compressing punctuation on the line above', () => {
+    const all = items('是否存在，医疗过错；', (t) => (t === '，' || t === '；' ? SIZE / 2 : 0));
+    expect(texts(all, breakLines(all, () => 9 * SIZE))).toEqual(['是否存在，医疗过', '错；']);
+    expect(texts(all, breakLines(all, () => 9 * SIZE, { em: SIZE, avoidRunts: true }))).toEqual(['是否存在，医疗过错；']);
+  });
+
+  it('pushes a character down when nothing can be compressed', () => {
+    const body = '一二三四五六七八九十'.repeat(3);
+    const all = items(body + '甲。');
+    expect(texts(all, breakLines(all, () => 30 * SIZE))).toEqual([body, '甲。']);
+    // The line above stretches by one em over 28 gaps (0.04 em each) to give the last line a partner.
+    expect(texts(all, breakLines(all, () => 30 * SIZE, { em: SIZE, avoidRunts: true }))).toEqual([body.slice(0, 29), '十甲。']);
+  });
+});
+
+describe('every bundled fixture', () => {
+  it('ends no paragraph with a runt line', async () => {
+    const runts = (await measuredFixtures()).flatMap((f) => f.typography.runts.map((r) => `${f.name}: ${r}`));
+    expect(runts).toEqual([]);
+  });
+
+  it('wraps headings and titles into lines of similar length (the shortest at least half the longest)', async () => {
+    const unbalanced = (await measuredFixtures()).flatMap((f) => f.typography.headingBalance.filter((h) => h.ratio < 0.5).map((h) => `${f.name}: ${h.text}`));
+    expect(unbalanced).toEqual([]);
+  });
+});
