@@ -1,6 +1,7 @@
 /**
  * Every fixture's DOCX opened by a real word processor: LibreOffice headless converts it to
- * PDF without error, and poppler reads back its headings, key facts and opinion.
+ * PDF without error, and poppler reads back its headings, key facts and opinion; page by
+ * page, the 落款 stays with the end of the text and the page count stays near the PDF's.
  * Skipped where soffice is not installed; .ci/run installs it, so CI runs it.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Inline } from '../src/document/tree.js';
+import type { Inline, SignatureBlock } from '../src/document/tree.js';
 import { loadCase } from '../src/parse/loadCase.js';
 import { renderCase } from '../src/pipeline/renderCase.js';
 import { buildTree } from '../src/pipeline/buildTree.js';
@@ -19,10 +20,40 @@ const available = have('soffice', '--version') && have('pdftotext', '-v');
 const FIXTURES = fs.readdirSync('fixtures').filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
 const squash = (s: string) => s.replace(/\s+/g, '');
 const plain = (inlines: Inline[]) => inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('');
+/** Pages LibreOffice's PDF may have beyond or short of the typesetter's: the two lay out CJK lines a little differently. */
+const PAGE_SLACK = 1;
+/**
+ * Known limits, not promises kept: 07's seven signers with their signing room and the seal
+ * fill a page by themselves (the PDF too leaves its date alone), and 17's six-line last
+ * conclusion plus the 落款 outgrow a page, which the PDF solves by carrying only the last
+ * lines of the paragraph — LibreOffice moves a keep-with-next paragraph whole.
+ */
+const CLOSING_TALLER_THAN_PAGE = new Set(['07_association_endoscopy_sedation_death_undetermined', '17_association_two_hospitals_stemi_shared_fault']);
+
+interface Closing {
+  /** Every line the 落款 prints, whitespace and signing-line underscores removed. */
+  lines: Set<string>;
+  institution: string;
+  date: string;
+  signers: string[];
+}
+
+function closingOf(sig: SignatureBlock): Closing {
+  const signers = sig.lines.map((l) => squash(`${l.role}：${l.name}`));
+  const notes = sig.lines.flatMap((l) => (l.note ? [squash(l.note)] : []));
+  const institution = squash(sig.institution);
+  const date = squash(sig.date);
+  return { lines: new Set([...signers, ...notes, institution, date]), institution, date, signers };
+}
+
+/** A page's lines without page furniture (「第 M 页 共 N 页」, 「— M —」, the document number) or blanks. */
+function contentLines(page: string, header: string): string[] {
+  return page.split('\n').map((l) => squash(l).replace(/_+/g, '').replace(/第\d+页共\d+页/g, '').replace(/^—\d+—$/, '').split(header).join('')).filter((l) => l !== '');
+}
 
 describe.skipIf(!available)('LibreOffice opens every fixture DOCX', () => {
   const dir = tmpDir('jd-lo-');
-  const expected = new Map<string, { needles: string[]; header: string }>();
+  const expected = new Map<string, { needles: string[]; header: string; closing: Closing; pdfPages: number }>();
 
   beforeAll(async () => {
     for (const file of FIXTURES) {
@@ -32,8 +63,10 @@ describe.skipIf(!available)('LibreOffice opens every fixture DOCX', () => {
       const name = file.replace(/\.\w+$/, '');
       fs.writeFileSync(path.join(dir, `${name}.docx`), r.outputs[0]!.bytes);
       const { tree, model } = buildTree(loaded.case!, options);
-      const headings = tree.sections.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'paragraph' && b.style === 'heading1' ? [plain(b.inlines)] : []));
-      expected.set(name, { needles: [...headings, model.documentNumber, model.patient.name, ...model.conclusions], header: squash(model.documentNumber) });
+      const blocks = tree.sections.flatMap((s) => s.blocks);
+      const headings = blocks.flatMap((b) => (b.kind === 'paragraph' && b.style === 'heading1' ? [plain(b.inlines)] : []));
+      const sig = blocks.find((b): b is SignatureBlock => b.kind === 'signature')!;
+      expected.set(name, { needles: [...headings, model.documentNumber, model.patient.name, ...model.conclusions], header: squash(model.documentNumber), closing: closingOf(sig), pdfPages: r.pageCount });
     }
     // One LibreOffice process converts them all (a private profile, so no user settings interfere).
     const docx = fs.readdirSync(dir).filter((f) => f.endsWith('.docx')).map((f) => path.join(dir, f));
@@ -50,5 +83,21 @@ describe.skipIf(!available)('LibreOffice opens every fixture DOCX', () => {
     const { needles, header } = expected.get(name)!;
     const body = text.replace(/第\d+页共\d+页/g, '').replace(/—\d+—/g, '').split(header).join('');
     for (const s of needles) expect(body.includes(squash(s)) || text.includes(squash(s)), s).toBe(true);
+  });
+
+  it.each(FIXTURES.map((f) => f.replace(/\.\w+$/, '')).filter((n) => !CLOSING_TALLER_THAN_PAGE.has(n)))('%s: the 落款 shares its page with the text, and the page count is near the PDF\'s', (name) => {
+    const { header, closing, pdfPages } = expected.get(name)!;
+    const pages = spawnSync('pdftotext', ['-layout', path.join(dir, `${name}.pdf`), '-'], { encoding: 'utf8' }).stdout.split('\f').slice(0, -1);
+    const lines = pages.map((p) => contentLines(p, header));
+    const closingPage = lines.findIndex((ls) => ls.some((l, i) => l === closing.institution && ls[i + 1] === closing.date));
+    expect(closingPage, 'the institution over the date').toBeGreaterThanOrEqual(0);
+    const page = lines[closingPage]!;
+    for (const signer of closing.signers) expect(page.some((l) => l.startsWith(signer)), signer).toBe(true);
+    // At least the last lines of the text above the 落款, on the same page.
+    expect(page.some((l) => !closing.lines.has(l) && !closing.signers.some((s) => l.startsWith(s))), 'text on the 落款 page').toBe(true);
+    const onlyClosing = lines.findIndex((ls) => ls.length > 0 && ls.every((l) => closing.lines.has(l) || closing.signers.some((s) => l.startsWith(s))));
+    expect(onlyClosing, 'a page of nothing but 落款 lines').toBe(-1);
+    console.info(`${name}: LibreOffice ${pages.length} pages, PDF ${pdfPages}`);
+    expect(Math.abs(pages.length - pdfPages)).toBeLessThanOrEqual(PAGE_SLACK);
   });
 });

@@ -25,6 +25,8 @@ function blockKey(block: Block): string {
       return 'b';
     case 'signature':
       return `g\u0000${JSON.stringify(block)}`;
+    case 'image':
+      return `i\u0000${block.alt}\u0000${block.widthPt}\u0000${block.data.length}`;
     case 'verification':
       // Every version has its own code: the new version's block stands, unmarked.
       return 'v';

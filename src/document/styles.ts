@@ -45,6 +45,8 @@ export const DOCX_FONTS: Record<FontRole, { eastAsia: string; fallbacks: string[
   hei: { eastAsia: '黑体', fallbacks: ['SimHei', 'STHeiti', 'Noto Sans CJK SC'], latin: 'Arial' },
   kai: { eastAsia: '楷体_GB2312', fallbacks: ['楷体', 'KaiTi', 'STKaiti', 'Noto Serif CJK SC'], latin: 'Times New Roman' },
 };
+/** The page header and the 编号 line are set in plain 宋体 (the norms), not the title's display face. */
+export const DOCX_HEADER_SONG = { eastAsia: '宋体', fallbacks: ['SimSun', 'STSong', 'Noto Serif CJK SC'], latin: 'Times New Roman' };
 
 const A4_GBT9704: PageSpec = {
   widthMm: 210, heightMm: 297, marginTopMm: 37, marginBottomMm: 35, marginLeftMm: 28, marginRightMm: 26,

@@ -123,7 +123,22 @@ export interface VerificationBlock {
   url?: string;
 }
 
-export type Block = Paragraph | Table | PageBreak | Spacer | SignatureBlock | VerificationBlock;
+/**
+ * A picture a template places (a logo in the letterhead or on the cover): PNG or JPEG,
+ * at a printed size, on a line of its own.
+ */
+export interface ImageBlock {
+  kind: 'image';
+  data: Uint8Array;
+  format: 'png' | 'jpeg';
+  widthPt: number;
+  heightPt: number;
+  align: 'left' | 'center' | 'right';
+  /** What the picture shows (alt text in the DOCX). */
+  alt: string;
+}
+
+export type Block = Paragraph | Table | PageBreak | Spacer | SignatureBlock | VerificationBlock | ImageBlock;
 
 export interface SectionFurniture {
   /** Text at the top of every page, e.g. the document number. */

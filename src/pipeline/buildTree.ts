@@ -42,7 +42,7 @@ const hasDefaults = (d: unknown): boolean => !['{}', '{"institution":{}}'].inclu
 /** Bad markup is the templates' fault: a template error, naming the template that wrote it. */
 function treeOf(markup: string, model: ReportModel, templates: CompiledTemplates): DocumentTree {
   try {
-    return markupToTree(markup);
+    return markupToTree(markup, { loadImage: templates.loadImage });
   } catch (e) {
     if (e instanceof MarkupError) throw templates.markupError(model, e);
     throw e;

@@ -16,7 +16,8 @@ import { ExplainedError, TemplateError } from './errors.js';
 import { explain } from './explain.js';
 import { checkTemplatesDir, locate, partialNames, readTemplate } from './folder.js';
 import { HELPERS, KNOWN_HELPERS } from './helpers.js';
-import { MarkupError, markupToTree } from './markup.js';
+import { MarkupError, markupToTree, type LoadImage } from './markup.js';
+import { templateImageLoader } from './images.js';
 import { hardenedInstance } from './runtime.js';
 
 export { TemplateError } from './errors.js';
@@ -63,6 +64,8 @@ export interface CompiledTemplates {
   hashes: Record<string, string>;
   /** The template error for bad markup, naming the template that wrote it when that can be told. */
   markupError(model: ReportModel, e: MarkupError): TemplateError;
+  /** Reads an `<img src>` the markup names, from the same folders as the templates. */
+  loadImage: LoadImage;
 }
 
 /** Compiled once per process and kind: a batch renders hundreds of cases with the same templates. */
@@ -105,11 +108,12 @@ function compileTemplates(kind: ReportKind, overrideDir?: string): CompiledTempl
     return markup;
   };
   // Only on the error path: render again with file marks and see which file wrote the element.
+  const loadImage = templateImageLoader(overrideDir);
   const markupError = (model: ReportModel, e: MarkupError): TemplateError => {
     let file = files[mainRel]!;
     trace.on = true;
     try {
-      markupToTree(render(model), { traced: true });
+      markupToTree(render(model), { traced: true, loadImage });
     } catch (t) {
       if (t instanceof MarkupError && t.message === e.message && t.origin !== undefined) file = trace.files[t.origin]!;
     } finally {
@@ -117,5 +121,5 @@ function compileTemplates(kind: ReportKind, overrideDir?: string): CompiledTempl
     }
     return new TemplateError(file, null, `模板输出的标记有误：${e.message}`);
   };
-  return { files, hashes, render, markupError };
+  return { files, hashes, render, markupError, loadImage };
 }

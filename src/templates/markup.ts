@@ -8,15 +8,28 @@
  *       <table cols="1 4 2"><thead|tbody><tr><th|td align colspan>, <pagebreak/>, <spacer lines="2"/>,
  *       <signature sealed institution date><signer role name note/></signature>
  *       <verification code url/>
+ *       <img src="logo.png" width="30mm" height align="left|center|right" alt/> (PNG/JPEG from the template folder)
  *   inline: text, <b>/<strong>, <i>/<em>, <u>, <span font="hei|kai|song|fangsong">, <br/>
  * Whitespace that contains a line break is template layout and is dropped; other text is kept as written.
  */
 import { Parser } from 'htmlparser2';
 import { ordinal } from './helpers.js';
-import { checkNesting, columnsAttr, intAttr, MarkupError, MAX_SPACER_LINES, MAX_TABLE_COLUMNS } from './markupLimits.js';
-import type { Align, Block, DocumentTree, FontRole, Inline, Paragraph, ParagraphStyle, Section, SignatureLine, TableRow, TextRun } from '../document/tree.js';
+import { checkNesting, columnsAttr, intAttr, lengthAttrMm, MarkupError, MAX_IMAGE_MM, MAX_SPACER_LINES, MAX_TABLE_COLUMNS } from './markupLimits.js';
+import type { Align, Block, DocumentTree, FontRole, ImageBlock, Inline, Paragraph, ParagraphStyle, Section, SignatureLine, TableRow, TextRun } from '../document/tree.js';
+import { MM_TO_PT } from '../document/styles.js';
+import type { ImageInfo } from '../io/imageInfo.js';
 
 export { MarkupError };
+
+/** An image file a template names, read and checked (templateImages.ts); throws MarkupError when it cannot be placed. */
+export type LoadImage = (src: string) => { data: Uint8Array; info: ImageInfo };
+
+export interface MarkupOptions {
+  /** The markup carries file marks, and a MarkupError says which template wrote the element. */
+  traced?: boolean;
+  /** Reads `<img src>`; without it an image is refused. */
+  loadImage?: LoadImage;
+}
 
 /**
  * `origin`: which template file wrote the element, when the markup was rendered with file
@@ -206,7 +219,26 @@ function block(el: El): Block {
   }
 }
 
-function section(el: El): Section {
+const IMAGE_ALIGNS = ['left', 'center', 'right'] as const;
+
+/** <img src width height align alt/>: a width or height (or both) in mm/cm/pt; the other follows the picture. */
+function image(el: El, load: LoadImage | undefined): ImageBlock {
+  const src = el.attrs.src ?? '';
+  if (!src) throw new MarkupError('<img> 缺少 src（图片文件，相对于模板文件夹）');
+  if (!load) throw new MarkupError(`<img src="${src}">：此处不能读取图片文件`);
+  const { data, info } = load(src);
+  const w = lengthAttrMm(el, 'width');
+  const h = lengthAttrMm(el, 'height');
+  const ratio = info.heightPx / info.widthPx;
+  const widthMm = w ?? (h !== undefined ? h / ratio : info.widthPx * (25.4 / 96));
+  const heightMm = h ?? widthMm * ratio;
+  if (widthMm > MAX_IMAGE_MM || heightMm > MAX_IMAGE_MM) throw new MarkupError(`<img src="${src}">：图片按比例为 ${widthMm.toFixed(0)}×${heightMm.toFixed(0)}mm，超过 ${MAX_IMAGE_MM}mm；请给出 width 或 height`);
+  const a = el.attrs.align ?? 'left';
+  if (!(IMAGE_ALIGNS as readonly string[]).includes(a)) throw new MarkupError(`<img align="${a}"> 无效，应为 ${IMAGE_ALIGNS.join('/')}`);
+  return { kind: 'image', data, format: info.format, widthPt: widthMm * MM_TO_PT, heightPt: heightMm * MM_TO_PT, align: a as ImageBlock['align'], alt: el.attrs.alt ?? src };
+}
+
+function section(el: El, options: MarkupOptions): Section {
   const pages = el.attrs.pages ?? 'none';
   if (!['ofTotal', 'oftotal', 'dash', 'none'].includes(pages)) throw new MarkupError(`<section pages="${pages}"> 无效`);
   const stray = el.children.findIndex((c) => typeof c === 'string' && layoutSpace(c).trim() !== '');
@@ -217,15 +249,18 @@ function section(el: El): Section {
   }
   const furniture: Section['furniture'] = { pageNumbers: pages === 'oftotal' ? 'ofTotal' : (pages as Section['furniture']['pageNumbers']) };
   if (el.attrs.header) furniture.headerText = el.attrs.header;
-  const blocks = elements(el).flatMap((child) => at(child, () => (child.tag === 'ol' ? orderedList(child) : [block(child)])));
+  const blocks = elements(el).flatMap((child) => at(child, (): Block[] => {
+    if (child.tag === 'ol') return orderedList(child);
+    if (child.tag === 'img') return [image(child, options.loadImage)];
+    return [block(child)];
+  }));
   const kind = el.attrs.kind ?? 'body';
   if (kind !== 'front' && kind !== 'body') throw new MarkupError(`<section kind="${kind}"> 无效，应为 front/body`);
   return { kind, furniture, blocks };
 }
 
-/** `traced`: the markup carries file marks, and a MarkupError says which template wrote the element. */
-export function markupToTree(markup: string, { traced = false } = {}): DocumentTree {
-  const doc = elements(parseElements(markup, traced)).find((e) => e.tag === 'document');
+export function markupToTree(markup: string, options: MarkupOptions = {}): DocumentTree {
+  const doc = elements(parseElements(markup, options.traced ?? false)).find((e) => e.tag === 'document');
   if (!doc) throw new MarkupError('模板输出缺少 <document> 根标记');
   const a = doc.attrs;
   const preset = a.preset ?? 'judicial';
@@ -233,7 +268,7 @@ export function markupToTree(markup: string, { traced = false } = {}): DocumentT
   const tree: DocumentTree = {
     meta: { title: a.title ?? '', subject: a.subject ?? '', author: a.author ?? '', keywords: (a.keywords ?? '').split(/[,，]/).filter(Boolean), created: a.created ?? '' },
     preset,
-    sections: elements(doc).filter((e) => e.tag === 'section').map((e) => at(e, () => section(e))),
+    sections: elements(doc).filter((e) => e.tag === 'section').map((e) => at(e, () => section(e, options))),
   };
   if (a.watermark) tree.watermark = a.watermark;
   return tree;

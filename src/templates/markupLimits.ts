@@ -49,6 +49,23 @@ export function columnsAttr(el: Attributed): number[] {
   });
 }
 
+/** An image is at most a page wide or tall (A4 is 210 × 297 mm). */
+export const MAX_IMAGE_MM = 297;
+
+const UNIT_MM: Record<string, number> = { mm: 1, cm: 10, pt: 25.4 / 72 };
+
+/** A printed length (`30mm`, `3cm`, `85pt`), in millimetres within (0, MAX_IMAGE_MM]; undefined when absent. */
+export function lengthAttrMm(el: Attributed, name: string): number | undefined {
+  const raw = el.attrs[name];
+  if (raw === undefined) return undefined;
+  const m = /^\s*(\d{1,4}(?:\.\d{1,3})?)\s*(mm|cm|pt)\s*$/.exec(raw);
+  const mm = m ? Number(m[1]) * UNIT_MM[m[2]!]! : NaN;
+  if (!(mm > 0 && mm <= MAX_IMAGE_MM)) {
+    throw new MarkupError(`<${el.tag} ${name}="${shown(raw)}">：${name} 应为带单位（mm/cm/pt）的长度，大于 0、不超过 ${MAX_IMAGE_MM}mm`);
+  }
+  return mm;
+}
+
 /** Tracks open elements while parsing, refusing nesting deeper than MAX_NESTING. */
 export function checkNesting(depth: number, tag: string): void {
   if (depth > MAX_NESTING) throw new MarkupError(`标记嵌套超过 ${MAX_NESTING} 层（在 <${tag}> 处）`);

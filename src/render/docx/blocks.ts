@@ -7,6 +7,7 @@
 import type { Paragraph, Table } from 'docx';
 import type { Block } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
+import { renderImageBlock } from './images.js';
 import { keepChain } from './keepChain.js';
 import { renderParagraph, renderSpacer } from './paragraphs.js';
 import { renderSignature } from './signature.js';
@@ -29,6 +30,8 @@ function renderBlock(block: Block, ctx: RenderContext, keepNext: boolean, breakB
     }
     case 'verification':
       return renderVerification(block, ctx, block.url ? ctx.qrImages?.get(block.url) : undefined);
+    case 'image':
+      return [renderImageBlock(block, ctx, { keepNext, pageBreakBefore: breakBefore })];
     case 'pageBreak':
       return [];
   }

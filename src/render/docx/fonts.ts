@@ -1,5 +1,5 @@
 /**
- * Fonts: the w:rFonts of every run and the font table. East Asian and Latin faces are
+ * Fonts: the w:rFonts of the styles (and of runs in another role) and the font table. East Asian and Latin faces are
  * set separately (Chinese text in 仿宋, digits and Latin in Times New Roman), with
  * w:hint="eastAsia" so ambiguous characters (quotes, dashes, ……) take the CJK face.
  */
@@ -8,10 +8,13 @@ import { DOCX_FONTS } from '../../document/styles.js';
 import type { FontRole } from '../../document/tree.js';
 import { escapeXml } from '../xmlSafe.js';
 
-export function runFonts(role: FontRole): IFontAttributesProperties {
-  const f = DOCX_FONTS[role];
+export type DocxFaces = { eastAsia: string; latin: string };
+
+export function facesFonts(f: DocxFaces): IFontAttributesProperties {
   return { ascii: f.latin, hAnsi: f.latin, eastAsia: f.eastAsia, cs: f.latin, hint: 'eastAsia' };
 }
+
+export const runFonts = (role: FontRole): IFontAttributesProperties => facesFonts(DOCX_FONTS[role]);
 
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 

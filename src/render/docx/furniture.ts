@@ -7,38 +7,33 @@
  * - 'dash': 「— M —」 centred in the footer.
  * Front sections (cover, 声明) show no text at all. The watermark rides in the header.
  */
-import { AlignmentType, Footer, Header, PageNumber, Paragraph, Tab, TabStopType, TextRun, type ParagraphChild } from 'docx';
-import type { FontRole, Section } from '../../document/tree.js';
+import { AlignmentType, Footer, Header, PageNumber, Paragraph, TabStopType, TextRun, type ParagraphChild } from 'docx';
+import type { Section } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
-import { runFonts } from './fonts.js';
-import { plainRun } from './inlines.js';
+import { plainRun, tabRun } from './inlines.js';
 import { watermarkRun } from './watermark.js';
 import { FURNITURE_STYLE_ID } from './wordStyles.js';
 
-const furnitureFont = (ctx: RenderContext): FontRole => ctx.sheet.paragraphs.docNumber.font;
-
 /** 「第 {PAGE} 页 共 {SECTIONPAGES} 页」 as one run with two fields. */
-export function ofTotalRun(font: FontRole): TextRun {
+export function ofTotalRun(): TextRun {
   return new TextRun({
-    font: runFonts(font),
     children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES_IN_SECTION, ' 页'],
   });
 }
 
 /** 「— {PAGE} —」 */
-export function dashRun(font: FontRole): TextRun {
-  return new TextRun({ font: runFonts(font), children: ['— ', PageNumber.CURRENT, ' —'] });
+export function dashRun(): TextRun {
+  return new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] });
 }
 
 function headerParagraph(section: Section, ctx: RenderContext, watermark: string | undefined): Paragraph {
-  const font = furnitureFont(ctx);
   const shows = section.kind === 'body';
   const text = shows ? section.furniture.headerText : undefined;
   const ofTotal = shows && section.furniture.pageNumbers === 'ofTotal';
   const children: ParagraphChild[] = [];
   if (watermark) children.push(watermarkRun(watermark));
-  if (text) children.push(plainRun(text, font));
-  if (ofTotal) children.push(...(text ? [new TextRun({ font: runFonts(font), children: [new Tab()] })] : []), ofTotalRun(font));
+  if (text) children.push(plainRun(text));
+  if (ofTotal) children.push(...(text ? [tabRun()] : []), ofTotalRun());
   return new Paragraph({
     style: FURNITURE_STYLE_ID,
     // Text left and numbers right on one line: a right tab stop at the text block's edge.
@@ -53,7 +48,7 @@ function footerParagraph(section: Section, ctx: RenderContext): Paragraph {
   return new Paragraph({
     style: FURNITURE_STYLE_ID,
     alignment: AlignmentType.CENTER,
-    children: dash ? [dashRun(furnitureFont(ctx))] : [],
+    children: dash ? [dashRun()] : [],
   });
 }
 

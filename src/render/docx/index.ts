@@ -21,6 +21,7 @@ import { textWidthTwips } from './units.js';
 import { normalizeWatermarkIds } from './watermark.js';
 import { normalizeDrawingIds } from './drawingIds.js';
 import { stylesOptions } from './wordStyles.js';
+import { finishStyles, referencedStyleIds } from './styleParts.js';
 import { xmlSafeText } from '../xmlSafe.js';
 
 useFastAttributes();
@@ -69,6 +70,11 @@ function finishParts(entries: ZipEntries, tree: DocumentTree): ZipEntries {
   const out: ZipEntries = new Map(entries);
   out.set('docProps/core.xml', enc.encode(coreXml(tree.meta)));
   out.set('word/fontTable.xml', enc.encode(fontTableXml()));
+  const styles = entries.get('word/styles.xml');
+  if (styles) {
+    const parts = [...entries].filter(([name]) => /^word\/(document|header\d+|footer\d+|footnotes|endnotes)\.xml$/.test(name)).map(([, data]) => dec.decode(data));
+    out.set('word/styles.xml', enc.encode(finishStyles(dec.decode(styles), referencedStyleIds(parts))));
+  }
   for (const [name, data] of entries) {
     const m = /^word\/header(\d+)\.xml$/.exec(name);
     if (m) out.set(name, enc.encode(normalizeWatermarkIds(dec.decode(data), Number(m[1]))));

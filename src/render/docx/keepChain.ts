@@ -5,8 +5,13 @@
  */
 import type { Block } from '../../document/tree.js';
 
-/** How many text-bearing blocks before the signature join the chain. */
-export const CHAINED_BODY_BLOCKS = 2;
+/**
+ * How many text-bearing blocks before the signature join the chain: one, as in the PDF.
+ * A longer chain (the heading, every conclusion, every signer and the date) can outgrow a
+ * page with many signers, and a word processor then breaks it anywhere — LibreOffice left
+ * the institution and date alone on the last page.
+ */
+export const CHAINED_BODY_BLOCKS = 1;
 
 /**
  * Indices of the blocks that must keep with the next one. Spacers between the text and

@@ -49,14 +49,14 @@ function signerLines(l: SignatureLine, indent: number, ctx: RenderContext, seale
   const pitch = pitchOf(ctx);
   const text = signerText(l);
   // The tab runs to the right margin along an underscore leader: the signing line.
-  const children: ParagraphChild[] = [plainRun(text, ctx.sheet.paragraphs[SIGNER_STYLE].font), tabRun(ctx.sheet.paragraphs[SIGNER_STYLE].font)];
+  const children: ParagraphChild[] = [plainRun(text), tabRun()];
   if (sealed && l.image) {
     const x = indent / 20 + estimateWidthPt(text, sizeOf(ctx, SIGNER_STYLE)) + sizeOf(ctx, SIGNER_STYLE);
     const h = pitch * (1 + SIGNING_EXTRA_LINES) * 0.8;
     children.push(floatingImage(l.image, { x, y: 0, w: Math.max(0, ctx.textWidthTwips / 20 - x), h }, `${text} 签名`));
   }
   const out: Line[] = [{ style: SIGNER_STYLE, children, indentLeft: indent, before: pitch * SIGNING_EXTRA_LINES, signingTab: true }];
-  if (l.note) out.push({ style: NOTE_STYLE, children: [plainRun(l.note, ctx.sheet.paragraphs[NOTE_STYLE].font)], indentLeft: indent });
+  if (l.note) out.push({ style: NOTE_STYLE, children: [plainRun(l.note)], indentLeft: indent });
   return out;
 }
 
@@ -64,11 +64,10 @@ function signerLines(l: SignatureLine, indent: number, ctx: RenderContext, seale
 function sealLines(sig: SignatureBlock, ctx: RenderContext): Line[] {
   const size = sizeOf(ctx, SIGNER_STYLE);
   const pitch = pitchOf(ctx);
-  const font = ctx.sheet.paragraphs[SIGNER_STYLE].font;
   const dateRight = DATE_RIGHT_INDENT_CHARS * size;
   const nameRight = Math.max(0, dateRight + (estimateWidthPt(sig.date, size) - estimateWidthPt(sig.institution, size)) / 2);
   const top = SEAL_PT / 2 + SEAL_CENTRE_ABOVE_PT - pitch;
-  const nameChildren: ParagraphChild[] = [plainRun(sig.institution, font)];
+  const nameChildren: ParagraphChild[] = [plainRun(sig.institution)];
   // Offsets from a paragraph are measured from its top, space before included: that is the circle's top.
   if (sig.sealed && sig.sealImage) {
     const centreX = ctx.textWidthTwips / 20 - dateRight - estimateWidthPt(sig.date, size) / 2;
@@ -76,7 +75,7 @@ function sealLines(sig: SignatureBlock, ctx: RenderContext): Line[] {
   }
   return [
     { style: SIGNER_STYLE, children: nameChildren, align: 'right', indentRight: ptToTwips(nameRight), before: top },
-    { style: SIGNER_STYLE, children: [plainRun(sig.date, font)], align: 'right', indentRight: ptToTwips(dateRight), after: Math.max(0, SEAL_PT - top - 2 * pitch) },
+    { style: SIGNER_STYLE, children: [plainRun(sig.date)], align: 'right', indentRight: ptToTwips(dateRight), after: Math.max(0, SEAL_PT - top - 2 * pitch) },
   ];
 }
 

@@ -58,7 +58,6 @@ interface RowKind {
 }
 
 function renderCell(cell: TreeCell, width: number, span: number, ctx: RenderContext, kind: RowKind): TableCell {
-  const font = ctx.sheet.paragraphs.small.font;
   // Header cells are bold and centred unless the tree says otherwise.
   const inlines = kind.header ? cell.inlines.map((i) => (i.kind === 'text' ? { ...i, bold: i.bold ?? true } : i)) : cell.inlines;
   const align = cell.align ? wordAlignment(cell.align) : kind.header ? AlignmentType.CENTER : undefined;
@@ -66,7 +65,7 @@ function renderCell(cell: TreeCell, width: number, span: number, ctx: RenderCont
     style: styleId('small'),
     ...(align ? { alignment: align } : {}),
     ...flowOptions({ keepNext: kind.keepNext, pageBreakBefore: kind.pageBreakBefore }),
-    children: inlineRuns(inlines, font, ctx.marks),
+    children: inlineRuns(inlines, ctx.sheet.paragraphs.small, ctx.marks),
   });
   return new TableCell({
     children: [paragraph],

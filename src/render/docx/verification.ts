@@ -17,7 +17,7 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 
 function codeParagraphs(block: VerificationBlock, ctx: RenderContext): Paragraph[] {
-  return verificationLines(block).map((line) => new Paragraph({ style: styleId('small'), alignment: AlignmentType.RIGHT, children: [plainRun(line, ctx.sheet.paragraphs.small.font)] }));
+  return verificationLines(block).map((line) => new Paragraph({ style: styleId('small'), alignment: AlignmentType.RIGHT, children: [plainRun(line)] }));
 }
 
 export function renderVerification(block: VerificationBlock, ctx: RenderContext, qr: Uint8Array | undefined): (Paragraph | Table)[] {

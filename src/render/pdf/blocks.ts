@@ -7,6 +7,7 @@ import type { Block, Section, Spacer } from '../../document/tree.js';
 import { linePitch } from './measure.js';
 import { isPageBreak, type FlowItem, type Slice } from './model.js';
 import { paragraphSlices, plainText, type LayoutContext } from './paragraph.js';
+import { imageSlices } from './image.js';
 import { signatureSlices } from './signature.js';
 import { tableSlices } from './tables.js';
 import { verificationSlices } from './verification.js';
@@ -58,6 +59,8 @@ function blockItems(block: Block, ctx: LayoutContext): FlowItem[] {
       return signatureSlices(block, ctx);
     case 'verification':
       return verificationSlices(block, ctx);
+    case 'image':
+      return imageSlices(block, ctx);
   }
 }
 

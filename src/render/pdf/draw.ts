@@ -3,6 +3,7 @@
  * streams (pdf-lib's drawText would re-shape every string and cannot justify).
  */
 import type { PDFDocument, PDFPage, PDFRef } from 'pdf-lib';
+import { isJpeg } from '../../io/imageInfo.js';
 import { PDFName } from './pdfLib.js';
 import { ContentWriter, num } from './content.js';
 import { embedFaces } from './embed.js';
@@ -34,13 +35,13 @@ function watermarkXObject(doc: PDFDocument, plan: DocumentPlan, fonts: FontSet):
   return doc.context.register(stream);
 }
 
-/** Images (seal, signatures) embedded once each, in first-use order. */
+/** Images (seal, signatures, a template's PNG or JPEG logo) embedded once each, in first-use order. */
 async function embedImages(doc: PDFDocument, plan: DocumentPlan): Promise<Map<Uint8Array, PDFRef>> {
   const images = new Map<Uint8Array, PDFRef>();
   for (const page of plan.pages) {
     for (const placement of page.placements) {
       for (const d of placement.drawables) {
-        if (d.kind === 'image' && !images.has(d.png)) images.set(d.png, (await doc.embedPng(d.png)).ref);
+        if (d.kind === 'image' && !images.has(d.png)) images.set(d.png, (await (isJpeg(d.png) ? doc.embedJpg(d.png) : doc.embedPng(d.png))).ref);
       }
     }
   }

@@ -83,7 +83,7 @@ export interface FillMark {
   rects: [number, number, number, number][];
 }
 
-/** A PNG image (a seal or a handwritten signature) scaled into its box. */
+/** A PNG image (a seal or a handwritten signature) or a template's PNG/JPEG picture, scaled into its box. */
 export interface ImageMark {
   kind: 'image';
   png: Uint8Array;
