@@ -24,7 +24,13 @@ export function applyOverrides(base: StyleSheet, overrides: StyleOverrides | und
   for (const [name, spec] of Object.entries(overrides.paragraphs ?? {}) as [ParagraphStyle, Partial<ParagraphStyleSpec>][]) {
     paragraphs[name] = { ...paragraphs[name], ...defined(spec) };
   }
-  return { page: { ...base.page, ...defined(overrides.page) }, paragraphs };
+  const docxFonts = { ...base.docxFonts };
+  for (const [role, name] of Object.entries(defined(overrides.fontNames)) as [FontRole, string][]) {
+    // The preset's face becomes the first fallback: a computer without the institution's font shows that.
+    const preset = base.docxFonts[role];
+    docxFonts[role] = { ...preset, eastAsia: name, fallbacks: [preset.eastAsia, ...preset.fallbacks].filter((f) => f !== name) };
+  }
+  return { page: { ...base.page, ...defined(overrides.page) }, paragraphs, docxFonts };
 }
 
 /** The style sheet a document is set with: its preset, and the institution's overrides on top. */

@@ -33,13 +33,21 @@ export interface PageSpec {
   furnitureSizePt: number;
 }
 
+export interface DocxFontSpec {
+  eastAsia: string;
+  fallbacks: string[];
+  latin: string;
+}
+
 export interface StyleSheet {
   page: PageSpec;
   paragraphs: Record<ParagraphStyle, ParagraphStyleSpec>;
+  /** The font names a DOCX asks Word for, per role. */
+  docxFonts: Record<FontRole, DocxFontSpec>;
 }
 
 /** Font names written into DOCX runs (w:eastAsia), with the fallbacks Word/WPS/LibreOffice look for. */
-export const DOCX_FONTS: Record<FontRole, { eastAsia: string; fallbacks: string[]; latin: string }> = {
+export const DOCX_FONTS: Record<FontRole, DocxFontSpec> = {
   fangsong: { eastAsia: '仿宋_GB2312', fallbacks: ['仿宋', 'FangSong', 'STFangsong', 'Noto Serif CJK SC'], latin: 'Times New Roman' },
   song: { eastAsia: '方正小标宋简体', fallbacks: ['宋体', 'SimSun', 'STSong', 'Noto Serif CJK SC'], latin: 'Times New Roman' },
   hei: { eastAsia: '黑体', fallbacks: ['SimHei', 'STHeiti', 'Noto Sans CJK SC'], latin: 'Arial' },
@@ -62,6 +70,7 @@ const heading = { keepWithNext: true, align: 'left' as Align };
 /** GB/T 9704—2012 official-document style: body 3号仿宋, title 2号小标宋. */
 const GBT9704: StyleSheet = {
   page: A4_GBT9704,
+  docxFonts: DOCX_FONTS,
   paragraphs: {
     coverTitle: spec('song', 24, { bold: true, align: 'center', spaceBeforePt: 120, spaceAfterPt: 24 }),
     coverSubtitle: spec('fangsong', 16, { align: 'center' }),
@@ -81,6 +90,7 @@ const GBT9704: StyleSheet = {
 /** 司法鉴定文书规范 (2007) style: body 4号仿宋, part headings 3号黑体, title 小2号黑体. */
 const JUDICIAL: StyleSheet = {
   page: { ...A4_GBT9704, linePitchPt: 25, furnitureSizePt: 10.5 },
+  docxFonts: DOCX_FONTS,
   paragraphs: {
     // Cover, 声明 and part headings as in the official style; the rest one size smaller.
     ...GBT9704.paragraphs,

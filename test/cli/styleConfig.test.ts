@@ -69,6 +69,18 @@ describe('a style sheet reaches both documents', () => {
     expect(styles).toContain('<w:sz w:val="30"/>');
   });
 
+  it('DOCX: fontNames name the institution’s face per role, the preset’s face first among the fallbacks', async () => {
+    const dir = withConfig({ style: { fontNames: { fangsong: '方正仿宋_GBK' } } });
+    expect(jianding(['render', CASE, '--out', path.join(dir, 'out'), '--format', 'docx'], { cwd: dir }).code).toBe(0);
+    const docx = fs.readdirSync(path.join(dir, 'out')).find((f) => f.endsWith('.docx'))!;
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'out', docx)));
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    const body = /<w:style [^>]*w:styleId="[^"]*"[^>]*>\s*<w:name w:val="鉴定-正文"\/>[\s\S]*?<\/w:style>/.exec(styles)?.[0] ?? '';
+    expect(body).toContain('w:eastAsia="方正仿宋_GBK"');
+    const fonts = await zip.file('word/fontTable.xml')!.async('string');
+    expect(fonts).toContain('<w:font w:name="方正仿宋_GBK"><w:altName w:val="仿宋_GB2312"/>');
+  });
+
   it('changes the verification code: another style sheet, another document', () => {
     const plain = tmpDir('jd-style-');
     const styled = withConfig({ style });

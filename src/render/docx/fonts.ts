@@ -4,7 +4,7 @@
  * w:hint="eastAsia" so ambiguous characters (quotes, dashes, ……) take the CJK face.
  */
 import type { IFontAttributesProperties } from 'docx';
-import { DOCX_FONTS } from '../../document/styles.js';
+import type { DocxFontSpec } from '../../document/styles.js';
 import type { FontRole } from '../../document/tree.js';
 import { escapeXml } from '../xmlSafe.js';
 
@@ -14,7 +14,6 @@ export function facesFonts(f: DocxFaces): IFontAttributesProperties {
   return { ascii: f.latin, hAnsi: f.latin, eastAsia: f.eastAsia, cs: f.latin, hint: 'eastAsia' };
 }
 
-export const runFonts = (role: FontRole): IFontAttributesProperties => facesFonts(DOCX_FONTS[role]);
 
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -37,18 +36,18 @@ const familyOf = (role: FontRole): FontEntry['family'] => (role === 'hei' ? 'swi
  * of its own so that they are listed in the document. The docx library only writes a
  * font table for embedded fonts, so index.ts replaces word/fontTable.xml with this.
  */
-function fontEntries(): FontEntry[] {
+function fontEntries(fonts: Record<FontRole, DocxFontSpec>): FontEntry[] {
   const entries = new Map<string, FontEntry>();
   const add = (e: FontEntry): void => {
     if (!entries.has(e.name)) entries.set(e.name, e);
   };
-  const roles = Object.keys(DOCX_FONTS).sort() as FontRole[];
+  const roles = Object.keys(fonts).sort() as FontRole[];
   for (const role of roles) {
-    const f = DOCX_FONTS[role];
+    const f = fonts[role];
     add({ name: f.eastAsia, altName: f.fallbacks[0], cjk: true, family: familyOf(role) });
     add({ name: f.latin, cjk: false, family: familyOf(role) });
   }
-  for (const role of roles) for (const name of DOCX_FONTS[role].fallbacks) add({ name, cjk: true, family: familyOf(role) });
+  for (const role of roles) for (const name of fonts[role].fallbacks) add({ name, cjk: true, family: familyOf(role) });
   return [...entries.values()];
 }
 
@@ -58,9 +57,9 @@ function fontXml(e: FontEntry): string {
   return `<w:font w:name="${escapeXml(e.name)}">${alt}${charset}<w:family w:val="${e.family}"/><w:pitch w:val="variable"/></w:font>`;
 }
 
-export function fontTableXml(): string {
+export function fontTableXml(fonts: Record<FontRole, DocxFontSpec>): string {
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-    `<w:fonts xmlns:w="${W_NS}">${fontEntries().map(fontXml).join('')}</w:fonts>`
+    `<w:fonts xmlns:w="${W_NS}">${fontEntries(fonts).map(fontXml).join('')}</w:fonts>`
   );
 }

@@ -69,7 +69,7 @@ function finishParts(entries: ZipEntries, tree: DocumentTree): ZipEntries {
   const dec = new TextDecoder();
   const out: ZipEntries = new Map(entries);
   out.set('docProps/core.xml', enc.encode(coreXml(tree.meta)));
-  out.set('word/fontTable.xml', enc.encode(fontTableXml()));
+  out.set('word/fontTable.xml', enc.encode(fontTableXml(styleSheetOf(tree).docxFonts)));
   const styles = entries.get('word/styles.xml');
   if (styles) {
     const parts = [...entries].filter(([name]) => /^word\/(document|header\d+|footer\d+|footnotes|endnotes)\.xml$/.test(name)).map(([, data]) => dec.decode(data));

@@ -6,14 +6,15 @@
  */
 import { Tab, TextRun, UnderlineType } from 'docx';
 import type { FontRole, Inline, TextRun as TreeTextRun } from '../../document/tree.js';
-import { runFonts } from './fonts.js';
+import { facesFonts, type DocxFaces } from './fonts.js';
 import { markedRun, revisionOf, type RevisionMarks, type Run } from './revisions.js';
 import { xmlSafeText } from '../xmlSafe.js';
 
-/** What the paragraph's style already gives every run. */
+/** What the paragraph's style already gives every run, and the faces of the other roles. */
 export interface RunBase {
   font: FontRole;
   bold: boolean;
+  faces: Record<FontRole, DocxFaces>;
 }
 
 type RunStyle = Pick<TreeTextRun, 'bold' | 'italic' | 'underline' | 'font'>;
@@ -21,7 +22,7 @@ type RunStyle = Pick<TreeTextRun, 'bold' | 'italic' | 'underline' | 'font'>;
 function runOptions(style: RunStyle, base: RunBase | undefined) {
   const bold = style.bold ?? base?.bold ?? false;
   return {
-    ...(style.font && style.font !== base?.font ? { font: runFonts(style.font) } : {}),
+    ...(style.font && base && style.font !== base.font ? { font: facesFonts(base.faces[style.font]) } : {}),
     ...(bold !== (base?.bold ?? false) ? { bold, boldComplexScript: bold } : {}),
     ...(style.italic ? { italics: true, italicsComplexScript: true } : {}),
     ...(style.underline ? { underline: { type: UnderlineType.SINGLE } } : {}),

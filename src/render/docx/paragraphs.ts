@@ -30,7 +30,7 @@ export function renderParagraph(p: TreeParagraph, ctx: RenderContext, flags: Flo
     ...(p.align ? { alignment: wordAlignment(p.align) } : {}),
     ...flowOptions({ ...flags, keepNext: flags.keepNext || p.keepWithNext }),
     ...(Object.keys(mark).length ? { run: mark } : {}),
-    children: inlineRuns(p.inlines, spec, ctx.marks),
+    children: inlineRuns(p.inlines, { ...spec, faces: ctx.sheet.docxFonts }, ctx.marks),
   });
 }
 

@@ -65,7 +65,7 @@ function renderCell(cell: TreeCell, width: number, span: number, ctx: RenderCont
     style: styleId('small'),
     ...(align ? { alignment: align } : {}),
     ...flowOptions({ keepNext: kind.keepNext, pageBreakBefore: kind.pageBreakBefore }),
-    children: inlineRuns(inlines, ctx.sheet.paragraphs.small, ctx.marks),
+    children: inlineRuns(inlines, { ...ctx.sheet.paragraphs.small, faces: ctx.sheet.docxFonts }, ctx.marks),
   });
   return new TableCell({
     children: [paragraph],

@@ -4,7 +4,7 @@
  * come from the style sheet.
  */
 import { AlignmentType, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
-import { DOCX_FONTS, DOCX_HEADER_SONG, type ParagraphStyleSpec, type StyleSheet } from '../../document/styles.js';
+import { DOCX_HEADER_SONG, type ParagraphStyleSpec, type StyleSheet } from '../../document/styles.js';
 import type { Align, FontRole, ParagraphStyle } from '../../document/tree.js';
 import { facesFonts, type DocxFaces } from './fonts.js';
 import { firstLineTwips, linePitchPt, ptToHalfPoints, ptToTwips } from './units.js';
@@ -49,8 +49,8 @@ export function exactSpacing(sheet: StyleSheet, sizePt: number): { line: number;
 /** The 编号 and the page header print in 宋体 where their role is 'song', never in the title's display face. */
 const PLAIN_SONG_STYLES: ReadonlySet<ParagraphStyle> = new Set(['docNumber']);
 
-function facesOf(font: FontRole, plainSong: boolean): DocxFaces {
-  return plainSong && font === 'song' ? DOCX_HEADER_SONG : DOCX_FONTS[font];
+function facesOf(sheet: StyleSheet, font: FontRole, plainSong: boolean): DocxFaces {
+  return plainSong && font === 'song' ? DOCX_HEADER_SONG : sheet.docxFonts[font];
 }
 
 function runProps(faces: DocxFaces, sizePt: number, bold: boolean): NonNullable<IParagraphStyleOptions['run']> {
@@ -67,7 +67,7 @@ function paragraphStyle(style: ParagraphStyle, spec: ParagraphStyleSpec, sheet: 
     basedOn: 'Normal',
     next: outlineLevel === undefined ? id : styleId('body'),
     quickFormat: true,
-    run: runProps(facesOf(spec.font, PLAIN_SONG_STYLES.has(style)), spec.sizePt, spec.bold),
+    run: runProps(facesOf(sheet, spec.font, PLAIN_SONG_STYLES.has(style)), spec.sizePt, spec.bold),
     paragraph: {
       alignment: wordAlignment(spec.align),
       // firstLineChars is what Word/WPS use (it follows the size); firstLine is the twips fallback for readers that ignore it.
@@ -86,7 +86,7 @@ function furnitureStyle(sheet: StyleSheet): IParagraphStyleOptions {
     id: FURNITURE_STYLE_ID,
     name: '鉴定-页眉页脚',
     basedOn: 'Normal',
-    run: runProps(facesOf(sheet.paragraphs.docNumber.font, true), size, false),
+    run: runProps(facesOf(sheet, sheet.paragraphs.docNumber.font, true), size, false),
     paragraph: { spacing: { ...exactSpacing(sheet, size), before: 0, after: 0 } },
   };
 }
@@ -97,7 +97,7 @@ export function stylesOptions(sheet: StyleSheet): IStylesOptions {
   return {
     default: {
       document: {
-        run: { ...runProps(DOCX_FONTS[body.font], body.sizePt, false), language: { value: 'en-US', eastAsia: 'zh-CN' } },
+        run: { ...runProps(sheet.docxFonts[body.font], body.sizePt, false), language: { value: 'en-US', eastAsia: 'zh-CN' } },
         paragraph: { spacing: { ...exactSpacing(sheet, body.sizePt), before: 0, after: 0 } },
       },
     },
