@@ -46,23 +46,34 @@ function inside(root: string, rel: string, untrusted: boolean): string | null {
 
 /** The file a template name resolves to: the institution's folder first, then the bundled one. */
 export function locate(rel: string, overrideDir: string | undefined): string {
+  return locateShown(rel, overrideDir).file;
+}
+
+/**
+ * The file and the name errors call it by: in the institution's folder, the folder as the user
+ * wrote it (`--templates my-templates` → `my-templates/partials/x.hbs`); bundled, `templates/…`.
+ */
+export function locateShown(rel: string, overrideDir: string | undefined): { file: string; shown: string } {
   // Checked here too, not only when loading: a caller checking whether earlier output is up to
   // date must not fall back to the bundled templates when the folder is not a folder.
   if (overrideDir) checkTemplatesDir(overrideDir);
-  const found = (overrideDir && inside(overrideDir, rel, true)) || inside(BUNDLED_TEMPLATES, rel, false);
-  if (!found) throw new TemplateError(rel, null, '找不到模板文件');
-  return found;
+  const own = overrideDir ? inside(overrideDir, rel, true) : null;
+  if (own) return { file: own, shown: path.join(overrideDir!, rel) };
+  const bundled = inside(BUNDLED_TEMPLATES, rel, false);
+  if (!bundled) throw new TemplateError(rel, null, '找不到模板文件', { detailEn: 'template file not found' });
+  return { file: bundled, shown: path.join('templates', rel) };
 }
 
 /** A template's text; too large or unreadable files are template errors, not crashes. */
-export function readTemplate(file: string): string {
+export function readTemplate(file: string, shown = file): string {
   try {
     const size = fs.statSync(file).size;
-    if (size > MAX_TEMPLATE_BYTES) throw new TemplateError(file, null, `模板文件过大（${size} 字节，上限 ${MAX_TEMPLATE_BYTES} 字节）`);
+    if (size > MAX_TEMPLATE_BYTES) throw new TemplateError(shown, null, `模板文件过大（${size} 字节，上限 ${MAX_TEMPLATE_BYTES} 字节）`, { detailEn: `template file too large (${size} bytes, at most ${MAX_TEMPLATE_BYTES})` });
     return fs.readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof TemplateError) throw e;
-    throw new TemplateError(file, null, `无法读取模板文件（${(e as NodeJS.ErrnoException).code ?? String(e)}）`);
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new TemplateError(shown, null, `无法读取模板文件（${code}）`, { detailEn: `cannot read the template file (${code})` });
   }
 }
 

@@ -10,10 +10,14 @@
  */
 import Handlebars from 'handlebars';
 import type { Budget } from './budget.js';
-import { ExplainedError, MissingFieldError } from './errors.js';
+import { ExplainedError, MissingFieldError, TemplateError } from './errors.js';
+import { explainMessage } from './explain.js';
 
 type Fn = (...args: any[]) => any;
-interface Loc { start?: { line?: number } }
+interface Loc { start?: { line?: number; column?: number } }
+const lineOf = (loc?: Loc) => loc?.start?.line ?? null;
+/** Handlebars counts columns from 0; our messages from 1. */
+const columnOf = (loc?: Loc) => (loc?.start?.column !== undefined ? loc.start.column + 1 : null);
 interface Container {
   strict: (obj: unknown, name: string, loc?: Loc) => unknown;
   lookupProperty: (parent: unknown, name: string) => unknown;
@@ -36,7 +40,7 @@ function harden(c: Container): void {
     return lookup(parent, name);
   };
   c.strict = (obj, name, loc) => {
-    if (!owns(obj, name)) throw new MissingFieldError(name, loc?.start?.line ?? null, obj == null);
+    if (!owns(obj, name)) throw new MissingFieldError(name, lineOf(loc), obj == null, columnOf(loc));
     return lookup(obj, name);
   };
 }
@@ -69,8 +73,48 @@ function guardedEach(each: Fn, budget: Budget): Fn {
 function strictLookup(obj: unknown, field: unknown, options?: { loc?: Loc }): unknown {
   if (!options) throw new ExplainedError('{{lookup}} 需要两个参数：对象和字段名');
   const name = String(field);
-  if (!owns(obj, name)) throw new MissingFieldError(name, options?.loc?.start?.line ?? null, obj == null);
+  if (!owns(obj, name)) throw new MissingFieldError(name, lineOf(options.loc), obj == null, columnOf(options.loc));
   return (obj as Record<string, unknown>)[name];
+}
+
+/** Errors that came out of a block's contents (`options.fn`), which were placed where they arose. */
+const fromContents = new WeakSet<object>();
+
+function markContents(options: Record<string, unknown>): void {
+  for (const key of ['fn', 'inverse']) {
+    const f = options[key];
+    if (typeof f !== 'function') continue;
+    options[key] = function (this: unknown, ...args: unknown[]) {
+      try {
+        return (f as Fn).apply(this, args) as unknown;
+      } catch (e) {
+        if (e && typeof e === 'object') fromContents.add(e);
+        throw e;
+      }
+    };
+  }
+}
+
+/**
+ * A helper whose own errors (a bad argument, a missing one) carry the line and column of the
+ * call: Handlebars passes the call's `loc` in the options but puts it on no error it throws.
+ */
+export function placed(helper: Fn): Fn {
+  return function (this: unknown, ...args: unknown[]) {
+    const options = args.at(-1) as { loc?: Loc } | undefined;
+    if (options && typeof options === 'object') markContents(options as Record<string, unknown>);
+    try {
+      return helper.apply(this, args) as unknown;
+    } catch (e) {
+      if (e instanceof TemplateError || e instanceof MissingFieldError || (e && typeof e === 'object' && fromContents.has(e))) throw e;
+      const err = e instanceof ExplainedError ? e : explainMessage(e);
+      if (err.line === null) {
+        err.line = lineOf(options?.loc);
+        err.column = columnOf(options?.loc);
+      }
+      throw err;
+    }
+  };
 }
 
 export function hardenedInstance(budget: Budget): typeof Handlebars {
