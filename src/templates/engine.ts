@@ -85,6 +85,8 @@ export interface CompiledTemplates {
   hashes: Record<string, string>;
   /** The template error for bad markup, naming the template, line and column that wrote it when that can be told. */
   markupError(model: ReportModel, e: MarkupError): TemplateError;
+  /** The markup with position marks (positions.ts): the same markup apart from the marks. */
+  renderMarked(model: ReportModel): string;
 }
 
 /** Compiled once per process and kind: a batch renders hundreds of cases with the same templates. */
@@ -138,16 +140,21 @@ function compileTemplates(kind: ReportKind, overrideDir?: string): CompiledTempl
   // Only on the error path: render again with position marks and see where the element was written.
   const markupError = (model: ReportModel, e: MarkupError): TemplateError => {
     const ex = { detail: `模板输出的标记有误：${e.message}`, extras: { detailEn: `bad block markup: ${e.message}`, hint: e.hint, hintEn: e.hintEn } };
-    trace.on = true;
     try {
-      markupToTree(render(model), { traced: true });
+      markupToTree(renderMarked(model), { traced: true });
     } catch (t) {
       const o = t instanceof MarkupError && t.message === e.message ? t.origin : undefined;
       if (o && trace.sources[o.file]) return errorAt(trace.sources[o.file]!, { line: o.line, column: o.column, ...ex });
-    } finally {
-      trace.on = false;
     }
     return new TemplateError(mainAt.shown, null, ex.detail, ex.extras);
   };
-  return { files, hashes, render, markupError };
+  const renderMarked = (model: ReportModel): string => {
+    trace.on = true;
+    try {
+      return render(model);
+    } finally {
+      trace.on = false;
+    }
+  };
+  return { files, hashes, render, markupError, renderMarked };
 }

@@ -15,7 +15,7 @@ export function excerpt(source: string, line: number, column: number | null): st
   const text = source.split(/\r?\n/)[line - 1];
   if (text === undefined) return '';
   const col = column === null ? null : Math.min(Math.max(column - 1, 0), text.length);
-  const from = col !== null && col > WINDOW ? col - WINDOW : 0;
+  const from = col !== null && col > WINDOW && text.length > 2 * WINDOW ? col - WINDOW : 0;
   const to = Math.min(text.length, Math.max(from + 2 * WINDOW, (col ?? 0) + WINDOW));
   const shown = `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
   const gutter = `${line}`;
