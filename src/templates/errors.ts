@@ -40,6 +40,9 @@ export class TemplateError extends Error {
  * `line` and `column` may be filled in later by whoever knows where the call was.
  */
 export class ExplainedError extends Error {
+  /** The partial being called when it happened (a limit): the call's line is looked up in the caller. */
+  partialCall?: string;
+
   constructor(
     readonly detail: string,
     public line: number | null = null,

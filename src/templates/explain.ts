@@ -118,7 +118,10 @@ export function explainMessage(e: unknown): ExplainedError {
 
 export function explain(e: unknown, ast: hbs.AST.Program | undefined, source: string | undefined, known: Known): Explained {
   if (e instanceof MissingFieldError) return missingField(e, ast);
-  if (e instanceof ExplainedError) return { line: e.line, column: e.column, detail: e.detail, extras: e.extras };
+  if (e instanceof ExplainedError) {
+    const at = e.line === null && e.partialCall !== undefined && ast ? findPartial(ast, e.partialCall) : null;
+    return { line: at?.line ?? e.line, column: at?.column ?? e.column, detail: e.detail, extras: e.extras };
+  }
   const msg = e instanceof Error ? e.message : String(e);
   const parsed = parseError(msg, source);
   if (parsed) return parsed;

@@ -20,9 +20,9 @@ export function checkTemplatesDir(dir: string): void {
   try {
     stat = fs.statSync(dir);
   } catch {
-    throw new TemplateError('', null, `模板文件夹不存在：${dir}（--templates 应为文件夹）`);
+    throw new TemplateError('', null, `模板文件夹不存在：${dir}（--templates 应为文件夹）`, { detailEn: `no templates folder ${dir} (--templates must be a folder)` });
   }
-  if (!stat.isDirectory()) throw new TemplateError('', null, `--templates 应为文件夹：${dir} 是文件`);
+  if (!stat.isDirectory()) throw new TemplateError('', null, `--templates 应为文件夹：${dir} 是文件`, { detailEn: `--templates must be a folder: ${dir} is a file` });
 }
 
 const within = (real: string, realRoot: string) => real === realRoot || real.startsWith(realRoot + path.sep);
@@ -30,16 +30,20 @@ const within = (real: string, realRoot: string) => real === realRoot || real.sta
 /** Resolves a template file inside `root`, refusing what leads outside it. `untrusted`: an institution's folder. */
 function inside(root: string, rel: string, untrusted: boolean): string | null {
   const full = path.resolve(root, rel);
+  // Errors name the file by the folder as the user wrote it.
+  const shown = path.join(root, rel);
   if (!fs.existsSync(full)) return null;
   const real = fs.realpathSync(full);
-  if (!within(real, fs.realpathSync(root))) throw new TemplateError(full, null, '模板路径指向模板文件夹之外，已拒绝');
+  if (!within(real, fs.realpathSync(root))) throw new TemplateError(shown, null, '模板路径指向模板文件夹之外，已拒绝', { detailEn: 'the template path leads outside the templates folder; refused' });
   const stat = fs.statSync(real);
-  if (!stat.isFile()) throw new TemplateError(full, null, '应为模板文件，却是文件夹或特殊文件');
+  if (!stat.isFile()) throw new TemplateError(shown, null, '应为模板文件，却是文件夹或特殊文件', { detailEn: 'should be a template file, but is a folder or a special file' });
   // A hard link is the same file as one elsewhere, perhaps outside the folder: it cannot be
   // told apart from its other names, so it is refused like a link that leads outside.
   // (Not for the bundled templates: package managers such as pnpm install by hard links.)
   if (untrusted && stat.nlink > 1) {
-    throw new TemplateError(full, null, `模板文件是硬链接（共 ${stat.nlink} 个名称），可能指向模板文件夹之外的文件，已拒绝；请复制文件而不是链接`);
+    throw new TemplateError(shown, null, `模板文件是硬链接（共 ${stat.nlink} 个名称），可能指向模板文件夹之外的文件，已拒绝；请复制文件而不是链接`, {
+      detailEn: `the template file is a hard link (${stat.nlink} names), perhaps to a file outside the templates folder; refused — copy the file instead`,
+    });
   }
   return real;
 }
@@ -83,7 +87,7 @@ export function partialNames(dirs: string[]): string[] {
   for (const dir of dirs) {
     const p = path.join(dir, 'partials');
     if (!fs.existsSync(p)) continue;
-    if (!fs.statSync(p).isDirectory()) throw new TemplateError(p, null, 'partials 应为文件夹');
+    if (!fs.statSync(p).isDirectory()) throw new TemplateError(p, null, 'partials 应为文件夹', { detailEn: 'partials must be a folder' });
     for (const f of fs.readdirSync(p)) if (f.endsWith('.hbs')) names.add(f.slice(0, -4));
   }
   return [...names].sort();

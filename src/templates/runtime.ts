@@ -123,7 +123,13 @@ export function hardenedInstance(budget: Budget): typeof Handlebars {
   (hb as unknown as { VM: object }).VM = {
     ...hb.VM,
     invokePartial(this: unknown, partial: unknown, context: unknown, options: { name?: string }) {
-      budget.enter(String(options.name ?? ''));
+      const name = String(options.name ?? '');
+      try {
+        budget.enter(name);
+      } catch (e) {
+        if (e instanceof ExplainedError) e.partialCall = name;
+        throw e;
+      }
       try {
         const out = vm.invokePartial.call(this, partial, context, options) as unknown;
         if (typeof out === 'string') budget.produced(out.length);

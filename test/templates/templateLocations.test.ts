@@ -108,6 +108,12 @@ describe('errors found while rendering carry the line and column of the call', (
     expect(e.line).toBe(3);
   });
 
+  it('a partial that calls itself: the call', () => {
+    const { e, file } = statements('<h2>陈述</h2>\n{{#if statements}}\n  {{> statements}}\n{{/if}}');
+    expectAt(e, file('partials/statements.hbs'), 3, 3, '  {{> statements}}');
+    expect(e.message).toContain('子模板递归调用过深');
+  });
+
   it('an error inside a block is placed at its own line, not the block\'s', () => {
     const { e } = statements('{{#each statements.patientSide}}\n<p>{{cnum "x"}}</p>\n{{/each}}');
     expect(e.line).toBe(2);
