@@ -137,7 +137,7 @@ function failureOf(caught: unknown, o: RenderFileOptions): { exitCode: number; f
   if (e instanceof TemplateError) return { exitCode: EXIT.invalid, failure: { message: e.message, messageEn: e.messageEn } };
   if (e instanceof MarkupError) {
     const message = `模板输出的标记有误：${e.message}`;
-    return { exitCode: EXIT.invalid, failure: { message, messageEn: `bad block markup: ${e.message}` } };
+    return { exitCode: EXIT.invalid, failure: { message, messageEn: `bad block markup: ${e.messageEn ?? e.message}` } };
   }
   return undefined;
 }

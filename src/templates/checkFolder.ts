@@ -15,7 +15,8 @@ import { checkTemplatesDir, locateShown, readTemplate } from './folder.js';
 export function templateFiles(dir: string): string[] {
   const rels: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isFile() && entry.name.endsWith('.hbs')) rels.push(entry.name);
+    // Links too: a render follows those that stay inside the folder, and locateShown refuses the others.
+    if (!entry.isDirectory() && entry.name.endsWith('.hbs')) rels.push(entry.name);
     if (!entry.isDirectory()) continue;
     for (const f of fs.readdirSync(path.join(dir, entry.name))) if (f.endsWith('.hbs')) rels.push(`${entry.name}/${f}`);
   }

@@ -139,7 +139,7 @@ function compileTemplates(kind: ReportKind, overrideDir?: string): CompiledTempl
   };
   // Only on the error path: render again with position marks and see where the element was written.
   const markupError = (model: ReportModel, e: MarkupError): TemplateError => {
-    const ex = { detail: `模板输出的标记有误：${e.message}`, extras: { detailEn: `bad block markup: ${e.message}`, hint: e.hint, hintEn: e.hintEn } };
+    const ex = { detail: `模板输出的标记有误：${e.message}`, extras: { detailEn: `bad block markup: ${e.messageEn ?? e.message}`, hint: e.hint, hintEn: e.hintEn } };
     try {
       markupToTree(renderMarked(model), { traced: true });
     } catch (t) {

@@ -108,7 +108,7 @@ function inline(child: El, style: Omit<TextRun, 'kind' | 'text'>): Inline[] {
       if (font !== undefined && !FONTS.includes(font)) throw new MarkupError(`<span font="${font}">：字体应为 ${FONTS.join('/')}`);
       return inlines(child, font ? { ...style, font } : style);
     }
-    default: throw unknownTag(`段落中不允许使用标记 <${child.tag}>`, child.tag, INLINE_TAGS);
+    default: throw unknownTag(`段落中不允许使用标记 <${child.tag}>`, `<${child.tag}> is not allowed in a paragraph`, child.tag, INLINE_TAGS);
   }
 }
 
@@ -198,9 +198,9 @@ function orderedList(el: El): Block[] {
 const BLOCK_TAGS = ['p', 'h1', 'h2', 'h3', 'ol', 'table', 'pagebreak', 'spacer', 'signature', 'verification'];
 const INLINE_TAGS = ['b', 'strong', 'i', 'em', 'u', 'span', 'br'];
 
-function unknownTag(message: string, tag: string, known: string[]): MarkupError {
+function unknownTag(message: string, messageEn: string, tag: string, known: string[]): MarkupError {
   const e = new MarkupError(message);
-  Object.assign(e, allowed(tag, known, { zh: '标记', en: 'tags' }, (t) => `<${t}>`));
+  Object.assign(e, { messageEn }, allowed(tag, known, { zh: '标记', en: 'tags' }, (t) => `<${t}>`));
   return e;
 }
 
@@ -217,7 +217,7 @@ function block(el: El): Block {
     case 'spacer': return { kind: 'spacer', lines: intAttr(el, 'lines', 0, MAX_SPACER_LINES, 1) };
     case 'signature': return signature(el);
     case 'verification': return verification(el);
-    default: throw unknownTag(`未知的块级标记 <${el.tag}>`, el.tag, BLOCK_TAGS);
+    default: throw unknownTag(`未知的块级标记 <${el.tag}>`, `unknown block tag <${el.tag}>`, el.tag, BLOCK_TAGS);
   }
 }
 

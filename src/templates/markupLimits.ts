@@ -9,6 +9,8 @@ export class MarkupError extends Error {
   /** What is allowed instead (the known tags, the nearest one). */
   hint?: string;
   hintEn?: string;
+  /** The message in English, where one is written. */
+  messageEn?: string;
 }
 
 /** A template position: the index of the file among those compiled, and 1-based line and column. */
