@@ -195,8 +195,8 @@ function orderedList(el: El): Block[] {
 }
 
 /** The tags block() and inline() accept, for the error that names what is allowed (keep in step with their switches). */
-const BLOCK_TAGS = ['p', 'h1', 'h2', 'h3', 'ol', 'table', 'pagebreak', 'spacer', 'signature', 'verification'];
-const INLINE_TAGS = ['b', 'strong', 'i', 'em', 'u', 'span', 'br'];
+export const BLOCK_TAGS = ['p', 'h1', 'h2', 'h3', 'ol', 'table', 'pagebreak', 'spacer', 'signature', 'verification'];
+export const INLINE_TAGS = ['b', 'strong', 'i', 'em', 'u', 'span', 'br'];
 
 function unknownTag(message: string, messageEn: string, tag: string, known: string[]): MarkupError {
   const e = new MarkupError(message);

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locateShown } from '../../src/templates/folder.js';
+import { BLOCK_TAGS, INLINE_TAGS, markupToTree } from '../../src/templates/markup.js';
 import { build, JS_INTERNALS, templateError, templatesDir } from './support.js';
 
 /** The error of an institution folder with these files, and the name the folder's statements partial goes by. */
@@ -163,5 +164,23 @@ describe('a partial\'s errors name the partial\'s own file, not the template tha
     const dir = templatesDir({ 'partials/statements.hbs': 'x' });
     expect(locateShown('partials/cover.hbs', dir).shown).toBe(path.join('templates', 'partials', 'cover.hbs'));
     expect(locateShown('partials/statements.hbs', dir).shown).toBe(path.join(dir, 'partials', 'statements.hbs'));
+  });
+});
+
+describe('the tags an unknown-tag error lists are the tags the markup accepts', () => {
+  const section = (inner: string) => `<document><section>${inner}</section></document>`;
+  const refusal = (markup: string) => {
+    try {
+      markupToTree(markup);
+      return '';
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  it.each(BLOCK_TAGS)('<%s> is a block tag', (tag) => {
+    expect(refusal(section(`<${tag}></${tag}>`))).not.toContain('未知的块级标记');
+  });
+  it.each(INLINE_TAGS)('<%s> is allowed in a paragraph', (tag) => {
+    expect(refusal(section(`<p><${tag}>x</${tag}></p>`))).toBe('');
   });
 });
