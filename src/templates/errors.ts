@@ -58,6 +58,9 @@ export class ExplainedError extends Error {
  * whether it was the field before this one in the path (`a.b.c` with `b` missing) that is absent.
  */
 export class MissingFieldError extends ExplainedError {
+  /** The fields the object does have, for "did you mean"; empty when it was not an object. */
+  fields: string[] = [];
+
   constructor(readonly field: string, line: number | null, readonly parentMissing = false, column: number | null = null) {
     super(`引用了报告模型中不存在的字段「${field}」`, line, column, { detailEn: `the report model has no field "${field}"` });
   }

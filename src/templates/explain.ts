@@ -7,6 +7,7 @@ import Handlebars from 'handlebars';
 import { ExplainedError, MissingFieldError, type ErrorExtras } from './errors.js';
 import { findPartial, findPath, partialMissing, unclosedBlock, unknownHelper } from './check.js';
 import { KNOWN_HELPERS } from './helpers.js';
+import { allowed, nearest } from './suggest.js';
 
 export interface Explained { line: number | null; column: number | null; detail: string; extras: ErrorExtras }
 
@@ -16,7 +17,8 @@ export interface Known { partials: readonly string[] }
 /** A missing field named as the template author wrote it: the absent part, then the whole path. */
 function missingField(e: MissingFieldError, ast: hbs.AST.Program | undefined): Explained {
   const at = ast ? findPath(ast, e.field, e.line) ?? findPath(ast, e.field, null) : null;
-  if (!at) return { line: e.line, column: e.column, detail: e.detail, extras: e.extras };
+  const hint = fieldHint(e);
+  if (!at) return { line: e.line, column: e.column, detail: e.detail, extras: { ...e.extras, ...hint } };
   const field = e.parentMissing && at.index > 0 ? at.path.parts[at.index - 1]! : e.field;
   const whole = at.path.parts.length > 1 ? `（${at.path.original}）` : '';
   const loc = at.path.loc?.start;
@@ -24,8 +26,19 @@ function missingField(e: MissingFieldError, ast: hbs.AST.Program | undefined): E
     line: e.line ?? loc?.line ?? null,
     column: e.column ?? (loc ? loc.column + 1 : null),
     detail: `引用了报告模型中不存在的字段「${field}」${whole}`,
-    extras: { detailEn: `the report model has no field "${field}"${whole ? ` (${at.path.original})` : ''}` },
+    extras: { detailEn: `the report model has no field "${field}"${whole ? ` (${at.path.original})` : ''}`, ...(field === e.field ? hint : {}) },
   };
+}
+
+/** Beyond this many, only the nearest field is named: the report model's top level has dozens. */
+const MAX_FIELDS_LISTED = 12;
+
+/** The fields the object has: the nearest, and all of them when they are few. */
+function fieldHint(e: MissingFieldError): Pick<ErrorExtras, 'hint' | 'hintEn'> {
+  if (e.fields.length === 0) return {};
+  const guess = nearest(e.field, e.fields);
+  if (e.fields.length <= MAX_FIELDS_LISTED) return allowed(e.field, e.fields, { zh: '字段', en: 'fields' });
+  return guess ? { hint: `是否应为「${guess}」？`, hintEn: `did you mean "${guess}"?` } : {};
 }
 
 /** Handlebars' token names, as a template author knows them. */

@@ -27,6 +27,13 @@ interface Spec { main: Fn }
 
 const owns = (o: unknown, name: string): boolean => o != null && Object.hasOwn(Object(o), name);
 
+/** The error for a field `parent` lacks, with the fields it has (an object's keys; not a text's letters). */
+function missing(parent: unknown, name: string, loc?: Loc): MissingFieldError {
+  const e = new MissingFieldError(name, lineOf(loc), parent == null, columnOf(loc));
+  if (parent !== null && typeof parent === 'object' && !Array.isArray(parent)) e.fields = Object.keys(parent);
+  return e;
+}
+
 const hardened = new WeakSet<object>();
 
 /** Own properties only; the lookups Handlebars makes in its own tables (helpers, partials) are left alone. */
@@ -36,11 +43,11 @@ function harden(c: Container): void {
   const lookup = c.lookupProperty;
   c.lookupProperty = (parent, name) => {
     if (parent === c.helpers || parent === c.partials || parent === c.decorators) return lookup(parent, name);
-    if (!owns(parent, name)) throw new MissingFieldError(name, null, parent == null);
+    if (!owns(parent, name)) throw missing(parent, name);
     return lookup(parent, name);
   };
   c.strict = (obj, name, loc) => {
-    if (!owns(obj, name)) throw new MissingFieldError(name, lineOf(loc), obj == null, columnOf(loc));
+    if (!owns(obj, name)) throw missing(obj, name, loc);
     return lookup(obj, name);
   };
 }
@@ -73,7 +80,7 @@ function guardedEach(each: Fn, budget: Budget): Fn {
 function strictLookup(obj: unknown, field: unknown, options?: { loc?: Loc }): unknown {
   if (!options) throw new ExplainedError('{{lookup}} 需要两个参数：对象和字段名');
   const name = String(field);
-  if (!owns(obj, name)) throw new MissingFieldError(name, lineOf(options.loc), obj == null, columnOf(options.loc));
+  if (!owns(obj, name)) throw missing(obj, name, options.loc);
   return (obj as Record<string, unknown>)[name];
 }
 

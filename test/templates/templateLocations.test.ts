@@ -97,6 +97,12 @@ describe('errors found while rendering carry the line and column of the call', (
     expectAt(e, file('partials/statements.hbs'), 2, 6, '<p>{{statements.doctorSide}}</p>');
   });
 
+  it('a misspelt field: the nearest field of that object, and its fields', () => {
+    const { e } = statements('<h2>陈述</h2>\n<p>{{statements.patientSid}}</p>');
+    expect(e.message).toContain('不存在的字段「patientSid」（statements.patientSid）；是否应为「patientSide」？可用的字段：medicalSide、patientSide');
+    expect(e.messageEn).toContain('did you mean "patientSide"? known fields: medicalSide, patientSide');
+  });
+
   it('a bad helper argument', () => {
     const { e, file } = statements('<h2>陈述</h2>\n<p>{{cnum "x"}}条</p>');
     expectAt(e, file('partials/statements.hbs'), 2, 4, '<p>{{cnum "x"}}条</p>');
