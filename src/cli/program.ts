@@ -107,6 +107,11 @@ function addSmallCommands(p: Command, lang: Lang): void {
       const flags = flagsOf<{ json?: boolean; config?: string }>(cmd);
       process.exitCode = validateCommand(files, { json: flags.json, lang }, loadConfig(flags.config));
     });
+  withCommon(p.command('check-templates <folder>').description('检查机构模板文件夹：列出全部模板错误（文件、行列号）（退出码：0 无错误，1 有错误）'))
+    .action(async (dir: string) => {
+      const { checkTemplatesCommand } = await import('./commands/checkTemplates.js');
+      process.exitCode = checkTemplatesCommand(dir, lang);
+    });
   withCommon(p.command('init').description('写出一份带注释的完整示例案件')
     .addOption(new Option('--kind <kind>', '文书种类').choices([...INIT_KINDS]).default('association'))
     .option('--out <file>', '写入的文件', 'case.yaml').option('--force', '覆盖已存在的文件'))

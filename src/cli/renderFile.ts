@@ -137,9 +137,10 @@ function failureOf(caught: unknown, o: RenderFileOptions): { exitCode: number; f
   const e = caught instanceof FontFileError ? fontUsageError(caught) : sqliteFailure(caught, registerPath(o.out, o.register)) ?? caught;
   if (e instanceof RegisterError) return { exitCode: EXIT.usage, failure: { message: e.message, messageEn: e.messageEn, correctable: e.correctable } };
   if (e instanceof UsageError) return { exitCode: EXIT.usage, failure: { message: e.message, messageEn: e.messageEn } };
-  if (e instanceof TemplateError || e instanceof MarkupError) {
-    const message = e instanceof MarkupError ? `模板输出的标记有误：${e.message}` : e.message;
-    return { exitCode: EXIT.invalid, failure: { message, messageEn: message } };
+  if (e instanceof TemplateError) return { exitCode: EXIT.invalid, failure: { message: e.message, messageEn: e.messageEn } };
+  if (e instanceof MarkupError) {
+    const message = `模板输出的标记有误：${e.message}`;
+    return { exitCode: EXIT.invalid, failure: { message, messageEn: `bad block markup: ${e.messageEn ?? e.message}` } };
   }
   return undefined;
 }

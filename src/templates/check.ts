@@ -3,6 +3,7 @@
  * otherwise accept and then fail on with a JavaScript error, or silently allow.
  */
 import { ExplainedError } from './errors.js';
+import { allowed } from './suggest.js';
 
 type Node = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
 type Path = hbs.AST.PathExpression;
@@ -37,6 +38,11 @@ export function walk(ast: hbs.AST.Program, visit: (n: Node, depth: number) => vo
 }
 
 const lineOf = (n: Node): number | null => n.loc?.start.line ?? null;
+/** Handlebars counts columns from 0; editors and our messages from 1. */
+const columnOf = (n: Node): number | null => (n.loc ? n.loc.start.column + 1 : null);
+const at = (n: Node, detail: string, extras: ExplainedError['extras'] = {}) => new ExplainedError(detail, lineOf(n), columnOf(n), extras);
+
+const HELPER_WORDS = { zh: ' helper', en: 'helpers' };
 
 function simpleName(path: Node | undefined): string | null {
   if (!path || path.type !== 'PathExpression') return null;
@@ -44,14 +50,18 @@ function simpleName(path: Node | undefined): string | null {
   return p.parts.length === 1 && !p.data && p.depth === 0 && p.original === p.parts[0] ? p.parts[0]! : null;
 }
 
-function checkCall(n: Node, known: Record<string, true>): void {
+/** The error for a call of a helper that is not known, with the known ones and the nearest. */
+export function unknownHelper(name: string, known: Record<string, true>, n?: Node): ExplainedError {
+  const extras = { ...allowed(name, Object.keys(known), HELPER_WORDS), detailEn: `unknown helper "${name}"` };
+  return n ? at(n, `使用了未知的 helper「${name}」`, extras) : new ExplainedError(`使用了未知的 helper「${name}」`, null, null, extras);
+}
+
+function checkCall(n: Node, known: Record<string, true>): ExplainedError | null {
   const call = n as unknown as { path?: Node; params?: unknown[]; hash?: unknown };
   const name = simpleName(call.path);
-  if (name === null) return;
+  if (name === null) return null;
   const definite = (call.params?.length ?? 0) > 0 || call.hash != null || n.type === 'SubExpression';
-  if (REFUSED_HELPERS.has(name) || (definite && !Object.hasOwn(known, name))) {
-    throw new ExplainedError(`使用了未知的 helper「${name}」`, lineOf(n));
-  }
+  return REFUSED_HELPERS.has(name) || (definite && !Object.hasOwn(known, name)) ? unknownHelper(name, known, n) : null;
 }
 
 const MUSTACHE = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{~?([#^/]?)([^}]*)\}\}/g;
@@ -75,21 +85,82 @@ export function checkSourceNesting(source: string): void {
       else if (ch === ')') parens--;
     }
     if (depth + deepest > MAX_BLOCK_NESTING) {
-      const line = source.slice(0, m.index).split('\n').length;
-      throw new ExplainedError(`块嵌套超过 ${MAX_BLOCK_NESTING} 层`, line);
+      const { line, column } = positionAt(source, m.index);
+      throw new ExplainedError(`块嵌套超过 ${MAX_BLOCK_NESTING} 层`, line, column, { detailEn: `blocks nested deeper than ${MAX_BLOCK_NESTING}` });
     }
   }
 }
 
-export function checkTemplate(ast: hbs.AST.Program, known: Record<string, true>): void {
+/** 1-based line and column of a character offset. */
+export function positionAt(source: string, index: number): { line: number; column: number } {
+  const before = source.slice(0, index);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: index - lineStart + 1 };
+}
+
+/**
+ * The last `{{#name}}` without its `{{/name}}`: where a file that ends too early went wrong.
+ * Counted on the source (like checkSourceNesting), for the parse error that only says "EOF".
+ */
+export function unclosedBlock(source: string): { name: string; line: number; column: number } | null {
+  const open: { name: string; index: number }[] = [];
+  for (const m of source.matchAll(MUSTACHE)) {
+    const [, kind, body] = m;
+    if (body === undefined) continue;
+    const name = body.trim().replace(/^[>*]\s*/, '').split(/[\s(]/)[0] ?? '';
+    if (kind === '#' || (kind === '^' && body.trim() !== '')) open.push({ name, index: m.index });
+    else if (kind === '/') open.pop();
+  }
+  const last = open.at(-1);
+  return last ? { name: last.name, ...positionAt(source, last.index) } : null;
+}
+
+/**
+ * Every problem found without running the template, in source order: unknown helpers and
+ * decorators, blocks nested too deep, and — when `partials` is given — partials that exist
+ * nowhere (neither as a file nor as an inline partial of this template).
+ */
+export function checkTemplate(ast: hbs.AST.Program, known: Record<string, true>, partials?: readonly string[]): ExplainedError[] {
+  const found: ExplainedError[] = [];
+  const inline = new Set<string>();
+  const calls: Node[] = [];
   walk(ast, (n, depth) => {
-    if (depth > MAX_BLOCK_NESTING) throw new ExplainedError(`块嵌套超过 ${MAX_BLOCK_NESTING} 层`, lineOf(n));
-    if (n.type === 'MustacheStatement' || n.type === 'BlockStatement' || n.type === 'SubExpression') checkCall(n, known);
+    if (depth > MAX_BLOCK_NESTING) {
+      if (!found.some((e) => e.detail.startsWith('块嵌套'))) found.push(at(n, `块嵌套超过 ${MAX_BLOCK_NESTING} 层`, { detailEn: `blocks nested deeper than ${MAX_BLOCK_NESTING}` }));
+      return;
+    }
+    if (n.type === 'MustacheStatement' || n.type === 'BlockStatement' || n.type === 'SubExpression') {
+      const e = checkCall(n, known);
+      if (e) found.push(e);
+    }
     if (n.type === 'Decorator' || n.type === 'DecoratorBlock') {
       const name = (n as unknown as { path: Path }).path.original;
-      if (name !== 'inline') throw new ExplainedError(`未知的装饰器「${name}」（只能用 {{#*inline}}）`, lineOf(n));
+      const args = (n as unknown as { params: { value?: unknown }[] }).params;
+      if (name !== 'inline') found.push(at(n, `未知的装饰器「${name}」（只能用 {{#*inline}}）`, { detailEn: `unknown decorator "${name}" (only {{#*inline}} is allowed)` }));
+      else if (typeof args[0]?.value === 'string') inline.add(args[0].value);
     }
+    if (n.type === 'PartialStatement') calls.push(n);
   });
+  if (partials) found.push(...unknownPartials(calls, partials, inline));
+  return found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** `{{> name}}` with a plain name that no file and no inline partial defines (a partial block has its own fallback). */
+function unknownPartials(calls: Node[], partials: readonly string[], inline: Set<string>): ExplainedError[] {
+  const known = [...partials, ...inline];
+  return calls.flatMap((n) => {
+    const p = (n as unknown as { name: Node }).name;
+    const name = p.type === 'PathExpression' ? (p as Path).original : null;
+    if (name === null || known.includes(name)) return [];
+    return [partialMissing(name, known, n)];
+  });
+}
+
+/** 「找不到子模板」 with the file it would be, what exists, and the nearest name. */
+export function partialMissing(name: string, known: readonly string[], n?: Node, line: number | null = null, column: number | null = null): ExplainedError {
+  const extras = { ...allowed(name, known, { zh: '子模板', en: 'partials' }), detailEn: `no partial "${name}" (no file partials/${name}.hbs)` };
+  const detail = `找不到子模板（partial）「${name}」（没有 partials/${name}.hbs 文件）`;
+  return n ? at(n, detail, extras) : new ExplainedError(detail, line, column, extras);
 }
 
 /** Where a path that mentions `field` is, and what it reads in full: for errors Handlebars gives no line for. */
@@ -104,12 +175,12 @@ export function findPath(ast: hbs.AST.Program, field: string, line: number | nul
   return found;
 }
 
-export function findPartial(ast: hbs.AST.Program, name: string): number | null {
-  let line: number | null = null;
+export function findPartial(ast: hbs.AST.Program, name: string): { line: number | null; column: number | null } | null {
+  let pos: { line: number | null; column: number | null } | null = null;
   walk(ast, (n) => {
-    if (line !== null || (n.type !== 'PartialStatement' && n.type !== 'PartialBlockStatement')) return;
+    if (pos !== null || (n.type !== 'PartialStatement' && n.type !== 'PartialBlockStatement')) return;
     const p = (n as unknown as { name: Node }).name;
-    if ((p as Path).original === name) line = lineOf(n);
+    if ((p as Path).original === name) pos = { line: lineOf(n), column: columnOf(n) };
   });
-  return line;
+  return pos;
 }

@@ -1,8 +1,9 @@
 /**
  * Loads the templates for a report kind — an institution's folder first, the bundled ones
  * as fallback — and renders the report model to block markup.
- * Errors name the template file, the line, and what was wrong; limits (budget.ts) keep a
- * hostile template from exhausting memory or time.
+ * Errors name the template file as the user knows it, the line and column, show the line with a
+ * caret, and say what is allowed; limits (budget.ts) keep a hostile template from exhausting
+ * memory or time.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,45 +14,66 @@ import { BUNDLED_TEMPLATES } from '../paths.js';
 import { Budget, limitsFor } from './budget.js';
 import { checkSourceNesting, checkTemplate } from './check.js';
 import { ExplainedError, TemplateError } from './errors.js';
-import { explain } from './explain.js';
-import { checkTemplatesDir, locate, partialNames, readTemplate } from './folder.js';
+import { excerpt } from './excerpt.js';
+import { explain, type Explained, type Known } from './explain.js';
+import { checkTemplatesDir, locateShown, partialNames, readTemplate } from './folder.js';
 import { HELPERS, KNOWN_HELPERS } from './helpers.js';
 import { MarkupError, markupToTree, type LoadImage } from './markup.js';
 import { templateImageLoader } from './images.js';
-import { hardenedInstance } from './runtime.js';
+import { withPositions } from './positions.js';
+import { hardenedInstance, placed } from './runtime.js';
 
 export { TemplateError } from './errors.js';
 export { locate } from './folder.js';
 
 const COMPILE_OPTIONS = { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, preventIndent: true } as const;
 
-/** When on, each template's output is wrapped in file marks, so bad markup can be traced to its file. */
-interface Trace { on: boolean; files: string[] }
+/** A template's text and the name errors call it by. */
+export interface Source { shown: string; text: string }
+
+/** A TemplateError at a place in a template, with the line and a caret under the column. */
+export function errorAt(src: Source, ex: Explained): TemplateError {
+  const shownLine = ex.line ? excerpt(src.text, ex.line, ex.column) : '';
+  return new TemplateError(src.shown, ex.line, ex.detail, { ...ex.extras, column: ex.column, ...(shownLine ? { excerpt: shownLine } : {}) });
+}
+
+/**
+ * Parses a template and finds every problem visible without running it, in source order
+ * (a syntax error stops the parse, so it is the only one then). `partials`: the partial names
+ * that exist, to report calls of others — for check-templates; a render finds those when run.
+ */
+export function checkSource(src: Source, known: Known, partials?: readonly string[]): { ast?: hbs.AST.Program; errors: TemplateError[] } {
+  let ast: hbs.AST.Program;
+  try {
+    checkSourceNesting(src.text);
+    ast = Handlebars.parse(src.text);
+  } catch (e) {
+    return { errors: [errorAt(src, explain(e, undefined, src.text, known))] };
+  }
+  const errors = checkTemplate(ast, KNOWN_HELPERS, partials).map((e) => errorAt(src, explain(e, ast, src.text, known)));
+  return { ast, errors };
+}
+
+/** When on, templates render from copies marked with their source positions (positions.ts). */
+interface Trace { on: boolean; sources: Source[] }
 
 /** Parses and checks now (syntax errors surface at load, named by file); Handlebars compiles lazily. */
-function compile(hb: typeof Handlebars, file: string, trace: Trace): Handlebars.TemplateDelegate {
-  const source = readTemplate(file);
-  let ast: hbs.AST.Program | undefined;
-  let fn: Handlebars.TemplateDelegate;
-  try {
-    checkSourceNesting(source);
-    ast = Handlebars.parse(source);
-    checkTemplate(ast, KNOWN_HELPERS);
-    fn = hb.compile(ast, COMPILE_OPTIONS);
-  } catch (e) {
-    const { line, detail } = explain(e, ast);
-    throw new TemplateError(file, line, detail);
-  }
-  const index = trace.files.push(file) - 1;
+function compile(hb: typeof Handlebars, file: string, shown: string, trace: Trace, known: Known): Handlebars.TemplateDelegate {
+  const src: Source = { shown, text: readTemplate(file, shown) };
+  const { ast, errors } = checkSource(src, known);
+  if (!ast || errors.length > 0) throw errors[0]!;
+  const fn = hb.compile(ast, COMPILE_OPTIONS);
+  const index = trace.sources.push(src) - 1;
+  let traced: Handlebars.TemplateDelegate | undefined;
   return (ctx, opts) => {
     try {
-      const out = fn(ctx, opts);
-      return trace.on ? `<!--jd-file:${index}-->${out}<!--/jd-file-->` : out;
+      if (!trace.on) return fn(ctx, opts);
+      traced ??= hb.compile(withPositions(ast, index), COMPILE_OPTIONS);
+      return traced(ctx, opts);
     } catch (e) {
       // The innermost template names the error; the ones around it pass it on as it is.
       if (e instanceof TemplateError) throw e;
-      const { line, detail } = explain(e, ast);
-      throw new TemplateError(file, line, detail);
+      throw errorAt(src, explain(e, ast, src.text, known));
     }
   };
 }
@@ -62,10 +84,12 @@ export interface CompiledTemplates {
   files: Record<string, string>;
   /** SHA-256 of each file used, for the manifest. */
   hashes: Record<string, string>;
-  /** The template error for bad markup, naming the template that wrote it when that can be told. */
+  /** The template error for bad markup, naming the template, line and column that wrote it when that can be told. */
   markupError(model: ReportModel, e: MarkupError): TemplateError;
   /** Reads an `<img src>` the markup names, from the same folders as the templates. */
   loadImage: LoadImage;
+  /** The markup with position marks (positions.ts): the same markup apart from the marks. */
+  renderMarked(model: ReportModel): string;
 }
 
 /** Compiled once per process and kind: a batch renders hundreds of cases with the same templates. */
@@ -81,21 +105,30 @@ export function loadTemplates(kind: ReportKind, overrideDir?: string): CompiledT
   return found;
 }
 
+/** The partial names of the bundled templates and an institution's folder. */
+export const knownPartials = (overrideDir?: string): string[] => partialNames([BUNDLED_TEMPLATES, ...(overrideDir ? [overrideDir] : [])]);
+
 function compileTemplates(kind: ReportKind, overrideDir?: string): CompiledTemplates {
   if (overrideDir) checkTemplatesDir(overrideDir);
   const budget = new Budget();
-  const trace: Trace = { on: false, files: [] };
+  const trace: Trace = { on: false, sources: [] };
   const hb = hardenedInstance(budget);
   for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
+  // Every helper, ours and Handlebars' own, reports its errors at the call.
+  for (const name of Object.keys(KNOWN_HELPERS)) hb.registerHelper(name, placed(hb.helpers[name] as (...a: unknown[]) => unknown));
   const files: Record<string, string> = {};
-  for (const name of partialNames([BUNDLED_TEMPLATES, ...(overrideDir ? [overrideDir] : [])])) {
+  const names = knownPartials(overrideDir);
+  const known: Known = { partials: names };
+  for (const name of names) {
     const rel = `partials/${name}.hbs`;
-    files[rel] = locate(rel, overrideDir);
-    hb.registerPartial(name, compile(hb, files[rel], trace));
+    const { file, shown } = locateShown(rel, overrideDir);
+    files[rel] = file;
+    hb.registerPartial(name, compile(hb, file, shown, trace, known));
   }
   const mainRel = `${kind}/report.hbs`;
-  files[mainRel] = locate(mainRel, overrideDir);
-  const main = compile(hb, files[mainRel], trace);
+  const mainAt = locateShown(mainRel, overrideDir);
+  files[mainRel] = mainAt.file;
+  const main = compile(hb, mainAt.file, mainAt.shown, trace, known);
   const hashes = Object.fromEntries(Object.entries(files).map(([rel, file]) => [rel, createHash('sha256').update(fs.readFileSync(file)).digest('hex')]));
   const render = (model: ReportModel): string => {
     budget.start(limitsFor(JSON.stringify(model).length));
@@ -103,23 +136,29 @@ function compileTemplates(kind: ReportKind, overrideDir?: string): CompiledTempl
     try {
       budget.checkOutput(markup.length);
     } catch (e) {
-      throw new TemplateError(files[mainRel]!, null, (e as ExplainedError).detail);
+      throw new TemplateError(mainAt.shown, null, (e as ExplainedError).detail);
     }
     return markup;
   };
-  // Only on the error path: render again with file marks and see which file wrote the element.
   const loadImage = templateImageLoader(overrideDir);
+  // Only on the error path: render again with position marks and see where the element was written.
   const markupError = (model: ReportModel, e: MarkupError): TemplateError => {
-    let file = files[mainRel]!;
+    const ex = { detail: `模板输出的标记有误：${e.message}`, extras: { detailEn: `bad block markup: ${e.messageEn ?? e.message}`, hint: e.hint, hintEn: e.hintEn } };
+    try {
+      markupToTree(renderMarked(model), { traced: true, loadImage });
+    } catch (t) {
+      const o = t instanceof MarkupError && t.message === e.message ? t.origin : undefined;
+      if (o && trace.sources[o.file]) return errorAt(trace.sources[o.file]!, { line: o.line, column: o.column, ...ex });
+    }
+    return new TemplateError(mainAt.shown, null, ex.detail, ex.extras);
+  };
+  const renderMarked = (model: ReportModel): string => {
     trace.on = true;
     try {
-      markupToTree(render(model), { traced: true, loadImage });
-    } catch (t) {
-      if (t instanceof MarkupError && t.message === e.message && t.origin !== undefined) file = trace.files[t.origin]!;
+      return render(model);
     } finally {
       trace.on = false;
     }
-    return new TemplateError(file, null, `模板输出的标记有误：${e.message}`);
   };
-  return { files, hashes, render, markupError, loadImage };
+  return { files, hashes, render, markupError, loadImage, renderMarked };
 }

@@ -20,9 +20,9 @@ export function checkTemplatesDir(dir: string): void {
   try {
     stat = fs.statSync(dir);
   } catch {
-    throw new TemplateError('', null, `模板文件夹不存在：${dir}（--templates 应为文件夹）`);
+    throw new TemplateError('', null, `模板文件夹不存在：${dir}（--templates 应为文件夹）`, { detailEn: `no templates folder ${dir} (--templates must be a folder)` });
   }
-  if (!stat.isDirectory()) throw new TemplateError('', null, `--templates 应为文件夹：${dir} 是文件`);
+  if (!stat.isDirectory()) throw new TemplateError('', null, `--templates 应为文件夹：${dir} 是文件`, { detailEn: `--templates must be a folder: ${dir} is a file` });
 }
 
 const within = (real: string, realRoot: string) => real === realRoot || real.startsWith(realRoot + path.sep);
@@ -30,39 +30,54 @@ const within = (real: string, realRoot: string) => real === realRoot || real.sta
 /** Resolves a template file inside `root`, refusing what leads outside it. `untrusted`: an institution's folder. */
 function inside(root: string, rel: string, untrusted: boolean): string | null {
   const full = path.resolve(root, rel);
+  // Errors name the file by the folder as the user wrote it.
+  const shown = path.join(root, rel);
   if (!fs.existsSync(full)) return null;
   const real = fs.realpathSync(full);
-  if (!within(real, fs.realpathSync(root))) throw new TemplateError(full, null, '模板路径指向模板文件夹之外，已拒绝');
+  if (!within(real, fs.realpathSync(root))) throw new TemplateError(shown, null, '模板路径指向模板文件夹之外，已拒绝', { detailEn: 'the template path leads outside the templates folder; refused' });
   const stat = fs.statSync(real);
-  if (!stat.isFile()) throw new TemplateError(full, null, '应为模板文件，却是文件夹或特殊文件');
+  if (!stat.isFile()) throw new TemplateError(shown, null, '应为模板文件，却是文件夹或特殊文件', { detailEn: 'should be a template file, but is a folder or a special file' });
   // A hard link is the same file as one elsewhere, perhaps outside the folder: it cannot be
   // told apart from its other names, so it is refused like a link that leads outside.
   // (Not for the bundled templates: package managers such as pnpm install by hard links.)
   if (untrusted && stat.nlink > 1) {
-    throw new TemplateError(full, null, `模板文件是硬链接（共 ${stat.nlink} 个名称），可能指向模板文件夹之外的文件，已拒绝；请复制文件而不是链接`);
+    throw new TemplateError(shown, null, `模板文件是硬链接（共 ${stat.nlink} 个名称），可能指向模板文件夹之外的文件，已拒绝；请复制文件而不是链接`, {
+      detailEn: `the template file is a hard link (${stat.nlink} names), perhaps to a file outside the templates folder; refused — copy the file instead`,
+    });
   }
   return real;
 }
 
 /** The file a template name resolves to: the institution's folder first, then the bundled one. */
 export function locate(rel: string, overrideDir: string | undefined): string {
+  return locateShown(rel, overrideDir).file;
+}
+
+/**
+ * The file and the name errors call it by: in the institution's folder, the folder as the user
+ * wrote it (`--templates my-templates` → `my-templates/partials/x.hbs`); bundled, `templates/…`.
+ */
+export function locateShown(rel: string, overrideDir: string | undefined): { file: string; shown: string } {
   // Checked here too, not only when loading: a caller checking whether earlier output is up to
   // date must not fall back to the bundled templates when the folder is not a folder.
   if (overrideDir) checkTemplatesDir(overrideDir);
-  const found = (overrideDir && inside(overrideDir, rel, true)) || inside(BUNDLED_TEMPLATES, rel, false);
-  if (!found) throw new TemplateError(rel, null, '找不到模板文件');
-  return found;
+  const own = overrideDir ? inside(overrideDir, rel, true) : null;
+  if (own) return { file: own, shown: path.join(overrideDir!, rel) };
+  const bundled = inside(BUNDLED_TEMPLATES, rel, false);
+  if (!bundled) throw new TemplateError(rel, null, '找不到模板文件', { detailEn: 'template file not found' });
+  return { file: bundled, shown: path.join('templates', rel) };
 }
 
 /** A template's text; too large or unreadable files are template errors, not crashes. */
-export function readTemplate(file: string): string {
+export function readTemplate(file: string, shown = file): string {
   try {
     const size = fs.statSync(file).size;
-    if (size > MAX_TEMPLATE_BYTES) throw new TemplateError(file, null, `模板文件过大（${size} 字节，上限 ${MAX_TEMPLATE_BYTES} 字节）`);
+    if (size > MAX_TEMPLATE_BYTES) throw new TemplateError(shown, null, `模板文件过大（${size} 字节，上限 ${MAX_TEMPLATE_BYTES} 字节）`, { detailEn: `template file too large (${size} bytes, at most ${MAX_TEMPLATE_BYTES})` });
     return fs.readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof TemplateError) throw e;
-    throw new TemplateError(file, null, `无法读取模板文件（${(e as NodeJS.ErrnoException).code ?? String(e)}）`);
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new TemplateError(shown, null, `无法读取模板文件（${code}）`, { detailEn: `cannot read the template file (${code})` });
   }
 }
 
@@ -72,7 +87,7 @@ export function partialNames(dirs: string[]): string[] {
   for (const dir of dirs) {
     const p = path.join(dir, 'partials');
     if (!fs.existsSync(p)) continue;
-    if (!fs.statSync(p).isDirectory()) throw new TemplateError(p, null, 'partials 应为文件夹');
+    if (!fs.statSync(p).isDirectory()) throw new TemplateError(p, null, 'partials 应为文件夹', { detailEn: 'partials must be a folder' });
     for (const f of fs.readdirSync(p)) if (f.endsWith('.hbs')) names.add(f.slice(0, -4));
   }
   return [...names].sort();

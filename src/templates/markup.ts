@@ -14,7 +14,9 @@
  */
 import { Parser } from 'htmlparser2';
 import { ordinal } from './helpers.js';
-import { checkNesting, columnsAttr, intAttr, lengthAttrMm, MarkupError, MAX_IMAGE_MM, MAX_SPACER_LINES, MAX_TABLE_COLUMNS } from './markupLimits.js';
+import { checkNesting, columnsAttr, intAttr, lengthAttrMm, MarkupError, MAX_IMAGE_MM, MAX_SPACER_LINES, MAX_TABLE_COLUMNS, type Origin } from './markupLimits.js';
+import { POSITION_MARK } from './positions.js';
+import { allowed } from './suggest.js';
 import type { Align, Block, DocumentTree, FontRole, ImageBlock, Inline, Paragraph, ParagraphStyle, Section, SignatureLine, TableRow, TextRun } from '../document/tree.js';
 import { MM_TO_PT } from '../document/styles.js';
 import type { ImageInfo } from '../io/imageInfo.js';
@@ -32,22 +34,19 @@ export interface MarkupOptions {
 }
 
 /**
- * `origin`: which template file wrote the element, when the markup was rendered with file
- * marks; `textOrigins`: the same for its text children, by index.
+ * `origin`: where in which template the element was written, when the markup was rendered with
+ * position marks (positions.ts); `textOrigins`: the same for its text children, by index.
  */
-interface El { tag: string; attrs: Record<string, string>; children: (El | string)[]; origin?: number; textOrigins?: Map<number, number | undefined> }
-
-/** The file marks a traced render puts around each template's output (see engine.ts). */
-const FILE_MARK = /^jd-file:(\d+)$/;
+interface El { tag: string; attrs: Record<string, string>; children: (El | string)[]; origin?: Origin; textOrigins?: Map<number, Origin | undefined> }
 
 function parseElements(markup: string, traced: boolean): El {
   const root: El = { tag: '#root', attrs: {}, children: [] };
   const stack: El[] = [root];
-  const files: number[] = [];
+  let here: Origin | undefined;
   const parser = new Parser(
     {
       onopentag(tag, attrs) {
-        const el: El = { tag, attrs, children: [], origin: files.at(-1) };
+        const el: El = { tag, attrs, children: [], origin: here };
         // The tree is walked recursively later; bounding the depth here keeps that walk safe.
         at(el, () => checkNesting(stack.length, tag));
         stack.at(-1)!.children.push(el);
@@ -55,7 +54,14 @@ function parseElements(markup: string, traced: boolean): El {
       },
       ontext(text) {
         const parent = stack.at(-1)!;
-        if (traced) (parent.textOrigins ??= new Map()).set(parent.children.length, files.at(-1));
+        const last = parent.children.length - 1;
+        // Marks split text in a traced render; joined again, it reads as in the normal one.
+        if (traced && typeof parent.children[last] === 'string') {
+          if (!/\S/.test(parent.children[last] as string)) parent.textOrigins?.set(last, here);
+          parent.children[last] += text;
+          return;
+        }
+        if (traced) (parent.textOrigins ??= new Map()).set(parent.children.length, here);
         parent.children.push(text);
       },
       onclosetag() {
@@ -63,9 +69,8 @@ function parseElements(markup: string, traced: boolean): El {
       },
       oncomment(data) {
         if (!traced) return;
-        const m = FILE_MARK.exec(data);
-        if (m) files.push(Number(m[1]));
-        else if (data === '/jd-file') files.pop();
+        const m = POSITION_MARK.exec(data);
+        if (m) here = { file: Number(m[1]), line: Number(m[2]), column: Number(m[3]) };
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
@@ -116,7 +121,7 @@ function inline(child: El, style: Omit<TextRun, 'kind' | 'text'>): Inline[] {
       if (font !== undefined && !FONTS.includes(font)) throw new MarkupError(`<span font="${font}">：字体应为 ${FONTS.join('/')}`);
       return inlines(child, font ? { ...style, font } : style);
     }
-    default: throw new MarkupError(`段落中不允许使用标记 <${child.tag}>`);
+    default: throw unknownTag(`段落中不允许使用标记 <${child.tag}>`, `<${child.tag}> is not allowed in a paragraph`, child.tag, INLINE_TAGS);
   }
 }
 
@@ -202,6 +207,16 @@ function orderedList(el: El): Block[] {
   });
 }
 
+/** The tags block() and inline() accept, for the error that names what is allowed (keep in step with their switches). */
+export const BLOCK_TAGS = ['p', 'h1', 'h2', 'h3', 'ol', 'table', 'pagebreak', 'spacer', 'signature', 'verification', 'img'];
+export const INLINE_TAGS = ['b', 'strong', 'i', 'em', 'u', 'span', 'br'];
+
+function unknownTag(message: string, messageEn: string, tag: string, known: string[]): MarkupError {
+  const e = new MarkupError(message);
+  Object.assign(e, { messageEn }, allowed(tag, known, { zh: '标记', en: 'tags' }, (t) => `<${t}>`));
+  return e;
+}
+
 function block(el: El): Block {
   const style = P_CLASSES[el.attrs.class ?? 'body'];
   if (el.tag === 'p') {
@@ -215,7 +230,7 @@ function block(el: El): Block {
     case 'spacer': return { kind: 'spacer', lines: intAttr(el, 'lines', 0, MAX_SPACER_LINES, 1) };
     case 'signature': return signature(el);
     case 'verification': return verification(el);
-    default: throw new MarkupError(`未知的块级标记 <${el.tag}>`);
+    default: throw unknownTag(`未知的块级标记 <${el.tag}>`, `unknown block tag <${el.tag}>`, el.tag, BLOCK_TAGS);
   }
 }
 

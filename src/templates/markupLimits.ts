@@ -4,9 +4,17 @@
  * `<spacer lines="1e9">` or `colspan="1e9"` makes a renderer allocate without end.
  */
 export class MarkupError extends Error {
-  /** Index of the template file that wrote the offending element, when known (a traced render). */
-  origin?: number;
+  /** Where the template wrote the offending element, when known (a render with position marks). */
+  origin?: Origin;
+  /** What is allowed instead (the known tags, the nearest one). */
+  hint?: string;
+  hintEn?: string;
+  /** The message in English, where one is written. */
+  messageEn?: string;
 }
+
+/** A template position: the index of the file among those compiled, and 1-based line and column. */
+export interface Origin { file: number; line: number; column: number }
 
 /** Elements nested deeper than this are refused; real templates nest about six deep. */
 export const MAX_NESTING = 64;

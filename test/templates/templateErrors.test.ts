@@ -77,12 +77,12 @@ describe('partials', () => {
 });
 
 describe('syntax errors', () => {
-  it('the message is whole: what was expected, what was found, and where', () => {
+  it('a file that ends inside a block names the block left open, where it opens', () => {
     const e = partialError('<h2>陈述</h2>\n{{#if statements}}\n');
-    expect(e.line).toBe(3);
-    expect(e.message).toContain("'OPEN_ENDBLOCK'");
-    expect(e.message).toContain("'EOF'");
-    expect(e.message).toContain('{{#if statements}}');
+    expect(e.line).toBe(2);
+    expect(e.column).toBe(1);
+    expect(e.message).toContain('{{#if}} 没有对应的 {{/if}}');
+    expect(e.message).toContain('  2 | {{#if statements}}');
     expect(e.message).toContain('^');
   });
 

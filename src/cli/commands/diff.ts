@@ -90,9 +90,10 @@ function checkTarget(file: string): void {
   throw new UsageError(`${file} 已存在，且不是修订稿（*${REDLINE_SUFFIX}），不覆盖；请用 --out 另选文件名`, `${file} exists and is not a redline (*${REDLINE_SUFFIX}); not overwritten`);
 }
 
-function templateFailure(e: unknown): string | undefined {
-  if (e instanceof MarkupError) return `模板输出的标记有误：${e.message}`;
-  return e instanceof TemplateError ? e.message : undefined;
+function templateFailure(e: unknown, lang: Lang): string | undefined {
+  if (e instanceof MarkupError) return lang === 'en' ? `bad block markup: ${e.messageEn ?? e.message}` : `模板输出的标记有误：${e.message}`;
+  if (!(e instanceof TemplateError)) return undefined;
+  return lang === 'en' ? e.messageEn : e.message;
 }
 
 async function compare(before: DiffInput, after: DiffInput, o: DiffCommandOptions, lang: Lang) {
@@ -100,7 +101,7 @@ async function compare(before: DiffInput, after: DiffInput, o: DiffCommandOption
     return await redline(before, after, o);
   } catch (e) {
     if (e instanceof FontFileError) throw fontUsageError(e);
-    const message = templateFailure(e);
+    const message = templateFailure(e, lang);
     if (message === undefined) throw e;
     process.stderr.write(`${t('error', lang)}：${message}\n`);
     return undefined;
