@@ -66,7 +66,7 @@ describe('template errors through the CLI: file as given, line:column, the line,
   it('an unknown block tag names file and line and lists the allowed tags', () => {
     const r = render(`${CORPUS}/markup-tag`);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${CORPUS}/markup-tag/partials/statements.hbs:2:1：模板输出的标记有误：未知的块级标记 <para>；可用的标记：<h1>、<h2>、<h3>、<ol>、<p>、<pagebreak>`);
+    expect(r.stderr).toContain(`${CORPUS}/markup-tag/partials/statements.hbs:2:1：模板输出的标记有误：未知的块级标记 <para>；可用的标记：<h1>、<h2>、<h3>、<img>、<ol>、<p>、<pagebreak>`);
     expect(r.stderr).toContain('  2 | <para>{{statements.patientSide}}</para>');
     noStack(r.stderr);
   });
