@@ -80,7 +80,7 @@ describe('unknown names: what is allowed and the nearest', () => {
     const { e, file } = statements('<h2>陈述</h2>\n\n  <para>{{statements.patientSide}}</para>');
     expectAt(e, file('partials/statements.hbs'), 3, 3, '  <para>{{statements.patientSide}}</para>');
     expect(e.message).toContain('未知的块级标记 <para>；可用的标记：<h1>、<h2>、<h3>、<img>、<ol>、<p>');
-    expect(e.messageEn).toContain('known tags: <h1>, <h2>, <h3>, <ol>, <p>');
+    expect(e.messageEn).toContain('known tags: <h1>, <h2>, <h3>, <img>, <ol>, <p>');
   });
 
   it('an unknown inline tag lists the inline tags and suggests the nearest', () => {
