@@ -14,6 +14,8 @@ const configSchema = z.strictObject({
   institution: z.record(z.string(), z.string()).optional(),
   fonts: z.strictObject({ serif: z.string().optional(), serifBold: z.string().optional(), sans: z.string().optional(), sansBold: z.string().optional() }).optional(),
   templates: z.string().optional(),
+  /** An institution's reference DOCX: its 鉴定-* styles, page setup and letterhead (pandoc's --reference-doc). */
+  referenceDocx: z.string().optional(),
   out: z.string().optional(),
   register: z.string().optional(),
   formats: z.array(z.enum(['docx', 'pdf'])).optional(),
@@ -50,7 +52,7 @@ function parse(data: unknown, source: string): Config {
     seal: resolve(r.data.images.seal),
     signatures: r.data.images.signatures && Object.fromEntries(Object.entries(r.data.images.signatures).map(([k, v]) => [k, resolve(v) as string])),
   };
-  return { ...r.data, templates: resolve(r.data.templates), out: resolve(r.data.out), register: resolve(r.data.register), fonts, images };
+  return { ...r.data, templates: resolve(r.data.templates), referenceDocx: resolve(r.data.referenceDocx), out: resolve(r.data.out), register: resolve(r.data.register), fonts, images };
 }
 
 function readJson(file: string): unknown {

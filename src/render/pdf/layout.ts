@@ -40,7 +40,7 @@ function numberBodyPages(pages: PagePlan[]): number {
 }
 
 export function layoutDocument(tree: DocumentTree, faces: FaceSet): DocumentPlan {
-  const sheet = STYLE_SHEETS[tree.preset] ?? STYLE_SHEETS.gbt9704;
+  const sheet = tree.styleSheet ?? STYLE_SHEETS[tree.preset] ?? STYLE_SHEETS.gbt9704;
   const geometry = pageGeometry(sheet);
   const sink = new WarningSink();
   const ctx: LayoutContext = { sheet, faces, sink, textWidth: geometry.textWidth };
