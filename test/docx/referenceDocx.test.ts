@@ -89,10 +89,8 @@ describe('the fixture institution\'s reference DOCX', () => {
   it.skipIf(!haveBbox)('lays the PDF out on the reference\'s margins', () => {
     const html = spawnSync('pdftotext', ['-bbox', '-f', '4', '-l', '4', pdf, '-'], { encoding: 'utf8' }).stdout;
     const xs = [...html.matchAll(/xMin="([\d.]+)"/g)].map((m) => Number(m[1]));
-    const ys = [...html.matchAll(/yMin="([\d.]+)"[^>]*>(?!第)/g)].map((m) => Number(m[1]));
     expect(Math.min(...xs)).toBeCloseTo(30 * MM_TO_PT, 0);
     expect(Math.max(...[...html.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1])))).toBeLessThanOrEqual((210 - 25) * MM_TO_PT + 0.5);
-    expect(ys.length).toBeGreaterThan(0);
   });
 
   it('refuses a reference that is not a DOCX: a config error naming referenceDocx', () => {
@@ -106,10 +104,10 @@ describe('the fixture institution\'s reference DOCX', () => {
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
-  it('refuses a ZIP without a Word document', async () => {
+  it('refuses an empty file and a ZIP without a Word document', async () => {
     const z = new JSZip();
     z.file('hello.txt', 'x');
-    expect(() => readReferenceDocx(new Uint8Array(z.generateAsync ? Buffer.from('') : []))).toThrow(ReferenceDocxError);
+    expect(() => readReferenceDocx(new Uint8Array())).toThrow(ReferenceDocxError);
     const bytes = await z.generateAsync({ type: 'uint8array' });
     expect(() => readReferenceDocx(bytes)).toThrow('缺少 word/document.xml');
   });
