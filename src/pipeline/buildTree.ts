@@ -15,6 +15,8 @@ export interface BuildOptions extends Omit<EnrichOptions, 'verification'> {
   fontsSha256?: string;
   /** Institution defaults merged into the case: they change the output, so they are in the fingerprint. */
   defaults?: unknown;
+  /** SHA-256 of the reference DOCX the renderers follow, when any; part of the fingerprint. */
+  referenceDocxSha256?: string;
 }
 
 export function buildTree(c: Case, options: BuildOptions): BuiltDocument {
@@ -23,6 +25,7 @@ export function buildTree(c: Case, options: BuildOptions): BuiltDocument {
     caseSha256: options.caseSha256, templates: templates.hashes, fontsSha256: options.fontsSha256 ?? '',
     tool: options.generator, status: options.status ?? c.report.status, sample: options.sample ?? false,
     ...(hasDefaults(options.defaults) ? { defaults: options.defaults } : {}),
+    ...(options.referenceDocxSha256 ? { referenceDocxSha256: options.referenceDocxSha256 } : {}),
   });
   const verification = { code: fingerprint.code, url: verificationUrl(c.institution.verifyUrl, fingerprint.code) };
   const model = enrich(c, { ...options, verification });

@@ -19,6 +19,8 @@ export interface FingerprintInputs {
   sample: boolean;
   /** Institution defaults merged into the case (config `institution`), when any. */
   defaults?: unknown;
+  /** SHA-256 of the institution's reference DOCX (config `referenceDocx`), when one shapes the output. */
+  referenceDocxSha256?: string;
 }
 
 export interface Fingerprint {

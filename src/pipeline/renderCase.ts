@@ -1,4 +1,5 @@
 /** A validated case → document bytes in the requested formats. No file I/O beyond template reading. */
+import { createHash } from 'node:crypto';
 import type { Case } from '../schema/case.js';
 import { DeidBlocked, deidentify, partitionAllowed, reportText, residualScan, treeText, type DeidOptions, type DeidReport } from '../deid/index.js';
 import type { DocumentTree } from '../document/tree.js';
@@ -69,7 +70,8 @@ function checkedSample(c: Case, options: RenderOptions): { source: Case; check: 
 export async function renderCase(c: Case, options: RenderOptions): Promise<RenderedCase> {
   const sample = options.sample ? checkedSample(c, options) : undefined;
   const fontsSha256 = await fontSetSha256(options.fonts);
-  const built = buildTree(sample?.source ?? c, { ...options, fontsSha256 });
+  const referenceDocxSha256 = options.referenceDocx && createHash('sha256').update(options.referenceDocx).digest('hex');
+  const built = buildTree(sample?.source ?? c, { ...options, fontsSha256, ...(referenceDocxSha256 ? { referenceDocxSha256 } : {}) });
   // Scanned before the proof is attached: its properties are jianding's own hashes, not case text.
   const deid = sample?.check(built.tree);
   attachProof(built.tree, built.fingerprint, options.caseFile, options.defaults);

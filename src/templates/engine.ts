@@ -17,7 +17,7 @@ import { explain } from './explain.js';
 import { checkTemplatesDir, locate, partialNames, readTemplate } from './folder.js';
 import { HELPERS, KNOWN_HELPERS } from './helpers.js';
 import { MarkupError, markupToTree, type LoadImage } from './markup.js';
-import { templateImageLoader } from './images.js';
+import { templateImageFiles, templateImageLoader } from './images.js';
 import { hardenedInstance } from './runtime.js';
 
 export { TemplateError } from './errors.js';
@@ -96,7 +96,9 @@ function compileTemplates(kind: ReportKind, overrideDir?: string): CompiledTempl
   const mainRel = `${kind}/report.hbs`;
   files[mainRel] = locate(mainRel, overrideDir);
   const main = compile(hb, files[mainRel], trace);
-  const hashes = Object.fromEntries(Object.entries(files).map(([rel, file]) => [rel, createHash('sha256').update(fs.readFileSync(file)).digest('hex')]));
+  // The folder's pictures shape the output like its templates do: their hashes join the fingerprint.
+  const hashed = { ...files, ...(overrideDir ? templateImageFiles(overrideDir) : {}) };
+  const hashes = Object.fromEntries(Object.entries(hashed).map(([rel, file]) => [rel, createHash('sha256').update(fs.readFileSync(file)).digest('hex')]));
   const render = (model: ReportModel): string => {
     budget.start(limitsFor(JSON.stringify(model).length));
     const markup = main(model, { helpers: hb.helpers, partials: hb.partials, decorators: hb.decorators });
