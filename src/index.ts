@@ -39,6 +39,8 @@ export interface RenderCaseOptions {
   /** An institution's style sheet over the preset: page, margins, sizes, fonts per role. */
   style?: StyleOverrides;
   defaults?: CaseDefaults;
+  /** An institution's reference DOCX (bytes): its 鉴定-* styles, page size and margins, and letterhead. */
+  referenceDocx?: Uint8Array;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function renderCase(input: string | Uint8Array, options: RenderCase
       fonts: options.fonts, style: options.style, caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}`,
       // The case travels inside the PDF, so `jianding verify` can make the document again.
       caseFile: { name: path.basename(fileName), bytes: bytesOf(input) }, defaults: options.defaults,
+      ...(options.referenceDocx ? { referenceDocx: options.referenceDocx } : {}),
     });
   } catch (e) {
     if (!(e instanceof DeidBlocked)) throw e;

@@ -25,6 +25,8 @@ const configSchema = z.strictObject({
   /** The institution's style sheet over the preset: page size, margins, line pitch, paragraph styles, DOCX font names. */
   style: styleOverridesSchema.optional(),
   templates: z.string().optional(),
+  /** An institution's reference DOCX: its 鉴定-* styles, page setup and letterhead (pandoc's --reference-doc). */
+  referenceDocx: z.string().optional(),
   out: z.string().optional(),
   register: z.string().optional(),
   formats: z.array(z.enum(['docx', 'pdf'])).optional(),
@@ -67,7 +69,7 @@ function parse(data: unknown, source: string): Config {
     seal: resolve(r.data.images.seal),
     signatures: r.data.images.signatures && Object.fromEntries(Object.entries(r.data.images.signatures).map(([k, v]) => [k, resolve(v) as string])),
   };
-  return { ...r.data, templates: resolve(r.data.templates), out: resolve(r.data.out), register: resolve(r.data.register), fonts, images };
+  return { ...r.data, templates: resolve(r.data.templates), referenceDocx: resolve(r.data.referenceDocx), out: resolve(r.data.out), register: resolve(r.data.register), fonts, images };
 }
 
 function readJson(file: string): unknown {

@@ -155,7 +155,7 @@ function addSigning(p: Command): void {
       const o = renderOptions(flags, config);
       const { verifyCommand } = await import('./commands/verify.js');
       const { TOOL_NAME } = await import('./version.js');
-      const settings = { templatesDir: o.templatesDir, fonts: o.fonts, style: o.style, images: o.images, generator: `${TOOL_NAME} ${TOOL_VERSION}` };
+      const settings = { templatesDir: o.templatesDir, fonts: o.fonts, style: o.style, images: o.images, referenceDocx: o.referenceDocx, generator: `${TOOL_NAME} ${TOOL_VERSION}` };
       process.exitCode = await verifyCommand(file, { ...flags, register: flags.register ?? config.register, out: flags.out ?? config.out }, settings);
     });
 }

@@ -41,6 +41,8 @@ export interface RenderFileOptions {
   defaults?: CaseDefaults;
   /** Electronic seal and signature images for finals (config `images`). */
   images?: IssueImages;
+  /** The institution's reference DOCX (config `referenceDocx`), already checked. */
+  referenceDocx?: Uint8Array;
   /** The register's path when the config names one; else it sits in the output folder. */
   register?: string;
 }
@@ -105,7 +107,7 @@ async function renderAndCommit(file: string, loaded: Loaded, input: ReserveInput
   const rendered = await renderCase(loaded.case, {
     formats: o.formats, templatesDir: o.templatesDir, status: o.status, sample: o.sample, deid: o.deid, fonts: o.fonts, style: o.style,
     caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}`, caseFile: { name: path.basename(file), bytes: loaded.bytes },
-    defaults: o.defaults, images: o.images,
+    defaults: o.defaults, images: o.images, referenceDocx: o.referenceDocx,
   });
   ensureDir(o.out);
   const reg = registerFor(o.out, o.register);

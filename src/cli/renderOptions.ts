@@ -4,7 +4,8 @@ import { checkRegularFile, describeReadError, ReadFileError } from '../io/readRe
 import type { IssueImages } from '../pipeline/proof.js';
 import { isPng } from '../io/png.js';
 import type { OutputFormat } from '../pipeline/renderCase.js';
-import { MAX_FONT_BYTES, MAX_IMAGE_BYTES } from '../io/fileLimits.js';
+import { MAX_DOCUMENT_BYTES, MAX_FONT_BYTES, MAX_IMAGE_BYTES } from '../io/fileLimits.js';
+import { readReferenceDocx, ReferenceDocxError } from '../render/docx/referenceDocx.js';
 import { readBoundedFile } from './files.js';
 import type { Config } from './config.js';
 import { UsageError } from './errors.js';
@@ -68,6 +69,20 @@ function readPng(file: string, key: string): Uint8Array {
   return bytes;
 }
 
+/** The reference DOCX, read and checked now: a bad one is a config error, named by its key. */
+function referenceDocxOf(config: Config): Uint8Array | undefined {
+  const file = config.referenceDocx;
+  if (!file) return undefined;
+  const bytes = readBoundedFile(file, MAX_DOCUMENT_BYTES, '配置 referenceDocx 的参考文档');
+  try {
+    readReferenceDocx(bytes);
+  } catch (e) {
+    if (!(e instanceof ReferenceDocxError)) throw e;
+    throw new UsageError(`配置 referenceDocx 的参考文档 ${file} 无法使用：${e.message}`, `referenceDocx ${file} is not a usable DOCX: ${e.message}`);
+  }
+  return bytes;
+}
+
 function imagesOf(config: Config): IssueImages | undefined {
   const i = config.images;
   if (!i) return undefined;
@@ -103,6 +118,7 @@ export function renderOptions(flags: RenderFlags, config: Config): RenderFileOpt
     style: config.style,
     defaults: { institution: config.institution, rules: config.rules },
     images: imagesOf(config),
+    referenceDocx: referenceDocxOf(config),
   };
 }
 

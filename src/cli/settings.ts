@@ -13,5 +13,6 @@ export function settingsFingerprint(o: RenderFileOptions): string {
   const images = o.images && { seal: o.images.seal && sha256(o.images.seal), signatures: Object.entries(o.images.signatures ?? {}).map(([n, b]) => [n, sha256(b)]) };
   // De-identification settings count for samples only, so other versions keep their fingerprints.
   const deid = o.sample ? { deid: { shiftDays: o.deid?.shiftDays ?? 0, allow: [...(o.deid?.allow ?? [])].sort() } } : {};
-  return sha256(JSON.stringify({ sample: o.sample ?? false, fonts, defaults: o.defaults ?? {}, ...(images ? { images } : {}), ...(o.style ? { style: o.style } : {}), ...deid }));
+  const reference = o.referenceDocx ? { referenceDocx: sha256(o.referenceDocx) } : {};
+  return sha256(JSON.stringify({ sample: o.sample ?? false, fonts, defaults: o.defaults ?? {}, ...(images ? { images } : {}), ...(o.style ? { style: o.style } : {}), ...reference, ...deid }));
 }

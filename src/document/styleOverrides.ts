@@ -33,7 +33,10 @@ export function applyOverrides(base: StyleSheet, overrides: StyleOverrides | und
   return { page: { ...base.page, ...defined(overrides.page) }, paragraphs, docxFonts };
 }
 
-/** The style sheet a document is set with: its preset, and the institution's overrides on top. */
-export function styleSheetOf(tree: { preset: StylePreset; style?: StyleOverrides }): StyleSheet {
-  return applyOverrides(STYLE_SHEETS[tree.preset] ?? STYLE_SHEETS.gbt9704, tree.style);
+/**
+ * The style sheet a document is set with: its preset (as a reference DOCX changed it, when
+ * there is one), and the config's style sheet on top.
+ */
+export function styleSheetOf(tree: { preset: StylePreset; styleSheet?: StyleSheet; style?: StyleOverrides }): StyleSheet {
+  return applyOverrides(tree.styleSheet ?? STYLE_SHEETS[tree.preset] ?? STYLE_SHEETS.gbt9704, tree.style);
 }

@@ -3,6 +3,7 @@
  * renderers (DOCX, PDF) read. It knows documents — paragraphs, tables, signatures —
  * and nothing about cases.
  */
+import type { StyleSheet } from './styles.js';
 
 import type { StyleOverrides } from './styleOverrides.js';
 
@@ -190,4 +191,9 @@ export interface DocumentTree {
   /** Diagonal watermark text on every page, e.g. 征求意见稿 or 样本. */
   watermark?: string;
   sections: Section[];
+  /**
+   * The preset's sheet as an institution's reference DOCX changed it (page size and margins,
+   * style sizes): both renderers lay out with this when present.
+   */
+  styleSheet?: StyleSheet;
 }

@@ -18,6 +18,8 @@ export interface BuildOptions extends Omit<EnrichOptions, 'verification'> {
   defaults?: unknown;
   /** The institution's style sheet (config `style`): it sets other lines, so it is in the fingerprint too. */
   style?: StyleOverrides;
+  /** SHA-256 of the reference DOCX the renderers follow, when any; part of the fingerprint. */
+  referenceDocxSha256?: string;
 }
 
 export function buildTree(c: Case, options: BuildOptions): BuiltDocument {
@@ -27,6 +29,7 @@ export function buildTree(c: Case, options: BuildOptions): BuiltDocument {
     tool: options.generator, status: options.status ?? c.report.status, sample: options.sample ?? false,
     ...(hasDefaults(options.defaults) ? { defaults: options.defaults } : {}),
     ...(options.style ? { style: options.style } : {}),
+    ...(options.referenceDocxSha256 ? { referenceDocxSha256: options.referenceDocxSha256 } : {}),
   });
   const verification = { code: fingerprint.code, url: verificationUrl(c.institution.verifyUrl, fingerprint.code) };
   const model = enrich(c, { ...options, verification });

@@ -21,6 +21,8 @@ export interface FingerprintInputs {
   defaults?: unknown;
   /** The institution's style sheet (config `style`), when any. */
   style?: unknown;
+  /** SHA-256 of the institution's reference DOCX (config `referenceDocx`), when one shapes the output. */
+  referenceDocxSha256?: string;
 }
 
 export interface Fingerprint {

@@ -1,9 +1,12 @@
 /** A validated case → document bytes in the requested formats. No file I/O beyond template reading. */
+import { createHash } from 'node:crypto';
 import type { Case } from '../schema/case.js';
 import { DeidBlocked, deidentify, partitionAllowed, reportText, residualScan, treeText, type DeidOptions, type DeidReport } from '../deid/index.js';
 import type { DocumentTree } from '../document/tree.js';
 import type { StyleOverrides } from '../document/styleOverrides.js';
 import { renderDocx } from '../render/docx/index.js';
+import { readReferenceDocx, sheetWithReference } from '../render/docx/referenceDocx.js';
+import { STYLE_SHEETS } from '../document/styles.js';
 import { fontSetSha256, layoutSectionPages, renderPdf, type PdfFontConfig } from '../render/pdf/index.js';
 import type { Fingerprint } from './fingerprint.js';
 import { attachImages, attachProof, type CaseFile, type IssueImages } from './proof.js';
@@ -30,6 +33,8 @@ export interface RenderOptions {
   images?: IssueImages;
   /** Institution defaults merged into the case (the config's `institution`), recorded so verify can apply them again. */
   defaults?: unknown;
+  /** An institution's reference DOCX (config referenceDocx): styles, page setup and letterhead. */
+  referenceDocx?: Uint8Array;
 }
 
 export interface RenderedCase {
@@ -68,17 +73,20 @@ function checkedSample(c: Case, options: RenderOptions): { source: Case; check: 
 export async function renderCase(c: Case, options: RenderOptions): Promise<RenderedCase> {
   const sample = options.sample ? checkedSample(c, options) : undefined;
   const fontsSha256 = await fontSetSha256(options.fonts);
-  const built = buildTree(sample?.source ?? c, { ...options, fontsSha256 });
+  const referenceDocxSha256 = options.referenceDocx && createHash('sha256').update(options.referenceDocx).digest('hex');
+  const built = buildTree(sample?.source ?? c, { ...options, fontsSha256, ...(referenceDocxSha256 ? { referenceDocxSha256 } : {}) });
   // Scanned before the proof is attached: its properties are jianding's own hashes, not case text.
   const deid = sample?.check(built.tree);
   attachProof(built.tree, built.fingerprint, options.caseFile, options.defaults);
   attachImages(built.tree, options.images);
+  const reference = options.referenceDocx ? readReferenceDocx(options.referenceDocx) : undefined;
+  if (reference) built.tree.styleSheet = sheetWithReference(STYLE_SHEETS[built.tree.preset], reference);
   const pdf = options.formats.includes('pdf') ? await renderPdf(built.tree, { fonts: options.fonts }) : null;
   // The DOCX's 「共 N 页」 takes the typesetter's count: laid out once, the same in both files.
   const sectionPages = pdf?.sectionPages ?? (await layoutSectionPages(built.tree, { fonts: options.fonts }));
   const outputs: RenderedCase['outputs'] = [];
   for (const format of options.formats) {
-    if (format === 'docx') outputs.push({ format, bytes: await renderDocx(built.tree, { sectionPages }) });
+    if (format === 'docx') outputs.push({ format, bytes: await renderDocx(built.tree, { sectionPages, ...(reference ? { reference } : {}) }) });
     else outputs.push({ format, bytes: pdf!.bytes });
   }
   const warnings = (pdf?.warnings ?? []).map((w): Diagnostic => ({

@@ -14,6 +14,8 @@ export interface RenderSettings {
   fonts?: PdfFontConfig;
   style?: StyleOverrides;
   images?: IssueImages;
+  /** The config's reference DOCX: it shapes both formats (page geometry), so a rerun needs it too. */
+  referenceDocx?: Uint8Array;
   generator: string;
 }
 
@@ -32,7 +34,7 @@ export async function regenerate(format: OutputFormat, caseFile: { name: string;
   const status = props.status === 'draft' ? 'draft' : 'final';
   const rendered = await renderCase(loaded.case, {
     formats: [format], status, templatesDir: s.templatesDir, fonts: s.fonts, style: s.style, images: status === 'final' ? s.images : undefined,
-    caseSha256: loaded.sha256, generator: s.generator, caseFile, defaults,
+    caseSha256: loaded.sha256, generator: s.generator, caseFile, defaults, referenceDocx: s.referenceDocx,
   });
   return { ok: true, bytes: rendered.outputs[0]!.bytes, templates: rendered.templates, fontsSha256: rendered.fingerprint.inputs.fontsSha256 };
 }

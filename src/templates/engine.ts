@@ -19,7 +19,7 @@ import { explain, type Explained, type Known } from './explain.js';
 import { checkTemplatesDir, locateShown, partialNames, readTemplate } from './folder.js';
 import { HELPERS, KNOWN_HELPERS } from './helpers.js';
 import { MarkupError, markupToTree, type LoadImage } from './markup.js';
-import { templateImageLoader } from './images.js';
+import { templateImageFiles, templateImageLoader } from './images.js';
 import { withPositions } from './positions.js';
 import { hardenedInstance, placed } from './runtime.js';
 
@@ -129,7 +129,9 @@ function compileTemplates(kind: ReportKind, overrideDir?: string): CompiledTempl
   const mainAt = locateShown(mainRel, overrideDir);
   files[mainRel] = mainAt.file;
   const main = compile(hb, mainAt.file, mainAt.shown, trace, known);
-  const hashes = Object.fromEntries(Object.entries(files).map(([rel, file]) => [rel, createHash('sha256').update(fs.readFileSync(file)).digest('hex')]));
+  // The folder's pictures shape the output like its templates do: their hashes join the fingerprint.
+  const hashed = { ...files, ...(overrideDir ? templateImageFiles(overrideDir) : {}) };
+  const hashes = Object.fromEntries(Object.entries(hashed).map(([rel, file]) => [rel, createHash('sha256').update(fs.readFileSync(file)).digest('hex')]));
   const render = (model: ReportModel): string => {
     budget.start(limitsFor(JSON.stringify(model).length));
     const markup = main(model, { helpers: hb.helpers, partials: hb.partials, decorators: hb.decorators });

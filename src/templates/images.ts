@@ -4,6 +4,8 @@
  * the image size limit, and must be a PNG or JPEG. Every refusal is a MarkupError naming
  * the tag, which the engine charges to the template that wrote it.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { MAX_IMAGE_BYTES } from '../io/fileLimits.js';
 import { imageInfo } from '../io/imageInfo.js';
 import { ReadFileError, readRegularFile } from '../io/readRegularFile.js';
@@ -43,4 +45,19 @@ export function templateImageLoader(overrideDir: string | undefined): LoadImage 
     cache.set(file, loaded);
     return loaded;
   };
+}
+
+/** More pictures than this in a template folder is not a letterhead; the rest are not hashed. */
+const MAX_FOLDER_IMAGES = 100;
+
+/**
+ * The PNG/JPEG files in an institution's folder (relative name → path), in name order: plain
+ * files within the image size limit only (a link or an oversized file is never placed either).
+ */
+export function templateImageFiles(dir: string): Record<string, string> {
+  const names = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => /\.(png|jpe?g)$/i.test(n)).sort().slice(0, MAX_FOLDER_IMAGES);
+  return Object.fromEntries(names.map((n) => [n.split(path.sep).join('/'), path.join(dir, n)]).filter(([, file]) => {
+    const stat = fs.lstatSync(file!);
+    return stat.isFile() && stat.size <= MAX_IMAGE_BYTES;
+  }));
 }

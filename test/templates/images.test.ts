@@ -62,6 +62,14 @@ describe('<img> in block markup', () => {
     expect(e.message).toContain(message);
   });
 
+  it('changes the 查询校验码 when the picture changes (its hash is among the templates\')', () => {
+    const img = '<img src="logo.png" width="30mm">';
+    const a = build(withCover(img, { 'logo.png': png(20, 10) }));
+    const b = build(withCover(img, { 'logo.png': png(20, 11) }));
+    expect(a.templates.hashes['logo.png']).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.fingerprint.code).not.toBe(b.fingerprint.code);
+  });
+
   it('is refused where no image can be read (markup parsed without a template folder)', () => {
     expect(() => markupToTree('<document><section><img src="a.png" width="1cm"></section></document>')).toThrow(MarkupError);
   });

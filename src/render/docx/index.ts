@@ -22,6 +22,8 @@ import { normalizeWatermarkIds } from './watermark.js';
 import { normalizeDrawingIds } from './drawingIds.js';
 import { stylesOptions } from './wordStyles.js';
 import { finishStyles, referencedStyleIds } from './styleParts.js';
+import type { ReferenceDocx } from './referenceDocx.js';
+import { withReferenceFurniture } from './referenceParts.js';
 import { xmlSafeText } from '../xmlSafe.js';
 
 useFastAttributes();
@@ -64,7 +66,7 @@ function buildDocument(tree: DocumentTree, extras: BuildExtras, pageNumbers?: Pa
 }
 
 /** Replaces the parts the library writes non-deterministically or incompletely. */
-function finishParts(entries: ZipEntries, tree: DocumentTree): ZipEntries {
+function finishParts(entries: ZipEntries, tree: DocumentTree, reference: ReferenceDocx | undefined): ZipEntries {
   const enc = new TextEncoder();
   const dec = new TextDecoder();
   const out: ZipEntries = new Map(entries);
@@ -73,13 +75,13 @@ function finishParts(entries: ZipEntries, tree: DocumentTree): ZipEntries {
   const styles = entries.get('word/styles.xml');
   if (styles) {
     const parts = [...entries].filter(([name]) => /^word\/(document|header\d+|footer\d+|footnotes|endnotes)\.xml$/.test(name)).map(([, data]) => dec.decode(data));
-    out.set('word/styles.xml', enc.encode(finishStyles(dec.decode(styles), referencedStyleIds(parts))));
+    out.set('word/styles.xml', enc.encode(finishStyles(dec.decode(styles), referencedStyleIds(parts), reference?.styles)));
   }
   for (const [name, data] of entries) {
     const m = /^word\/header(\d+)\.xml$/.exec(name);
     if (m) out.set(name, enc.encode(normalizeWatermarkIds(dec.decode(data), Number(m[1]))));
   }
-  return normalizeDrawingIds(out);
+  return normalizeDrawingIds(reference ? withReferenceFurniture(out, reference) : out);
 }
 
 export interface DocxOptions {
@@ -94,6 +96,12 @@ export interface DocxOptions {
    * changes by this author on this date. Without it, marks are ignored.
    */
   revisions?: RevisionAuthor;
+  /**
+   * An institution's reference DOCX (readReferenceDocx): its 鉴定-* styles replace ours and
+   * its header and footer content (the letterhead) comes before ours. Its page geometry
+   * reaches the layout through tree.styleSheet (sheetWithReference), for both formats.
+   */
+  reference?: ReferenceDocx;
 }
 
 /** The body section whose header carries 「共 N 页」, when there is exactly one. */
@@ -152,6 +160,6 @@ async function pack(tree: DocumentTree, known: boolean, revisions: RevisionAutho
 export async function renderDocx(tree: DocumentTree, options: DocxOptions = {}): Promise<Uint8Array> {
   const section = ofTotalSection(tree);
   const pages = section === undefined ? undefined : options.sectionPages?.[section];
-  const entries = finishParts(await pack(tree, pages !== undefined, options.revisions), tree);
+  const entries = finishParts(await pack(tree, pages !== undefined, options.revisions), tree, options.reference);
   return writeZip(pages === undefined ? entries : withSectionPages(entries, pages));
 }

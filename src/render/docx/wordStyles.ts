@@ -10,7 +10,7 @@ import { facesFonts, type DocxFaces } from './fonts.js';
 import { firstLineTwips, linePitchPt, ptToHalfPoints, ptToTwips } from './units.js';
 
 /** Style ids (ASCII, stable) and the names Word shows. */
-const STYLE_NAMES: Record<ParagraphStyle, [id: string, name: string]> = {
+export const STYLE_NAMES: Record<ParagraphStyle, [id: string, name: string]> = {
   coverTitle: ['JdCoverTitle', '鉴定-封面标题'],
   coverSubtitle: ['JdCoverSubtitle', '鉴定-封面许可证号'],
   declarationTitle: ['JdDeclarationTitle', '鉴定-声明标题'],
@@ -98,7 +98,9 @@ export function stylesOptions(sheet: StyleSheet): IStylesOptions {
     default: {
       document: {
         run: { ...runProps(sheet.docxFonts[body.font], body.sizePt, false), language: { value: 'en-US', eastAsia: 'zh-CN' } },
-        paragraph: { spacing: { ...exactSpacing(sheet, body.sizePt), before: 0, after: 0 } },
+        // No exact pitch here: every paragraph of ours has a style that sets one, and an unstyled
+        // paragraph (a reference DOCX's letterhead with its logo) must grow to fit its picture.
+        paragraph: { spacing: { before: 0, after: 0 } },
       },
     },
     paragraphStyles: [...styles, furnitureStyle(sheet)],
