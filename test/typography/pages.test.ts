@@ -3,10 +3,13 @@
  * page before the 落款 is filled where the content allows, a long 落款 keeps its last signers
  * with the date, and the folio stands 7 mm below the text block (GB/T 9704).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { measuredFixtures } from './support.js';
 
 describe('every bundled fixture', () => {
+  // Laying out all fixtures takes a few seconds on a loaded machine; done once for the file.
+  beforeAll(() => measuredFixtures(), 120_000);
+
   it('never splits a table leaving fewer than two body rows with its header on a page', async () => {
     const splits = (await measuredFixtures()).filter((f) => f.typography.tableSplits > 0).map((f) => `${f.name}: ${f.typography.tableSplits}`);
     expect(splits).toEqual([]);

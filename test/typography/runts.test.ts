@@ -1,5 +1,5 @@
 /** No paragraph ends on a runt (one character plus punctuation), and headings wrap into balanced lines. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { breakLines, isRuntLine, type BreakItem } from '../../src/render/pdf/lineBreak.js';
 import { measuredFixtures } from './support.js';
 
@@ -39,6 +39,9 @@ describe('runt last lines', () => {
 });
 
 describe('every bundled fixture', () => {
+  // Laying out all fixtures takes a few seconds on a loaded machine; done once for the file.
+  beforeAll(() => measuredFixtures(), 120_000);
+
   it('ends no paragraph with a runt line', async () => {
     const runts = (await measuredFixtures()).flatMap((f) => f.typography.runts.map((r) => `${f.name}: ${r}`));
     expect(runts).toEqual([]);
