@@ -56,14 +56,13 @@ export function lineText(slice: Slice): string {
   return glyphsOf(slice).map((g) => g.text).join('');
 }
 
-/** Widest space between consecutive glyphs beyond their advances, in ems. */
+/** Widest space between consecutive glyphs beyond their advances (a word space's stretch included), in ems. */
 export function widestGapEm(slice: Slice): number {
   const glyphs = glyphsOf(slice);
   let widest = 0;
   for (let i = 1; i < glyphs.length; i++) {
     const a = glyphs[i - 1]!;
     const b = glyphs[i]!;
-    if (a.text === ' ' || b.text === ' ') continue; // a word space is not letter-spacing
     widest = Math.max(widest, (b.x - a.x - a.advance) / a.size);
   }
   return widest;
