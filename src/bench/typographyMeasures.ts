@@ -35,8 +35,9 @@ export interface Typography {
   emptyBeforeSignature: number | null;
   /** Whether the keep-chain opening the 落款's page (text tied to the 落款) is taller than that empty room. */
   signatureChainTooTall: boolean;
-  /** Signers printed on the page of the institution and date (null: no 落款). */
+  /** Signers printed on the page of the institution and date (null: no 落款), and in the whole 落款. */
   signersWithDate: number | null;
+  signers: number;
   /** Headings and titles set on several lines: the shortest line's share of the longest. */
   headingBalance: { text: string; ratio: number }[];
   /** Distances (mm) from the text block's bottom to the top of each folio's em box. */
@@ -129,6 +130,7 @@ export function measureTypography(tree: DocumentTree, faces: FaceSet): Typograph
     emptyBeforeSignature: null,
     signatureChainTooTall: false,
     signersWithDate: null,
+    signers: 0,
     headingBalance: [],
     folioMm: [],
   };
@@ -151,6 +153,7 @@ export function measureTypography(tree: DocumentTree, faces: FaceSet): Typograph
     }
     const dated = pages.find((page) => page.some((p) => p.slice.signature === 'date'));
     if (dated) result.signersWithDate = dated.filter((p) => p.slice.signature === 'signer').length;
+    result.signers += flow.filter((item) => !isPageBreak(item) && item.signature === 'signer').length;
     result.headingBalance.push(...headingBalanceOf(section, ctx));
   }
   const plan = layoutDocument(tree, faces);
