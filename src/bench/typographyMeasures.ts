@@ -35,8 +35,9 @@ export interface Typography {
   emptyBeforeSignature: number | null;
   /** Whether the keep-chain opening the 落款's page (text tied to the 落款) is taller than that empty room. */
   signatureChainTooTall: boolean;
-  /** Signers printed on the page of the institution and date (null: no 落款). */
+  /** Signers printed on the page of the institution and date (null: no 落款), and in the whole 落款. */
   signersWithDate: number | null;
+  signers: number;
   /** Headings and titles set on several lines: the shortest line's share of the longest. */
   headingBalance: { text: string; ratio: number }[];
   /** Distances (mm) from the text block's bottom to the top of each folio's em box. */
@@ -56,14 +57,13 @@ export function lineText(slice: Slice): string {
   return glyphsOf(slice).map((g) => g.text).join('');
 }
 
-/** Widest space between consecutive glyphs beyond their advances, in ems. */
+/** Widest space between consecutive glyphs beyond their advances (a word space's stretch included), in ems. */
 export function widestGapEm(slice: Slice): number {
   const glyphs = glyphsOf(slice);
   let widest = 0;
   for (let i = 1; i < glyphs.length; i++) {
     const a = glyphs[i - 1]!;
     const b = glyphs[i]!;
-    if (a.text === ' ' || b.text === ' ') continue; // a word space is not letter-spacing
     widest = Math.max(widest, (b.x - a.x - a.advance) / a.size);
   }
   return widest;
@@ -130,6 +130,7 @@ export function measureTypography(tree: DocumentTree, faces: FaceSet): Typograph
     emptyBeforeSignature: null,
     signatureChainTooTall: false,
     signersWithDate: null,
+    signers: 0,
     headingBalance: [],
     folioMm: [],
   };
@@ -152,6 +153,7 @@ export function measureTypography(tree: DocumentTree, faces: FaceSet): Typograph
     }
     const dated = pages.find((page) => page.some((p) => p.slice.signature === 'date'));
     if (dated) result.signersWithDate = dated.filter((p) => p.slice.signature === 'signer').length;
+    result.signers += flow.filter((item) => !isPageBreak(item) && item.signature === 'signer').length;
     result.headingBalance.push(...headingBalanceOf(section, ctx));
   }
   const plan = layoutDocument(tree, faces);

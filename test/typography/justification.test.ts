@@ -2,7 +2,7 @@
  * Justified lines are never letter-spaced: punctuation is compressed first (标点挤压), then
  * the remaining space goes over the gaps, and no gap exceeds a quarter em.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LOOSE_GAP_EM } from '../../src/bench/typographyMeasures.js';
 import { breakLines, type BreakItem } from '../../src/render/pdf/lineBreak.js';
 import { compressAdjacent, squeezeLeft, type Squeezable } from '../../src/render/pdf/punctuation.js';
@@ -53,6 +53,9 @@ describe('line breaking with compression', () => {
 });
 
 describe('every bundled fixture', () => {
+  // Laying out all fixtures takes a few seconds on a loaded machine; done once for the file.
+  beforeAll(() => measuredFixtures(), 120_000);
+
   it(`sets justified lines with no gap wider than ${LOOSE_GAP_EM} em`, async () => {
     const fixtures = await measuredFixtures();
     expect(fixtures).toHaveLength(FIXTURE_COUNT);

@@ -1,5 +1,5 @@
 /** No paragraph ends on a runt (one character plus punctuation), and headings wrap into balanced lines. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { breakLines, isRuntLine, type BreakItem } from '../../src/render/pdf/lineBreak.js';
 import { measuredFixtures } from './support.js';
 
@@ -16,9 +16,17 @@ describe('runt last lines', () => {
   });
 
   it('pulls the runt in by compressing punctuation on the line above', () => {
-    const all = items('是否存在，医疗过错；', (t) => (t === '，' || t === '；' ? SIZE / 2 : 0));
-    expect(texts(all, breakLines(all, () => 9 * SIZE))).toEqual(['是否存在，医疗过', '错；']);
-    expect(texts(all, breakLines(all, () => 9 * SIZE, { em: SIZE, avoidRunts: true }))).toEqual(['是否存在，医疗过错；']);
+    const all = items('是否，存在，医疗过错；', (t) => (t === '，' || t === '；' ? SIZE / 2 : 0));
+    expect(texts(all, breakLines(all, () => 10 * SIZE))).toEqual(['是否，存在，医疗过', '错；']);
+    expect(texts(all, breakLines(all, () => 10 * SIZE, { em: SIZE, avoidRunts: true }))).toEqual(['是否，存在，医疗过错；']);
+  });
+
+  it('compresses a line-end mark only with line-edge compression on', () => {
+    const all = items('一二，三四，五六七八九十一二三四五六，过错；', (t) => (t === '，' || t === '；' ? SIZE / 2 : 0));
+    // Without it the three commas cannot make room (20.5 ems in 20) and 「过」 is pushed down to 「错；」;
+    // with it the closing 「；」 gives up its blank too and the line takes everything.
+    expect(texts(all, breakLines(all, () => 20 * SIZE, { em: SIZE, avoidRunts: true }))).toEqual(['一二，三四，五六七八九十一二三四五六，', '过错；']);
+    expect(texts(all, breakLines(all, () => 20 * SIZE, { em: SIZE, avoidRunts: true, compressLineEdges: true }))).toEqual(['一二，三四，五六七八九十一二三四五六，过错；']);
   });
 
   it('pushes a character down when nothing can be compressed', () => {
@@ -31,6 +39,9 @@ describe('runt last lines', () => {
 });
 
 describe('every bundled fixture', () => {
+  // Laying out all fixtures takes a few seconds on a loaded machine; done once for the file.
+  beforeAll(() => measuredFixtures(), 120_000);
+
   it('ends no paragraph with a runt line', async () => {
     const runts = (await measuredFixtures()).flatMap((f) => f.typography.runts.map((r) => `${f.name}: ${r}`));
     expect(runts).toEqual([]);

@@ -15,6 +15,8 @@ export interface BreakItem {
   cls: 'ideo' | 'word' | 'space';
   /** Points of blank a compressible mark can still give up (标点挤压); 0 when absent. */
   shrink?: number;
+  /** The compressible blank is on the mark's left (opening marks), else on its right. */
+  opening?: boolean;
 }
 
 /** Characters that may not begin a line (行首禁则). */
@@ -64,11 +66,29 @@ export interface LineRange {
   end: number;
 }
 
+/**
+ * Blank the item at `i` may give up in the line [start, end). A mark's blank at the line's
+ * edge (an opening mark starting it, a closing mark ending it) only with `edges`: squeezed
+ * there, the glyph's box stands half an em outside the text block.
+ */
+export function squeezableAt(items: readonly BreakItem[], i: number, start: number, end: number, edges: boolean): number {
+  const item = items[i] as BreakItem;
+  const shrink = item.shrink ?? 0;
+  if (edges || shrink === 0) return shrink;
+  const atEdge = item.opening ? i === start : i === end - 1;
+  return atEdge ? 0 : shrink;
+}
+
 export interface BreakOptions {
   /** The text's em in points: gaps wider than LOOSE_GAP_EM of it count as letter-spacing. */
   em?: number;
   /** Re-break so the last line holds at least two characters besides punctuation. */
   avoidRunts?: boolean;
+  /**
+   * Line-start and line-end compression: marks at a line's edges may give up their blank too.
+   * Off in the PDF renderer, whose glyph boxes would then cross the text block's edge.
+   */
+  compressLineEdges?: boolean;
 }
 
 /** The widest inter-character gap justification may open before other remedies, in ems. */
@@ -95,7 +115,7 @@ class Sums {
   readonly shrink: Float64Array;
   readonly gaps: Float64Array;
 
-  constructor(readonly items: readonly BreakItem[]) {
+  constructor(readonly items: readonly BreakItem[], readonly edges = false) {
     const n = items.length;
     this.width = new Float64Array(n + 1);
     this.shrink = new Float64Array(n + 1);
@@ -115,7 +135,11 @@ class Sums {
 
   /** Width with every compressible mark at half width. */
   tight(start: number, end: number): number {
-    return this.natural(start, end) - ((this.shrink[end] ?? 0) - (this.shrink[start] ?? 0));
+    if (end <= start) return 0;
+    let shrink = (this.shrink[end] ?? 0) - (this.shrink[start] ?? 0);
+    if (!this.edges) shrink -= (this.items[start]?.shrink ?? 0) - squeezableAt(this.items, start, start, end, false);
+    if (!this.edges && end - 1 > start) shrink -= (this.items[end - 1]?.shrink ?? 0) - squeezableAt(this.items, end - 1, start, end, false);
+    return this.natural(start, end) - shrink;
   }
 
   /** Stretchable gaps inside [start, end). */
@@ -236,7 +260,7 @@ function pushIntoLastLine(sums: Sums, lines: LineRange[], widthOf: (line: number
  * indent). A unit wider than a whole line (a long word) is cut by character.
  */
 export function breakLines(items: readonly BreakItem[], widthOf: (line: number) => number, options: BreakOptions = {}): LineRange[] {
-  const sums = new Sums(items);
+  const sums = new Sums(items, options.compressLineEdges);
   const em = options.em ?? Infinity;
   const lines = fill(sums, widthOf, em, false);
   if (!options.avoidRunts || !endsInRunt(items, lines)) return lines;

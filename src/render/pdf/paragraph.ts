@@ -5,7 +5,7 @@
 import type { StyleSheet } from '../../document/styles.js';
 import type { Align, FontRole, Inline, Paragraph } from '../../document/tree.js';
 import { slotFor } from './fonts.js';
-import { balanceTwoLines, breakLines, isStretchableGap, type BreakOptions, type LineRange } from './lineBreak.js';
+import { balanceTwoLines, breakLines, isStretchableGap, squeezableAt, type BreakOptions, type LineRange } from './lineBreak.js';
 import { compressAdjacent, punctSide, squeezeLeft } from './punctuation.js';
 import { baselineIn, linePitch } from './measure.js';
 import type { Drawable, FaceSet, GlyphRun, Slice } from './model.js';
@@ -67,22 +67,37 @@ interface GlyphPlace {
   advance: number;
 }
 
+/**
+ * An atom's box in the line [start, end): adjacent-punctuation compression is undone at the
+ * line's edges (a pair split by the break), where the mark's box would leave the text block.
+ */
+function boxOf(atom: Atom, i: number, range: LineRange, edges: boolean): { width: number; trimLeft: number } {
+  const restoreLeft = !edges && i === range.start ? atom.trimLeft ?? 0 : 0;
+  const restoreRight = !edges && i === range.end - 1 ? atom.trimRight ?? 0 : 0;
+  return { width: atom.width + restoreLeft + restoreRight, trimLeft: (atom.trimLeft ?? 0) - restoreLeft };
+}
+
 /** Compression ratio (0…1) of a line set wider than `width`, taken from its marks' blank halves. */
-function squeezeRatio(atoms: readonly Atom[], range: LineRange, natural: number, width: number): number {
+function squeezeRatio(atoms: readonly Atom[], range: LineRange, natural: number, width: number, edges: boolean): number {
   if (natural <= width) return 0;
   let shrink = 0;
-  for (let i = range.start; i < range.end; i++) shrink += (atoms[i] as Atom).shrink ?? 0;
+  for (let i = range.start; i < range.end; i++) shrink += squeezableAt(atoms, i, range.start, range.end, edges);
   return shrink > 0 ? Math.min(1, (natural - width) / shrink) : 0;
 }
 
 /** Glyph places in a line after punctuation compression, alignment and justification. */
-function positions(atoms: readonly Atom[], range: LineRange, width: number, align: Align, stretch: boolean): GlyphPlace[] {
+function positions(atoms: readonly Atom[], range: LineRange, width: number, align: Align, stretch: boolean, edges: boolean): GlyphPlace[] {
+  const boxes: { width: number; trimLeft: number }[] = [];
   let natural = 0;
-  for (let i = range.start; i < range.end; i++) natural += (atoms[i] as Atom).width;
-  const ratio = squeezeRatio(atoms, range, natural, width);
-  const boxWidth = (atom: Atom) => atom.width - ratio * (atom.shrink ?? 0);
+  for (let i = range.start; i < range.end; i++) {
+    const box = boxOf(atoms[i] as Atom, i, range, edges);
+    boxes.push(box);
+    natural += box.width;
+  }
+  const ratio = squeezeRatio(atoms, range, natural, width, edges);
+  const squeezed = (i: number) => ratio * squeezableAt(atoms, i, range.start, range.end, edges);
   let set = 0;
-  for (let i = range.start; i < range.end; i++) set += boxWidth(atoms[i] as Atom);
+  for (let i = range.start; i < range.end; i++) set += (boxes[i - range.start]?.width ?? 0) - squeezed(i);
   const extra = width - set;
   let gaps = 0;
   if (stretch && extra > 0) {
@@ -93,10 +108,10 @@ function positions(atoms: readonly Atom[], range: LineRange, width: number, alig
   const places: GlyphPlace[] = [];
   for (let i = range.start; i < range.end; i++) {
     const atom = atoms[i] as Atom;
-    const squeezed = ratio * (atom.shrink ?? 0);
-    const leftTrim = (atom.trimLeft ?? 0) + (punctSide(atom) === 'opening' ? squeezed : 0);
+    const box = boxes[i - range.start] as { width: number; trimLeft: number };
+    const leftTrim = box.trimLeft + (atom.opening ? squeezed(i) : 0);
     places.push({ x: x - leftTrim, advance: atom.width + (atom.trimLeft ?? 0) + (atom.trimRight ?? 0) });
-    x += boxWidth(atom);
+    x += box.width - squeezed(i);
     const next = atoms[i + 1];
     if (perGap && next && i + 1 < range.end && isStretchableGap(atom, next)) x += perGap;
   }
@@ -153,7 +168,10 @@ function balancedBreaks(atoms: readonly Atom[], widthOf: (line: number) => numbe
 
 function prepareAtoms(atoms: Atom[]): Atom[] {
   compressAdjacent(atoms);
-  for (const atom of atoms) atom.shrink = squeezeLeft(atom);
+  for (const atom of atoms) {
+    atom.shrink = squeezeLeft(atom);
+    atom.opening = punctSide(atom) === 'opening';
+  }
   return atoms;
 }
 
@@ -173,7 +191,7 @@ export function typeset(inlines: readonly Inline[], style: TextStyle, width: num
     ranges.forEach((range, n) => {
       const lineWidth = width - indentOf(n);
       const stretch = style.align === 'justify' && n < ranges.length - 1;
-      const xs = positions(atoms, range, lineWidth, style.align, stretch);
+      const xs = positions(atoms, range, lineWidth, style.align, stretch, options.compressLineEdges ?? false);
       lines.push({ height: pitch, drawables: lineDrawables(atoms, range, xs, left + indentOf(n), baseline), last: n === ranges.length - 1, justified: stretch });
     });
   });

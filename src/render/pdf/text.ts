@@ -24,6 +24,8 @@ export interface Atom {
   trimRight?: number;
   /** Points of blank the line breaker may still compress away. */
   shrink?: number;
+  /** That blank is on the left (an opening mark). */
+  opening?: boolean;
 }
 
 export const MISSING_MARKER = '\u25A1'; // □
