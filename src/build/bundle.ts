@@ -23,7 +23,7 @@ const banner = "import { createRequire as __jiandingRequire } from 'node:module'
 for (const f of fs.readdirSync(dist)) if (/^jianding-chunk-.*\.mjs$/.test(f)) fs.rmSync(path.join(dist, f));
 
 await build({
-  entryPoints: { jianding: path.join(dist, 'cli', 'main.js'), 'jianding-worker': path.join(dist, 'cli', 'batchWorker.js') },
+  entryPoints: { jianding: path.join(dist, 'cli', 'entry.js'), 'jianding-worker': path.join(dist, 'cli', 'batchWorker.js') },
   outdir: dist,
   outExtension: { '.js': '.mjs' },
   bundle: true,
