@@ -4,6 +4,7 @@
  * ligatures, no kerning), so every glyph is as wide as layout measured it.
  */
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { Font } from 'fontkit';
 import type { PDFDocument, PDFRef } from 'pdf-lib';
 import { cidHex, registerSubsetFont } from './fontObjects.js';
@@ -37,8 +38,9 @@ export function glyphTextsByFace(plan: DocumentPlan): Map<FaceKey, Set<string>> 
 }
 
 /** The six-letter subset tag (ABCDEF+), derived from the font and its glyphs (in first-use order), not chance. */
-export function subsetTag(path: string, texts: Iterable<string>): string {
-  const hash = createHash('sha256').update(path).update('\u0000').update([...texts].join('\u0001')).digest();
+export function subsetTag(fontFile: string, texts: Iterable<string>): string {
+  // The file's name, not its path: the same case must give the same bytes wherever the fonts are installed.
+  const hash = createHash('sha256').update(path.basename(fontFile)).update('\u0000').update([...texts].join('\u0001')).digest();
   return Array.from(hash.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join('');
 }
 
