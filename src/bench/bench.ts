@@ -1,9 +1,10 @@
 /**
- * npm run bench [-- --n 200 --jobs 2 --lo 200]: renders N generated cases of realistic length and
- * prints, per format, reports per second, median ms per report, ms per PDF page, output sizes,
- * the batch throughput and peak RSS of `jianding batch`, a cold single `render`, and — where
- * LibreOffice is installed — the same DOCX files converted by LibreOffice headless, with the ratio.
- * A measurement, not a test: nothing here asserts a time.
+ * npm run bench [-- --n 200 --jobs 2 --lo 200 --rounds 5]: renders N generated cases of realistic
+ * length and prints, per format, reports per second, median ms per report, ms per PDF page, output
+ * sizes, the batch throughput and peak RSS of `jianding batch`; then jianding beside its peers on
+ * one 12-page document (Typst for PDF, docxtemplater for DOCX, warm and cold, with the deflate
+ * floor), and — where LibreOffice is installed — the same DOCX files converted by LibreOffice
+ * headless. A measurement, not a test: nothing here asserts a time.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,8 +19,18 @@ import { layoutSectionPages, renderPdf } from '../render/pdf/index.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { Case } from '../schema/case.js';
 import { fitToPages, generateCases } from './generateCases.js';
+import { comparePeers, type Series } from './peers/compare.js';
 
 const CLI = path.join(PACKAGE_ROOT, 'dist', 'jianding.mjs');
+
+/** The CPU as /proc/cpuinfo names it (where there is one). */
+function cpuModel(): string {
+  try {
+    return /^model name\s*:\s*(.*)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? '';
+  } catch {
+    return os.cpus()[0]?.model ?? '';
+  }
+}
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
@@ -100,8 +111,24 @@ function libreOffice(docxDir: string, count: number): number | null {
   return (performance.now() - t) / files.length;
 }
 
+const range = (xs: number[] = [], digits = 0) => (xs.length ? `${fmt(Math.min(...xs), digits)}–${fmt(Math.max(...xs), digits)}` : '—');
+/** Per-round ratios a/b: the rounds alternate, so each pair ran under the same load. */
+const ratios = (a: number[] = [], b: number[] = []) => range(a.map((x, i) => x / (b[i] ?? NaN)), 2);
+
+function printComparison(s: Series, pages: number, typstPages: number, rounds: number): void {
+  console.log(`\n同一份文书（jianding ${pages} 页，Typst 同样文字、版式与字体排出 ${typstPages} 页），对照交替运行 ${rounds} 轮；CPU 时间，范围为各轮最小–最大`);
+  console.log('项目\tjianding\t对照\tjianding/对照');
+  console.log(`PDF 生成，进程内（热）\t${range(s.pdf, 1)} ms\tTypst ${range(s.typst, 1)} ms\t${ratios(s.pdf, s.typst)}`);
+  console.log(`  Typst 重复编译同一份（保留其缓存）\t\t${range(s.typstMemo, 1)} ms\t${ratios(s.pdf, s.typstMemo)}`);
+  console.log(`PDF 的下限：压缩全部流并写出文件\t${range(s.floor, 1)} ms\t\tPDF/下限 ${ratios(s.pdf, s.floor)}`);
+  console.log(`DOCX 生成，进程内（热）\t${range(s.docx, 1)} ms\tdocxtemplater ${range(s.docxtemplater, 1)} ms\t${ratios(s.docx, s.docxtemplater)}`);
+  console.log(`冷启动 render，DOCX+PDF（整个进程）\t${range(s.coldBoth)} ms\tTypst 冷编译 ${range(s.coldTypst)} ms\t${ratios(s.coldBoth, s.coldTypst)}`);
+  console.log(`冷启动 render --format pdf\t${range(s.coldPdf)} ms\tTypst 冷编译 ${range(s.coldTypst)} ms\t${ratios(s.coldPdf, s.coldTypst)}`);
+  console.log(`冷启动 render --format docx\t${range(s.coldDocx)} ms\tdocxtemplater ${range(s.coldDocxtemplater)} ms\t${ratios(s.coldDocx, s.coldDocxtemplater)}`);
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { n: { type: 'string', default: '200' }, jobs: { type: 'string' }, lo: { type: 'string' } } });
+  const { values } = parseArgs({ options: { n: { type: 'string', default: '200' }, jobs: { type: 'string' }, lo: { type: 'string' }, rounds: { type: 'string', default: '5' } } });
   const n = Number(values.n);
   const jobs = values.jobs ?? String(os.availableParallelism());
   const pagesOf = async (c: Case) => (await layoutSectionPages(buildTree(c, { caseSha256: '0'.repeat(64), generator: 'bench' }).tree)).reduce((a, b) => a + b, 0);
@@ -111,7 +138,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(caseDir);
   cases.forEach((c, i) => fs.writeFileSync(path.join(caseDir, `case${String(i + 1).padStart(4, '0')}.json`), JSON.stringify(c)));
 
-  console.log(`jianding 基准测试：${n} 件生成案件；${os.cpus()[0]?.model ?? ''}，${os.availableParallelism()} 核，Node ${process.version}`);
+  console.log(`jianding 基准测试：${n} 件生成案件；${cpuModel()}，${os.availableParallelism()} 核，Node ${process.version}`);
   const r = await inProcess(cases);
   const totalPages = r.pages.reduce((a, b) => a + b, 0);
   console.log('\n单线程、热启动（字体已加载）');
@@ -125,9 +152,12 @@ async function main(): Promise<void> {
   console.log(`\n批量（jianding batch --jobs ${jobs}，DOCX+PDF）：${fmt(batch.ms / 1000, 2)} s，${fmt((n * 1000) / batch.ms)} 份/秒，峰值内存 ${fmt(batch.peakMb, 0)} MB，退出码 ${batch.code}`);
   console.log(`  其中启动到第一件完成 ${fmt((batch.doneAt[0] ?? NaN) / 1000, 2)} s；预热后（第 10 件起）${fmt(steadyRate(batch.doneAt))} 份/秒`);
 
-  const cold: number[] = [];
-  for (let i = 0; i < 3; i++) cold.push((await measured(process.execPath, [CLI, 'render', path.join(caseDir, 'case0001.json'), '--out', path.join(work, `single${i}`)])).ms);
-  console.log(`单件冷启动（jianding render，DOCX+PDF）：中位 ${fmt(median(cold), 0)} ms`);
+  // The longest generated case (12 pages) for the side-by-side table.
+  const longest = r.pages.indexOf(Math.max(...r.pages));
+  const caseFile = path.join(caseDir, `case${String(longest + 1).padStart(4, '0')}.json`);
+  const peerDir = fs.mkdtempSync(path.join(work, 'peers-'));
+  const c = await comparePeers(buildTree(cases[longest]!, { caseSha256: '0'.repeat(64), generator: 'bench' }).tree, caseFile, peerDir, Number(values.rounds));
+  printComparison(c.series, c.pages, c.typstPages, Number(values.rounds));
 
   const loCount = Math.min(n, Number(values.lo ?? n));
   const lo = loCount > 0 ? libreOffice(path.join(work, 'out'), loCount) : null;

@@ -47,8 +47,14 @@ const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
 function renamed(c: Case, i: number): Case {
   const copy = structuredClone(c);
   const old = copy.basicInfo.patient.name;
-  const name = `${[...SURNAMES][i % [...SURNAMES].length]}某${i % 2 === 0 ? '某' : ''}`;
-  const json = JSON.stringify(copy).split(old).join(name);
+  const text = JSON.stringify(copy);
+  const surnames = [...SURNAMES];
+  // A name nobody else in the case has: a patient named like an expert would make the case invalid (PANEL_RECUSAL).
+  let k = i;
+  const nameAt = (j: number) => `${surnames[j % surnames.length]}某${i % 2 === 0 ? '某' : ''}`;
+  while (text.includes(nameAt(k)) && k < i + surnames.length) k++;
+  const name = nameAt(k);
+  const json = text.split(old).join(name);
   const out = JSON.parse(json) as Case;
   // A distinct serial number per document, keeping the institution's own prefix and year.
   out.report.documentNumber = out.report.documentNumber.replace(/第?\d+号$/, (m) => m.replace(/\d+/, String(1000 + i)));

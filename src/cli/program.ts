@@ -1,10 +1,7 @@
 /** The commands and their options. Results go to stdout, messages to stderr. */
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { causationTable } from './commands/causation.js';
-import { initCommand, INIT_KINDS } from './commands/init.js';
-import { caseJsonSchema } from '../schema/jsonSchema.js';
-import { validateCommand } from './commands/validate.js';
+import { INIT_KINDS } from './commands/init.js';
 import { chineseCommanderError } from './commanderMessages.js';
 import { loadConfig } from './config.js';
 import { UsageError } from './errors.js';
@@ -103,8 +100,10 @@ function addDiff(p: Command, lang: Lang): void {
 
 function addSmallCommands(p: Command, lang: Lang): void {
   withCommon(p.command('validate <files...>').description('校验案件文件（退出码：0 通过，1 有错误，2 用法或读写错误）').option('--json', '以 JSON 输出诊断'))
-    .action((files: string[], _o: unknown, cmd: Command) => {
+    .action(async (files: string[], _o: unknown, cmd: Command) => {
       const flags = flagsOf<{ json?: boolean; config?: string }>(cmd);
+      // Each command loads its own code when it runs (the bundle keeps them in separate chunks).
+      const { validateCommand } = await import('./commands/validate.js');
       process.exitCode = validateCommand(files, { json: flags.json, lang }, loadConfig(flags.config));
     });
   withCommon(p.command('check-templates <folder>').description('检查机构模板文件夹：列出全部模板错误（文件、行列号）（退出码：0 无错误，1 有错误）'))
@@ -115,9 +114,15 @@ function addSmallCommands(p: Command, lang: Lang): void {
   withCommon(p.command('init').description('写出一份带注释的完整示例案件')
     .addOption(new Option('--kind <kind>', '文书种类').choices([...INIT_KINDS]).default('association'))
     .option('--out <file>', '写入的文件', 'case.yaml').option('--force', '覆盖已存在的文件'))
-    .action((o: { kind: string; out: string; force?: boolean }) => { process.exitCode = initCommand(o.kind, o.out, o.force ?? false); });
+    .action(async (o: { kind: string; out: string; force?: boolean }) => {
+      const { initCommand } = await import('./commands/init.js');
+      process.exitCode = initCommand(o.kind, o.out, o.force ?? false);
+    });
   withCommon(p.command('schema').description('输出案件文件的 JSON Schema'))
-    .action(() => { process.stdout.write(`${JSON.stringify(caseJsonSchema(), null, 2)}\n`); });
+    .action(async () => {
+      const { caseJsonSchema } = await import('../schema/jsonSchema.js');
+      process.stdout.write(`${JSON.stringify(caseJsonSchema(), null, 2)}\n`);
+    });
   withCommon(p.command('register [cases...]').description('列出登记簿：每件案件的各个版本（征求意见稿各轮、正式文书及其更正）及其文件')
     .option('--out <dir>', '输出文件夹（缺省 output）').option('--json', '以 JSON 输出'))
     .action(async (names: string[], _o: unknown, cmd: Command) => {
@@ -127,7 +132,10 @@ function addSmallCommands(p: Command, lang: Lang): void {
       process.exitCode = registerCommand(names, { out: flags.out ?? config.out ?? 'output', register: config.register, json: flags.json }, lang);
     });
   withCommon(p.command('causation').description('打印原因力与参与度对照表'))
-    .action(() => { process.stdout.write(`${causationTable()}\n`); });
+    .action(async () => {
+      const { causationTable } = await import('./commands/causation.js');
+      process.stdout.write(`${causationTable()}\n`);
+    });
 }
 
 function addSigning(p: Command): void {

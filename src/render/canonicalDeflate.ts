@@ -3,12 +3,15 @@
  *
  * "Same input, same bytes" needs canonical zlib output. pako (pure JavaScript) always gives
  * it; Node's bundled zlib (Chromium's fork) gives it too unless it was built to hash with the
- * CPU's CRC32 instructions, and it is three times faster. So each set of options is probed
- * once per process: native zlib is used only if it compresses a probe exactly as pako does;
- * a different hash would change the matches, and so the bytes, on any probe of this kind.
+ * CPU's CRC32 instructions, and it is three times faster. So each set of options is probed:
+ * native zlib is used only if it compresses a probe exactly as pako does; a different hash
+ * would change the matches, and so the bytes, on any probe of this kind. The build probes
+ * once and records the answer for its engine (deflateRecord.ts); a process probes only
+ * options or engines the record does not cover.
  */
 import { deflateRawSync, deflateSync, type ZlibOptions } from 'node:zlib';
 import { deflate as pakoDeflate, deflateRaw as pakoDeflateRaw } from 'pako';
+import { recordedDecision } from './deflateRecord.js';
 
 export interface DeflateOptions {
   level: number;
@@ -61,17 +64,26 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
-/** Whether native zlib gives pako's bytes for these options (probed once, then remembered). */
+export function optionsKey(o: DeflateOptions): string {
+  return `${o.level}/${o.raw ? 'raw' : 'zlib'}/${o.windowBits ?? 15}/${o.memLevel ?? 8}`;
+}
+
+/** Whether native zlib gives pako's bytes for these options, on a probe made now. */
+export function probeNativeMatchesCanonical(o: DeflateOptions): boolean {
+  probe ??= probeInput();
+  try {
+    return sameBytes(native(probe, o), pako(probe, o));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether native zlib gives pako's bytes for these options (recorded by the build, else probed; then remembered). */
 export function nativeMatchesCanonical(o: DeflateOptions): boolean {
-  const key = `${o.level}/${o.raw ? 'raw' : 'zlib'}/${o.windowBits ?? 15}/${o.memLevel ?? 8}`;
+  const key = optionsKey(o);
   let known = nativeIsCanonical.get(key);
   if (known === undefined) {
-    probe ??= probeInput();
-    try {
-      known = sameBytes(native(probe, o), pako(probe, o));
-    } catch {
-      known = false;
-    }
+    known = recordedDecision(key) ?? probeNativeMatchesCanonical(o);
     nativeIsCanonical.set(key, known);
   }
   return known;

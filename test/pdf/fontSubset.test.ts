@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledFontPath, FontFileError, loadFontFile, loadFontSet } from '../../src/render/pdf/fonts.js';
 import { toUnicodeCMap } from '../../src/render/pdf/fontObjects.js';
 import { sfntTables } from '../../src/render/pdf/fontProgram/sfnt.js';
-import { horizontalMetrics, isFixedPitch } from '../../src/render/pdf/fontProgram/sfntMetrics.js';
+import { horizontalMetrics, isFixedPitch, italicAngle } from '../../src/render/pdf/fontProgram/sfntMetrics.js';
 import { componentIdOffsets, TrueTypeSubset } from '../../src/render/pdf/fontProgram/trueTypeSubset.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
 import { layoutDocument } from '../../src/render/pdf/layout.js';
@@ -161,6 +161,14 @@ describe('metrics read straight from the font tables', () => {
       expect(isFixedPitch(bytes), file).toBe(!!(font as unknown as { post: { isFixedPitch: number } }).post.isFixedPitch);
     }
     expect(files.some((f) => isFixedPitch(fileBytes(f)))).toBe(existsSync(MONO));
+  });
+
+  // The font descriptor's ItalicAngle: read from post without decoding its glyph names.
+  it('give fontkit’s italic angle, upright and slanted', () => {
+    const OBLIQUE = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf';
+    const faces = [...files, OBLIQUE].filter((f) => existsSync(f));
+    for (const file of faces) expect(italicAngle(fileBytes(file)), file).toBe(parse(fileBytes(file)).italicAngle);
+    expect(faces.some((f) => italicAngle(fileBytes(f)) < 0)).toBe(existsSync(OBLIQUE));
   });
 });
 

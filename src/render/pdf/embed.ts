@@ -38,6 +38,7 @@ export function glyphTextsByFace(plan: DocumentPlan): Map<FaceKey, Set<string>> 
 
 /** The six-letter subset tag (ABCDEF+), derived from the font and its glyphs (in first-use order), not chance. */
 export function subsetTag(faceKey: string, texts: Iterable<string>): string {
+  // The face's key names the same font on every machine (fonts.ts): the same case gives the same bytes wherever the fonts are installed.
   const hash = createHash('sha256').update(faceKey).update('\u0000').update([...texts].join('\u0001')).digest();
   return Array.from(hash.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join('');
 }

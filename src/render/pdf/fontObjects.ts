@@ -7,7 +7,7 @@
 import type { Font } from 'fontkit';
 import type { PDFContext, PDFRef } from 'pdf-lib';
 import { PDFString } from './pdfLib.js';
-import { isFixedPitch } from './fontProgram/sfntMetrics.js';
+import { isFixedPitch, italicAngle } from './fontProgram/sfntMetrics.js';
 import type { FontProgramSubset } from './fontProgram/subset.js';
 
 export interface SubsetFont {
@@ -82,7 +82,7 @@ function descriptor(context: PDFContext, f: SubsetFont, program: PDFRef): PDFRef
       FontName: f.baseFont,
       Flags: fontFlags(font, f.bytes),
       FontBBox: [minX * scale, minY * scale, maxX * scale, maxY * scale],
-      ItalicAngle: font.italicAngle ?? 0,
+      ItalicAngle: italicAngle(f.bytes),
       Ascent: font.ascent * scale,
       Descent: font.descent * scale,
       CapHeight: (font.capHeight || font.ascent) * scale,

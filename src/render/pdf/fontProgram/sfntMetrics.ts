@@ -42,6 +42,15 @@ export function horizontalMetrics(bytes: Uint8Array): HorizontalMetrics {
   return metrics;
 }
 
+/**
+ * post.italicAngle (offset 4, 16.16 fixed), 0 when the face has no post table. fontkit's
+ * font.italicAngle decodes the whole post table, glyph names and all, to give this one value.
+ */
+export function italicAngle(bytes: Uint8Array): number {
+  const post = tableBytes(sfntTables(bytes), 'post');
+  return post && post.length >= 8 ? viewOf(post).getInt32(4) / 65536 : 0;
+}
+
 /** post.isFixedPitch (offset 12), false when the face has no post table. */
 export function isFixedPitch(bytes: Uint8Array): boolean {
   const post = tableBytes(sfntTables(bytes), 'post');
