@@ -4,7 +4,8 @@
  * runt last lines, tables split with fewer than two body rows beside their header, the empty
  * part of the page before the 落款, and the folio's distance below the text block.
  */
-import { MM_TO_PT, STYLE_SHEETS } from '../document/styles.js';
+import { MM_TO_PT } from '../document/styles.js';
+import { styleSheetOf } from '../document/styleOverrides.js';
 import type { DocumentTree, Section } from '../document/tree.js';
 import { sectionFlow } from '../render/pdf/blocks.js';
 import { pageGeometry } from '../render/pdf/geometry.js';
@@ -119,7 +120,7 @@ function bottomOf(page: readonly PlacedSlice[]): number {
 }
 
 export function measureTypography(tree: DocumentTree, faces: FaceSet): Typography {
-  const sheet = STYLE_SHEETS[tree.preset] ?? STYLE_SHEETS.gbt9704;
+  const sheet = styleSheetOf(tree);
   const geometry = pageGeometry(sheet);
   const ctx = { sheet, faces, sink: new WarningSink(), textWidth: geometry.textWidth };
   const result: Typography = {

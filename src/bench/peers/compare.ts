@@ -11,7 +11,7 @@ import type { DocumentTree } from '../../document/tree.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { canonicalDeflate } from '../../render/canonicalDeflate.js';
 import { renderDocx } from '../../render/docx/index.js';
-import { bundledFontPath, SLOTS } from '../../render/pdf/fonts.js';
+import { BUNDLED_KEYS, bundledFontPath, unpackedFontPath } from '../../render/pdf/fonts.js';
 import { pdfDeflateOptions } from '../../render/pdf/fastFlate.js';
 import { renderPdf } from '../../render/pdf/index.js';
 import { decodePDFRawStream, PDFDocument, PDFName, PDFRawStream } from '../../render/pdf/pdfLib.js';
@@ -64,9 +64,10 @@ export interface Comparison { series: Series; pages: number; typstPages: number 
 
 /** `rounds` alternating rounds; warm figures are each round's median of `perRound` documents. */
 export async function comparePeers(tree: DocumentTree, caseFile: string, work: string, rounds: number, perRound = 7): Promise<Comparison> {
-  const fonts = SLOTS.map(bundledFontPath);
+  // Typst reads TTF/OTF, not WOFF: WenKai from the build's unpacked copy.
+  const fonts = BUNDLED_KEYS.map((key) => unpackedFontPath(key) ?? bundledFontPath(key)).filter((f) => fs.existsSync(f));
   const family = (f: string) => (fontkit.create(fs.readFileSync(f)) as unknown as { familyName: string }).familyName;
-  const source = typstSource(tree, { serif: family(bundledFontPath('serif')), sans: family(bundledFontPath('sans')) });
+  const source = typstSource(tree, { serif: family(bundledFontPath('noto-serif-sc-400')), sans: family(bundledFontPath('noto-sans-sc-400')) });
   const data = templateData(tree);
   const typFile = path.join(work, 'peer.typ');
   const dataFile = path.join(work, 'peer.json');

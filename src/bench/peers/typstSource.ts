@@ -5,7 +5,8 @@
  * the comparison is of typesetting and writing the same pages, not of every ornament.
  */
 import type { Block, DocumentTree, Inline, Paragraph, Table } from '../../document/tree.js';
-import { STYLE_SHEETS, type StyleSheet } from '../../document/styles.js';
+import type { StyleSheet } from '../../document/styles.js';
+import { styleSheetOf } from '../../document/styleOverrides.js';
 
 /** Typst family names of the faces jianding embeds (its bundled fonts). */
 export interface TypstFamilies { serif: string; sans: string }
@@ -46,11 +47,13 @@ function block(b: Block, sheet: StyleSheet, fonts: TypstFamilies): string {
     case 'signature': return [...b.lines.map((l) => `${l.role}：${l.name}`), b.institution, b.date]
       .map((line) => `#align(right)[#text(size: ${sheet.paragraphs.body.sizePt}pt, font: ${str(fonts.serif)}, ${str(line)})]`).join('\n');
     case 'verification': return `#text(size: ${sheet.paragraphs.small.sizePt}pt, font: ${str(fonts.serif)}, ${str(`查询校验码：${b.code}`)})`;
+    // The bench documents carry no pictures; a box of the same size keeps the pages alike.
+    case 'image': return `#box(width: ${b.widthPt}pt, height: ${b.heightPt}pt)`;
   }
 }
 
 export function typstSource(tree: DocumentTree, fonts: TypstFamilies): string {
-  const sheet = STYLE_SHEETS[tree.preset];
+  const sheet = styleSheetOf(tree);
   const p = sheet.page;
   const body = sheet.paragraphs.body;
   const page = `#set page(width: ${p.widthMm}mm, height: ${p.heightMm}mm, margin: (top: ${p.marginTopMm}mm, bottom: ${p.marginBottomMm}mm, left: ${p.marginLeftMm}mm, right: ${p.marginRightMm}mm), numbering: "1")`;
