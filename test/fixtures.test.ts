@@ -23,6 +23,13 @@ describe('valid fixtures', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(TEACHING_WARNINGS[f] ?? []);
     expect(r.ok).toBe(true);
   });
+
+  // `npm run demo` puts every fixture in one register, which refuses a number used by another case.
+  it('each has a document number of its own, so the demo issues them all into one register', () => {
+    const numbers = files.map((f) => load('fixtures', f).case?.report.documentNumber);
+    expect(numbers.every((n) => typeof n === 'string' && n.length > 0)).toBe(true);
+    expect(numbers.filter((n, i) => numbers.indexOf(n) !== i)).toEqual([]);
+  });
 });
 
 describe('invalid fixtures', () => {
