@@ -30,7 +30,7 @@ describe('the fixture institution\'s reference DOCX', () => {
   let pdf: string;
 
   beforeAll(async () => {
-    const r = jianding(['--config', CONFIG, 'render', path.join(DIR, 'case.yaml'), '--out', out]);
+    const r = jianding(['--config', CONFIG, 'render', path.join(DIR, 'cases', 'case.yaml'), '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const docx = fs.readFileSync(path.join(out, 'case.draft-1.docx'));
     parts = await unzipDocx(docx);
@@ -97,7 +97,7 @@ describe('the fixture institution\'s reference DOCX', () => {
     const dir = tmpDir('jd-ref-bad-');
     fs.writeFileSync(path.join(dir, 'bad.docx'), 'not a zip');
     fs.writeFileSync(path.join(dir, 'jianding.config.json'), JSON.stringify({ referenceDocx: 'bad.docx' }));
-    const r = jianding(['--config', path.join(dir, 'jianding.config.json'), 'render', path.resolve(DIR, 'case.yaml'), '--out', path.join(dir, 'out')]);
+    const r = jianding(['--config', path.join(dir, 'jianding.config.json'), 'render', path.resolve(DIR, 'cases', 'case.yaml'), '--out', path.join(dir, 'out')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('配置 referenceDocx 的参考文档');
     expect(r.stderr).toContain('不是有效的 DOCX');
