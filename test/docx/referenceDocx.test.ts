@@ -45,6 +45,14 @@ describe('the fixture institution\'s reference DOCX', () => {
     expect([page.marginTopMm, page.marginBottomMm, page.marginLeftMm, page.marginRightMm].map((v) => Math.round(v!))).toEqual([40, 30, 30, 25]);
   });
 
+  it('reads the sizes, weight and faces of its 鉴定-* styles for the PDF', () => {
+    const ref = readReferenceDocx(fs.readFileSync(path.join(DIR, 'reference.docx')));
+    expect(ref.paragraphs.body).toEqual({ sizePt: 15 });
+    expect(ref.paragraphs.heading1).toEqual({ sizePt: 16, bold: true });
+    expect(ref.faces.body).toEqual({ eastAsia: '宋体', latin: 'Times New Roman' });
+    expect(ref.paragraphs.small).toBeUndefined();
+  });
+
   it('takes the reference\'s 鉴定-正文 and 鉴定-一级标题 styles, its faces and sizes, under our style ids', () => {
     const styles = part(parts, 'word/styles.xml');
     const byId = new Map((parser.parse(styles)['w:styles']['w:style'] as Record<string, any>[]).map((s) => [s['@w:styleId'], s]));
