@@ -101,6 +101,12 @@ describe('the fixture institution\'s reference DOCX', () => {
     expect(Math.max(...[...html.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1])))).toBeLessThanOrEqual((210 - 25) * MM_TO_PT + 0.5);
   });
 
+  it('writes the same bytes again for the same case, templates and reference', () => {
+    const again = tmpDir('jd-ref-again-');
+    expect(jianding(['--config', CONFIG, 'render', path.join(DIR, 'cases', 'case.yaml'), '--out', again]).code).toBe(0);
+    for (const f of ['case.draft-1.docx', 'case.draft-1.pdf']) expect(fs.readFileSync(path.join(again, f)).equals(fs.readFileSync(path.join(out, f))), f).toBe(true);
+  });
+
   it('refuses a reference that is not a DOCX: a config error naming referenceDocx', () => {
     const dir = tmpDir('jd-ref-bad-');
     fs.writeFileSync(path.join(dir, 'bad.docx'), 'not a zip');
