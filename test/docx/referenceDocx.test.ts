@@ -30,7 +30,7 @@ describe('the fixture institution\'s reference DOCX', () => {
   let pdf: string;
 
   beforeAll(async () => {
-    const r = jianding(['--config', CONFIG, 'render', path.join(DIR, 'case.yaml'), '--out', out]);
+    const r = jianding(['--config', CONFIG, 'render', path.join(DIR, 'cases', 'case.yaml'), '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const docx = fs.readFileSync(path.join(out, 'case.draft-1.docx'));
     parts = await unzipDocx(docx);
@@ -43,6 +43,14 @@ describe('the fixture institution\'s reference DOCX', () => {
     expect(page.widthMm).toBeCloseTo(210, 1);
     expect(page.heightMm).toBeCloseTo(297, 1);
     expect([page.marginTopMm, page.marginBottomMm, page.marginLeftMm, page.marginRightMm].map((v) => Math.round(v!))).toEqual([40, 30, 30, 25]);
+  });
+
+  it('reads the sizes, weight and faces of its 鉴定-* styles for the PDF', () => {
+    const ref = readReferenceDocx(fs.readFileSync(path.join(DIR, 'reference.docx')));
+    expect(ref.paragraphs.body).toEqual({ sizePt: 15 });
+    expect(ref.paragraphs.heading1).toEqual({ sizePt: 16, bold: true });
+    expect(ref.faces.body).toEqual({ eastAsia: '宋体', latin: 'Times New Roman' });
+    expect(ref.paragraphs.small).toBeUndefined();
   });
 
   it('takes the reference\'s 鉴定-正文 and 鉴定-一级标题 styles, its faces and sizes, under our style ids', () => {
@@ -93,11 +101,17 @@ describe('the fixture institution\'s reference DOCX', () => {
     expect(Math.max(...[...html.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1])))).toBeLessThanOrEqual((210 - 25) * MM_TO_PT + 0.5);
   });
 
+  it('writes the same bytes again for the same case, templates and reference', () => {
+    const again = tmpDir('jd-ref-again-');
+    expect(jianding(['--config', CONFIG, 'render', path.join(DIR, 'cases', 'case.yaml'), '--out', again]).code).toBe(0);
+    for (const f of ['case.draft-1.docx', 'case.draft-1.pdf']) expect(fs.readFileSync(path.join(again, f)).equals(fs.readFileSync(path.join(out, f))), f).toBe(true);
+  });
+
   it('refuses a reference that is not a DOCX: a config error naming referenceDocx', () => {
     const dir = tmpDir('jd-ref-bad-');
     fs.writeFileSync(path.join(dir, 'bad.docx'), 'not a zip');
     fs.writeFileSync(path.join(dir, 'jianding.config.json'), JSON.stringify({ referenceDocx: 'bad.docx' }));
-    const r = jianding(['--config', path.join(dir, 'jianding.config.json'), 'render', path.resolve(DIR, 'case.yaml'), '--out', path.join(dir, 'out')]);
+    const r = jianding(['--config', path.join(dir, 'jianding.config.json'), 'render', path.resolve(DIR, 'cases', 'case.yaml'), '--out', path.join(dir, 'out')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('配置 referenceDocx 的参考文档');
     expect(r.stderr).toContain('不是有效的 DOCX');

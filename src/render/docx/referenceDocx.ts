@@ -32,6 +32,11 @@ export interface ReferenceDocx {
   styles: Map<string, Element>;
   page: Partial<PageSpec>;
   paragraphs: Partial<Record<ParagraphStyle, Partial<ParagraphStyleSpec>>>;
+  /**
+   * The faces each 鉴定-* style names (w:rFonts eastAsia/ascii), for a PDF whose fonts are
+   * configured per face: the DOCX uses them as they are; the PDF cannot map a name to a file.
+   */
+  faces: Partial<Record<ParagraphStyle, { eastAsia?: string; latin?: string }>>;
   header?: FurniturePart;
   footer?: FurniturePart;
 }
@@ -96,6 +101,19 @@ function paragraphSpecs(styles: Map<string, Element>): ReferenceDocx['paragraphs
   return out;
 }
 
+function facesOf(styles: Map<string, Element>): ReferenceDocx['faces'] {
+  const out: ReferenceDocx['faces'] = {};
+  for (const [style, [id, name]] of Object.entries(STYLE_NAMES) as [ParagraphStyle, [string, string]][]) {
+    const el = styles.get(id) ?? styles.get(`name:${name}`);
+    const fonts = el && firstChild(firstChild(el, 'w:rPr') ?? el, 'w:rFonts');
+    if (!fonts) continue;
+    const eastAsia = attr(fonts, 'w:eastAsia');
+    const latin = attr(fonts, 'w:ascii');
+    out[style] = { ...(eastAsia ? { eastAsia } : {}), ...(latin ? { latin } : {}) };
+  }
+  return out;
+}
+
 /** Relationship id → target part name, for a part's .rels file. */
 function relsOf(parts: Record<string, Uint8Array>, part: string): Map<string, string> {
   const dir = part.slice(0, part.lastIndexOf('/'));
@@ -140,7 +158,7 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx {
   const styles = stylesOf(text(parts, 'word/styles.xml'));
   const header = furniturePart(parts, furnitureName(sectPr, 'header', rels), 'w:hdr');
   const footer = furniturePart(parts, furnitureName(sectPr, 'footer', rels), 'w:ftr');
-  return { styles, page: pageOf(sectPr), paragraphs: paragraphSpecs(styles), ...(header ? { header } : {}), ...(footer ? { footer } : {}) };
+  return { styles, page: pageOf(sectPr), paragraphs: paragraphSpecs(styles), faces: facesOf(styles), ...(header ? { header } : {}), ...(footer ? { footer } : {}) };
 }
 
 /**

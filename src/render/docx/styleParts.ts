@@ -14,7 +14,7 @@ const OWN_STYLE = /^(Jd|Normal$)/;
 const styleIdOf = (e: Element): string => attr(e, 'w:styleId') ?? '';
 const styleNameOf = (e: Element): string | undefined => attr(firstChild(e, 'w:name'), 'w:val');
 
-/** Style ids any other part refers to (w:pStyle, w:rStyle, w:tblStyle, w:basedOn, w:next, w:link). */
+/** Style ids the document, header and footer parts apply (w:pStyle, w:rStyle, w:tblStyle). */
 export function referencedStyleIds(partsXml: readonly string[]): Set<string> {
   const ids = new Set<string>();
   for (const xml of partsXml) {
