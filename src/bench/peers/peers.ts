@@ -1,18 +1,25 @@
 /** The bench's peers, each doing the job jianding does for one document: Typst (PDF), docxtemplater (DOCX). */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { templateParts } from './docxTemplate.js';
 
+// The peers are dev-dependencies loaded only when the bench runs: the build needs none of them.
 const require = createRequire(import.meta.url);
 
-/** A Typst compiler with exactly these font files (jianding's bundled faces). */
-export function typstCompiler(fontFiles: string[]): NodeCompiler {
-  const { NodeCompiler: Compiler } = require('@myriaddreamin/typst-ts-node-compiler') as typeof import('@myriaddreamin/typst-ts-node-compiler');
-  return Compiler.create({ fontArgs: [{ fontBlobs: fontFiles.map((f) => fs.readFileSync(f)) }] });
+/** The part of typst.ts's NodeCompiler the bench uses. */
+export interface TypstCompiler {
+  pdf(args: { mainFileContent: string }): Buffer;
+  /** Clears Typst's memoized layout (0: all of it). */
+  evictCache(maxAge: number): void;
 }
 
-export function typstPdf(compiler: NodeCompiler, source: string): Buffer {
+/** A Typst compiler with exactly these font files (jianding's bundled faces). */
+export function typstCompiler(fontFiles: string[]): TypstCompiler {
+  const { NodeCompiler } = require('@myriaddreamin/typst-ts-node-compiler') as { NodeCompiler: { create(args: object): TypstCompiler } };
+  return NodeCompiler.create({ fontArgs: [{ fontBlobs: fontFiles.map((f) => fs.readFileSync(f)) }] });
+}
+
+export function typstPdf(compiler: TypstCompiler, source: string): Buffer {
   return compiler.pdf({ mainFileContent: source });
 }
 
