@@ -24,7 +24,7 @@ import { roleOf, SLOTS } from './fontSlots.js';
 /** A font file, and for a collection (.ttc/.otc) the face to use: family, full or PostScript name. */
 export type FaceSpec = string | { file: string; face?: string };
 
-/** Older configurations named two slots, serif and sans; they still work (see expandLegacy). */
+/** Older configurations named two slots, serif and sans; they still work (see configured). */
 type LegacySlot = 'serif' | 'serifBold' | 'sans' | 'sansBold';
 
 export type PdfFontConfig = Partial<Record<FontSlot | LegacySlot, FaceSpec>>;
@@ -85,10 +85,13 @@ export function bundledFontPath(key: BundledKey): string {
   return require.resolve(BUNDLED_FILES[key]);
 }
 
+/** '@scope/name' of a bundled file's path. */
+const packageOf = (spec: string): string => spec.split('/').slice(0, 2).join('/');
+
 /** npm package, version and file: the package lock pins the bytes, so this names them. */
 export function bundledIdentity(key: BundledKey): string {
   const spec = BUNDLED_FILES[key];
-  const pkg = spec.split('/').slice(0, 2).join('/');
+  const pkg = packageOf(spec);
   return `${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}/${spec.slice(pkg.length + 1)}`;
 }
 
@@ -108,7 +111,7 @@ export const BUNDLED_KEYS = Object.keys(BUNDLED_FILES) as BundledKey[];
 export function bundledPackages(): Map<string, string[]> {
   const used = new Map<string, string[]>();
   for (const spec of Object.values(BUNDLED_FILES)) {
-    const pkg = spec.split('/').slice(0, 2).join('/');
+    const pkg = packageOf(spec);
     used.set(pkg, [...(used.get(pkg) ?? []), spec.slice(pkg.length + 1)]);
   }
   return used;
