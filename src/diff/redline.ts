@@ -8,7 +8,7 @@
 import type { StyleOverrides } from '../document/styleOverrides.js';
 import { buildTree } from '../pipeline/buildTree.js';
 import { renderDocx } from '../render/docx/index.js';
-import { layoutSectionPages, type PdfFontConfig } from '../render/pdf/index.js';
+import { layoutForDocx, type PdfFontConfig } from '../render/pdf/index.js';
 import type { Case } from '../schema/case.js';
 import { diffFields, type FieldChange } from './fieldDiff.js';
 import { diffTrees } from './treeDiff.js';
@@ -53,8 +53,8 @@ export async function redline(before: DiffInput, after: DiffInput, options: Redl
   const red = diffTrees(treeOf(before, options), treeOf(after, options));
   const counts = { insertions: red.insertions, deletions: red.deletions, signatureChanged: red.signatureChanged, fields };
   if (red.insertions + red.deletions === 0 && !red.signatureChanged) return { identical: true, ...counts };
-  const sectionPages = await layoutSectionPages(red.tree, { fonts: options.fonts });
+  const { sectionPages, closingSplits } = await layoutForDocx(red.tree, { fonts: options.fonts });
   const date = `${options.date ?? after.case.report.date}T00:00:00Z`;
-  const docx = await renderDocx(red.tree, { sectionPages, revisions: { author: REVISION_AUTHOR, date } });
+  const docx = await renderDocx(red.tree, { sectionPages, closingSplits, revisions: { author: REVISION_AUTHOR, date } });
   return { identical: false, docx, ...counts };
 }

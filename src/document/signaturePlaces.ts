@@ -5,6 +5,9 @@
 import { MM_TO_PT } from './styles.js';
 import type { SignatureLine } from './tree.js';
 
+/** Signers that stay on the page of the institution, date and seal when a 落款 taller than a page must break. */
+export const SIGNERS_WITH_DATE = 2;
+
 /** The seal circle: institutions' official seals are 42 mm (the issue asks for ≥ 42 mm). */
 export const SEAL_DIAMETER_PT = 42 * MM_TO_PT;
 /** The signing space to the right of each signer's name. */

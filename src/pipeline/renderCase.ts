@@ -7,7 +7,7 @@ import type { StyleOverrides } from '../document/styleOverrides.js';
 import { renderDocx } from '../render/docx/index.js';
 import { readReferenceDocx, sheetWithReference } from '../render/docx/referenceDocx.js';
 import { STYLE_SHEETS } from '../document/styles.js';
-import { fontSetSha256, layoutSectionPages, renderPdf, type PdfFontConfig } from '../render/pdf/index.js';
+import { fontSetSha256, layoutForDocx, renderPdf, type PdfFontConfig } from '../render/pdf/index.js';
 import type { Fingerprint } from './fingerprint.js';
 import { attachImages, attachProof, type CaseFile, type IssueImages } from './proof.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -83,10 +83,11 @@ export async function renderCase(c: Case, options: RenderOptions): Promise<Rende
   if (reference) built.tree.styleSheet = sheetWithReference(STYLE_SHEETS[built.tree.preset], reference);
   const pdf = options.formats.includes('pdf') ? await renderPdf(built.tree, { fonts: options.fonts }) : null;
   // The DOCX's 「共 N 页」 takes the typesetter's count: laid out once, the same in both files.
-  const sectionPages = pdf?.sectionPages ?? (await layoutSectionPages(built.tree, { fonts: options.fonts }));
+  const layout = pdf ?? (await layoutForDocx(built.tree, { fonts: options.fonts }));
+  const { sectionPages, closingSplits } = layout;
   const outputs: RenderedCase['outputs'] = [];
   for (const format of options.formats) {
-    if (format === 'docx') outputs.push({ format, bytes: await renderDocx(built.tree, { sectionPages, ...(reference ? { reference } : {}) }) });
+    if (format === 'docx') outputs.push({ format, bytes: await renderDocx(built.tree, { sectionPages, closingSplits, ...(reference ? { reference } : {}) }) });
     else outputs.push({ format, bytes: pdf!.bytes });
   }
   const warnings = (pdf?.warnings ?? []).map((w): Diagnostic => ({

@@ -10,6 +10,8 @@ export interface RenderContext {
   qrImages?: Map<string, Uint8Array>;
   /** Only when writing a redline: the tracked-change marks' author, date and ids. */
   marks?: RevisionMarks;
+  /** The typesetter broke this section's 落款 between signers (it is taller than a page): Word may too. */
+  closingSplit?: boolean;
 }
 
 /** Paragraph flags set from outside a block (page breaks, the signature's keep chain). */

@@ -44,6 +44,7 @@ async function qrImages(tree: DocumentTree): Promise<Map<string, Uint8Array>> {
 interface BuildExtras {
   qr: Map<string, Uint8Array>;
   revisions: RevisionAuthor | undefined;
+  closingSplits: boolean[] | undefined;
 }
 
 function buildDocument(tree: DocumentTree, extras: BuildExtras, pageNumbers?: PageNumberEstimator): Document {
@@ -61,7 +62,7 @@ function buildDocument(tree: DocumentTree, extras: BuildExtras, pageNumbers?: Pa
     compatibility: { doNotExpandShiftReturn: true },
     ...(pageNumbers ? { pageNumbers } : {}),
     customProperties: Object.entries(tree.meta.properties ?? {}).map(([name, value]) => ({ name, value: xmlSafeText(value) })),
-    sections: tree.sections.map((s) => renderSection(s, ctx, watermark)),
+    sections: tree.sections.map((s, i) => renderSection(s, extras.closingSplits?.[i] ? { ...ctx, closingSplit: true } : ctx, watermark)),
   });
 }
 
@@ -91,6 +92,8 @@ export interface DocxOptions {
    * slow estimate is skipped.
    */
   sectionPages?: number[];
+  /** Per section, whether the typesetter broke its 落款 between signers (layoutForDocx). */
+  closingSplits?: boolean[];
   /**
    * Writes a redline: text runs carrying a revision mark (revisions.ts) become tracked
    * changes by this author on this date. Without it, marks are ignored.
@@ -144,9 +147,9 @@ async function partsOf(document: Document): Promise<ZipEntries> {
  * Without a page count from the caller, docx's estimator fills the cached results; should it
  * ever fail on some content, the document is still written, with N left for the reader to compute.
  */
-async function pack(tree: DocumentTree, known: boolean, revisions: RevisionAuthor | undefined): Promise<ZipEntries> {
+async function pack(tree: DocumentTree, known: boolean, options: DocxOptions): Promise<ZipEntries> {
   const needsEstimate = !known && tree.sections.some((s) => s.kind === 'body' && s.furniture.pageNumbers === 'ofTotal');
-  const extras: BuildExtras = { qr: await qrImages(tree), revisions };
+  const extras: BuildExtras = { qr: await qrImages(tree), revisions: options.revisions, closingSplits: options.closingSplits };
   if (!needsEstimate) return partsOf(buildDocument(tree, extras));
   try {
     // Loaded only here: docx's layout engine costs about 40 ms to load, and the pipeline always knows the count.
@@ -160,6 +163,6 @@ async function pack(tree: DocumentTree, known: boolean, revisions: RevisionAutho
 export async function renderDocx(tree: DocumentTree, options: DocxOptions = {}): Promise<Uint8Array> {
   const section = ofTotalSection(tree);
   const pages = section === undefined ? undefined : options.sectionPages?.[section];
-  const entries = finishParts(await pack(tree, pages !== undefined, options.revisions), tree, options.reference);
+  const entries = finishParts(await pack(tree, pages !== undefined, options), tree, options.reference);
   return writeZip(pages === undefined ? entries : withSectionPages(entries, pages));
 }

@@ -4,11 +4,12 @@
  * margin, with room above it for the handwriting), the certificate note in small text, then
  * the institution's name centred over the date (右空四字) with the seal's 42 mm kept clear
  * above and below. Optional seal and signature images float in those places. All of it
- * keeps together and with the text before it (see keepChain.ts).
+ * keeps together and with the text before it (see keepChain.ts), unless the typesetter had
+ * to break it between signers.
  */
 import { AlignmentType, LeaderType, Paragraph, TabStopType, type ImageRun, type ParagraphChild } from 'docx';
 import type { ParagraphStyle, SignatureBlock, SignatureLine } from '../../document/tree.js';
-import { DATE_RIGHT_INDENT_CHARS, SEAL_CENTRE_ABOVE_PT, SEAL_DIAMETER_PT as SEAL_PT, SIGNING_EXTRA_LINES, SIGNING_WIDTH_PT as SIGNING_PT, signerText } from '../../document/signaturePlaces.js';
+import { DATE_RIGHT_INDENT_CHARS, SEAL_CENTRE_ABOVE_PT, SEAL_DIAMETER_PT as SEAL_PT, SIGNERS_WITH_DATE, SIGNING_EXTRA_LINES, SIGNING_WIDTH_PT as SIGNING_PT, signerText } from '../../document/signaturePlaces.js';
 import type { FlowFlags, RenderContext } from './context.js';
 import { floatingImage } from './images.js';
 import { plainRun, tabRun } from './inlines.js';
@@ -93,12 +94,12 @@ function renderLine(line: Line, ctx: RenderContext, flags: FlowFlags): Paragraph
 
 export function renderSignature(sig: SignatureBlock, ctx: RenderContext, pageBreakBefore = false): Paragraph[] {
   const indent = signerIndentTwips(sig, ctx);
-  const all: Line[] = [
-    ...sig.lines.flatMap((l) => signerLines(l, indent, ctx, sig.sealed)),
-    ...sealLines(sig, ctx),
-  ];
+  const groups = sig.lines.map((l) => signerLines(l, indent, ctx, sig.sealed));
+  const all: Line[] = [...groups.flat(), ...sealLines(sig, ctx)];
   // One body line of air between the last text and the first signer.
   const first = all[0];
   if (first) first.before = (first.before ?? 0) + pitchOf(ctx);
-  return all.map((line, i) => renderLine(line, ctx, { keepLines: true, keepNext: i < all.length - 1, pageBreakBefore: i === 0 && pageBreakBefore }));
+  // Where the typesetter broke a 落款 taller than a page, Word may break too: between signers, never within the last two.
+  const breakable = new Set(ctx.closingSplit ? groups.slice(0, Math.max(0, groups.length - SIGNERS_WITH_DATE)).map((g) => g[g.length - 1]) : []);
+  return all.map((line, i) => renderLine(line, ctx, { keepLines: true, keepNext: i < all.length - 1 && !breakable.has(line), pageBreakBefore: i === 0 && pageBreakBefore }));
 }

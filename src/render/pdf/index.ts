@@ -31,6 +31,23 @@ export interface PdfResult {
   sectionPages: number[];
   /** Each heading's page, for a viewer that follows the part being edited. */
   anchors: Anchor[];
+  /** Per section: whether its 落款 breaks between signers (the DOCX lets Word break there too). */
+  closingSplits: boolean[];
+}
+
+/** What the DOCX takes from the typesetter: pages per section and where a 落款 breaks. */
+export interface DocxLayout {
+  sectionPages: number[];
+  closingSplits: boolean[];
+}
+
+function closingSplitsOf(tree: DocumentTree, plan: DocumentPlan): boolean[] {
+  return tree.sections.map((_, i) => plan.pages.some((p) => p.sectionIndex === i && p.breaksClosing === true));
+}
+
+export async function layoutForDocx(tree: DocumentTree, options: { fonts?: PdfFontConfig } = {}): Promise<DocxLayout> {
+  const plan = layoutDocument(tree, await loadFontSet(options.fonts));
+  return { sectionPages: sectionPagesOf(tree, plan), closingSplits: closingSplitsOf(tree, plan) };
 }
 
 function sectionPagesOf(tree: DocumentTree, plan: DocumentPlan): number[] {
@@ -63,5 +80,5 @@ export async function renderPdf(tree: DocumentTree, options: { fonts?: PdfFontCo
   await applyProof(doc, tree.meta);
   const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
   const warnings = plan.warnings.map((w): PdfWarning => ({ code: 'PDF_MISSING_GLYPH', ...w }));
-  return { bytes, warnings, pageCount: plan.pages.length, sectionPages: sectionPagesOf(tree, plan), anchors: plan.anchors };
+  return { bytes, warnings, pageCount: plan.pages.length, sectionPages: sectionPagesOf(tree, plan), anchors: plan.anchors, closingSplits: closingSplitsOf(tree, plan) };
 }

@@ -26,6 +26,7 @@ function sectionPages(tree: DocumentTree, geometry: PageGeometry, ctx: LayoutCon
         sectionKind: section.kind,
         furniture: section.furniture,
         placements: placed.map((p) => ({ drawables: p.slice.drawables, dx: geometry.marginLeft, dy: geometry.marginTop + p.y })),
+        ...(placed.at(-1)?.slice.softBreak ? { breaksClosing: true } : {}),
       });
     }
   });

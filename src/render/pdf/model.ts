@@ -149,6 +149,8 @@ export interface PagePlan {
   /** 1-based among body pages; undefined on front pages. */
   bodyNumber?: number;
   placements: Placement[];
+  /** The page ends between two signers: a 落款 taller than a page broke here. */
+  breaksClosing?: boolean;
 }
 
 export interface MissingGlyph {

@@ -9,7 +9,7 @@
  * fills them) and carry the optional signature and seal images; drafts keep the same room.
  */
 import type { Inline, SignatureBlock, SignatureLine } from '../../document/tree.js';
-import { DATE_RIGHT_INDENT_CHARS, SEAL_CENTRE_ABOVE_PT, SEAL_DIAMETER_PT, SIGNING_EXTRA_LINES, SIGNING_WIDTH_PT, signerText } from '../../document/signaturePlaces.js';
+import { DATE_RIGHT_INDENT_CHARS, SEAL_CENTRE_ABOVE_PT, SEAL_DIAMETER_PT, SIGNING_EXTRA_LINES, SIGNING_WIDTH_PT, signerText, SIGNERS_WITH_DATE } from '../../document/signaturePlaces.js';
 import { shiftAll } from './drawables.js';
 import type { Drawable, Slice } from './model.js';
 import { typeset, type LayoutContext, type TextStyle } from './paragraph.js';
@@ -92,9 +92,6 @@ function sealSlice(block: SignatureBlock, ctx: LayoutContext): Slice {
   }
   return { ...slice(d, drawables), signature: 'date' };
 }
-
-/** Signers that stay on the page of the institution, date and seal when the 落款 must break. */
-const SIGNERS_WITH_DATE = 2;
 
 export function signatureSlices(block: SignatureBlock, ctx: LayoutContext): Slice[] {
   const left = signerColumn(block, ctx);
