@@ -4,7 +4,15 @@
  * term (次要 → 次要因素, 委托人姓名 → 委托人), which edit distance ranks poorly for short words.
  * A guess is offered only when it points at one meaning: 「因素」 fits six causal shares, so none.
  */
+import { closest, distance as levenshtein } from 'fastest-levenshtein';
 import type { EnumChoices } from './primitives.js';
+
+/** The nearest of a list of names (fields, helpers, tags), when it is close enough to be a typo. */
+export function nearestName(name: string, known: readonly string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const guess = closest(name, [...known]);
+  return levenshtein(name, guess) <= Math.max(2, Math.floor(guess.length / 3)) ? guess : undefined;
+}
 
 /**
  * Edit distance counting two swapped neighbours as one slip (mnior → minor), as typing makes

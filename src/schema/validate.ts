@@ -1,12 +1,11 @@
 /** Plain data → a typed Case, or diagnostics in Chinese naming each field by its title and what is wrong. */
-import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { formatPath, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { lineSlip } from '../parse/keyLineSlip.js';
 import { caseSchema, type Case } from './case.js';
 import { describeField, fieldsAt, keysNamed, keyWithTitle } from './labels.js';
 import type { EnumChoices } from './primitives.js';
-import { choicesText, enumCandidates, nearest, shownValue } from './suggest.js';
+import { choicesText, enumCandidates, nearest, nearestName, shownValue } from './suggest.js';
 import { descriptionOf, fieldsOf, isParagraphs, schemaAt } from './walk.js';
 
 /** The field names the schema knows at a path, for 「是否为 …？」 suggestions. */
@@ -14,12 +13,6 @@ export function knownKeysAt(path: readonly PropertyKey[]): string[] {
   return fieldsAt(path).map((f) => f.key);
 }
 
-/** The nearest known field name, when it is close enough to be a typo. */
-function suggestKey(key: string, known: string[]): string | undefined {
-  if (known.length === 0) return undefined;
-  const guess = closest(key, known);
-  return distance(key, guess) <= Math.max(2, Math.floor(guess.length / 3)) ? guess : undefined;
-}
 
 const TYPE_NAMES: Record<string, string> = {
   string: '文字', number: '数字', boolean: '布尔值（true/false）', object: '对象', array: '列表', int: '整数',
@@ -40,7 +33,7 @@ function unknownKeyHint(key: string, parent: readonly PropertyKey[]): string {
     const guess = nearest(key, fields.flatMap((f) => (f.title ? [{ word: f.title, meaning: f.key }] : [])));
     if (guess) return `：「${key}」应写作 ${named(guess.meaning)}`;
   } else {
-    const guess = suggestKey(key, fields.map((f) => f.key));
+    const guess = nearestName(key, fields.map((f) => f.key));
     if (guess) return `，是否为 ${named(guess)}？`;
   }
   if (fields.length === 0 || fields.length > MAX_LISTED) return '';
@@ -79,7 +72,7 @@ function listSlipHint(value: unknown): string {
 function unknownKeys(issue: z.core.$ZodIssueUnrecognizedKeys, base: Pick<Diagnostic, 'severity'>): Diagnostic[] {
   const where = formatPath(issue.path) || '（顶层）';
   return issue.keys.map((key) => {
-    const guess = /[^\x00-\x7f]/.test(key) ? undefined : suggestKey(key, knownKeysAt(issue.path));
+    const guess = /[^\x00-\x7f]/.test(key) ? undefined : nearestName(key, knownKeysAt(issue.path));
     return {
       ...base, code: 'SCHEMA_UNKNOWN_FIELD', path: formatPath([...issue.path, key]),
       message: `${issue.path.length > 0 ? `${describeField(issue.path)}下` : '文件顶层'}有未知字段 ${key}${unknownKeyHint(key, issue.path)}`,

@@ -1,12 +1,8 @@
 /** "Did you mean": the known name nearest to a wrong one, and the list of what is allowed. */
-import { closest, distance } from 'fastest-levenshtein';
+import { nearestName } from '../schema/suggest.js';
 
-/** The nearest known name, when it is near enough to be a likely typo. */
-export function nearest(name: string, known: readonly string[]): string | undefined {
-  if (known.length === 0) return undefined;
-  const guess = closest(name.toLowerCase(), [...known]);
-  return distance(name.toLowerCase(), guess.toLowerCase()) <= Math.max(2, Math.floor(guess.length / 3)) ? guess : undefined;
-}
+/** The nearest known name, when it is near enough to be a likely typo (case aside: Cnum → cnum). */
+export const nearest = (name: string, known: readonly string[]): string | undefined => nearestName(name.toLowerCase(), known);
 
 /** 「是否应为「x」？可用的 helper：a、b、c」, in Chinese and English. */
 export function allowed(name: string, known: readonly string[], what: { zh: string; en: string }, show = (s: string) => s): { hint: string; hintEn: string } {

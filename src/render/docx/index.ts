@@ -9,6 +9,7 @@
 import { Document, Packer, type PageNumberEstimator } from 'docx';
 import QRCode from 'qrcode';
 import { styleSheetOf } from '../../document/styleOverrides.js';
+import type { StyleSheet } from '../../document/styles.js';
 import type { DocumentTree } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
 import { coreXml } from './coreProps.js';
@@ -46,10 +47,11 @@ interface BuildExtras {
   qr: Map<string, Uint8Array>;
   revisions: RevisionAuthor | undefined;
   closingSplits: boolean[] | undefined;
+  sheet: StyleSheet;
 }
 
 function buildDocument(tree: DocumentTree, extras: BuildExtras, pageNumbers?: PageNumberEstimator): Document {
-  const sheet = styleSheetOf(tree);
+  const sheet = extras.sheet;
   const marks = extras.revisions ? new RevisionMarks(extras.revisions) : undefined;
   const ctx: RenderContext = { sheet, textWidthTwips: textWidthTwips(sheet), qrImages: extras.qr, ...(marks ? { marks } : {}) };
   const watermark = tree.watermark?.trim() ? tree.watermark : undefined;
@@ -68,12 +70,12 @@ function buildDocument(tree: DocumentTree, extras: BuildExtras, pageNumbers?: Pa
 }
 
 /** Replaces the parts the library writes non-deterministically or incompletely. */
-function finishParts(entries: ZipEntries, tree: DocumentTree, reference: ReferenceDocx | undefined): ZipEntries {
+function finishParts(entries: ZipEntries, tree: DocumentTree, sheet: StyleSheet, reference: ReferenceDocx | undefined): ZipEntries {
   const enc = new TextEncoder();
   const dec = new TextDecoder();
   const out: ZipEntries = new Map(entries);
   out.set('docProps/core.xml', enc.encode(coreXml(tree.meta)));
-  out.set('word/fontTable.xml', enc.encode(fontTableXml(styleSheetOf(tree).docxFonts)));
+  out.set('word/fontTable.xml', enc.encode(fontTableXml(sheet.docxFonts)));
   const styles = entries.get('word/styles.xml');
   if (styles) {
     const parts = [...entries].filter(([name]) => /^word\/(document|header\d+|footer\d+|footnotes|endnotes)\.xml$/.test(name)).map(([, data]) => dec.decode(data));
@@ -148,9 +150,9 @@ async function partsOf(document: Document): Promise<ZipEntries> {
  * Without a page count from the caller, docx's estimator fills the cached results; should it
  * ever fail on some content, the document is still written, with N left for the reader to compute.
  */
-async function pack(tree: DocumentTree, known: boolean, options: DocxOptions): Promise<ZipEntries> {
+async function pack(tree: DocumentTree, known: boolean, options: DocxOptions, sheet: StyleSheet): Promise<ZipEntries> {
   const needsEstimate = !known && tree.sections.some((s) => s.kind === 'body' && s.furniture.pageNumbers === 'ofTotal');
-  const extras: BuildExtras = { qr: await qrImages(tree), revisions: options.revisions, closingSplits: options.closingSplits };
+  const extras: BuildExtras = { qr: await qrImages(tree), revisions: options.revisions, closingSplits: options.closingSplits, sheet };
   if (!needsEstimate) return partsOf(buildDocument(tree, extras));
   try {
     // Loaded only here: docx's layout engine costs about 40 ms to load, and the pipeline always knows the count.
@@ -164,6 +166,7 @@ async function pack(tree: DocumentTree, known: boolean, options: DocxOptions): P
 export async function renderDocx(tree: DocumentTree, options: DocxOptions = {}): Promise<Uint8Array> {
   const section = ofTotalSection(tree);
   const pages = section === undefined ? undefined : options.sectionPages?.[section];
-  const entries = finishParts(await pack(tree, pages !== undefined, options), tree, options.reference);
+  const sheet = styleSheetOf(tree);
+  const entries = finishParts(await pack(tree, pages !== undefined, options, sheet), tree, sheet, options.reference);
   return writeZip(pages === undefined ? entries : withSectionPages(entries, pages));
 }

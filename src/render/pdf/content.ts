@@ -60,7 +60,7 @@ export class ContentWriter {
     private readonly pageHeight: number,
     private readonly faces: Map<FaceKey, EmbeddedFace>,
     /** The page's resource name of an image (registered by the drawing step). */
-    private readonly imageName: (png: Uint8Array) => string = () => '',
+    private readonly imageName: (image: Uint8Array) => string = () => '',
   ) {}
 
   raw(operators: string): void {
@@ -87,7 +87,7 @@ export class ContentWriter {
   }
 
   private image(m: ImageMark, dx: number, dy: number): void {
-    const name = this.imageName(m.png);
+    const name = this.imageName(m.data);
     if (!name) return;
     const y = this.pageHeight - (dy + m.y + m.h);
     this.parts.push(`q ${num(m.w)} 0 0 ${num(m.h)} ${num(dx + m.x)} ${num(y)} cm /${name} Do Q`);

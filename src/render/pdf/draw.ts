@@ -41,7 +41,7 @@ async function embedImages(doc: PDFDocument, plan: DocumentPlan): Promise<Map<Ui
   for (const page of plan.pages) {
     for (const placement of page.placements) {
       for (const d of placement.drawables) {
-        if (d.kind === 'image' && !images.has(d.png)) images.set(d.png, (await (isJpeg(d.png) ? doc.embedJpg(d.png) : doc.embedPng(d.png))).ref);
+        if (d.kind === 'image' && !images.has(d.data)) images.set(d.data, (await (isJpeg(d.data) ? doc.embedJpg(d.data) : doc.embedPng(d.data))).ref);
       }
     }
   }
@@ -49,14 +49,14 @@ async function embedImages(doc: PDFDocument, plan: DocumentPlan): Promise<Map<Ui
 }
 
 /** The page's image resources: /Im1, /Im2, … as the content stream first uses them. */
-function imageNamer(page: PDFPage, images: Map<Uint8Array, PDFRef>): (png: Uint8Array) => string {
+function imageNamer(page: PDFPage, images: Map<Uint8Array, PDFRef>): (image: Uint8Array) => string {
   const names = new Map<Uint8Array, string>();
-  return (png) => {
-    let name = names.get(png);
-    const ref = images.get(png);
+  return (image) => {
+    let name = names.get(image);
+    const ref = images.get(image);
     if (!name && ref) {
       name = `Im${names.size + 1}`;
-      names.set(png, name);
+      names.set(image, name);
       page.node.setXObject(PDFName.of(name), ref);
     }
     return name ?? '';

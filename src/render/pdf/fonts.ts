@@ -117,10 +117,17 @@ export function bundledPackages(): Map<string, string[]> {
   return used;
 }
 
+const bundledSources = new Map<BundledKey, FaceSource>();
+
+/** Resolved once per process: every render asks for the font set (and its fingerprint) again. */
 function bundledSource(key: BundledKey): FaceSource {
-  const unpacked = unpackedFontPath(key);
-  const file = unpacked && existsSync(unpacked) ? unpacked : bundledFontPath(key);
-  return { path: file, identity: bundledIdentity(key) };
+  let source = bundledSources.get(key);
+  if (!source) {
+    const unpacked = unpackedFontPath(key);
+    const file = unpacked && existsSync(unpacked) ? unpacked : bundledFontPath(key);
+    bundledSources.set(key, (source = { path: file, identity: bundledIdentity(key) }));
+  }
+  return source;
 }
 
 /** The file and face of a configured slot; the legacy serif/sans keys fill roles left unnamed. */

@@ -12,5 +12,5 @@ export function imageSlices(block: ImageBlock, ctx: LayoutContext): Slice[] {
   const p = ctx.sheet.page;
   const { w, h } = fitImage(block.widthPt, block.heightPt, ctx.textWidth, (p.heightMm - p.marginTopMm - p.marginBottomMm) * MM_TO_PT);
   const x = block.align === 'center' ? (ctx.textWidth - w) / 2 : block.align === 'right' ? ctx.textWidth - w : 0;
-  return [{ height: h, spaceBefore: 0, spaceAfter: 0, keepWithNext: false, drawables: [{ kind: 'image', png: block.data, x, y: 0, w, h }], textLines: 0 }];
+  return [{ height: h, spaceBefore: 0, spaceAfter: 0, keepWithNext: false, drawables: [{ kind: 'image', data: block.data, x, y: 0, w, h }], textLines: 0 }];
 }

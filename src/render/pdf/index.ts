@@ -61,7 +61,7 @@ export function preloadFonts(fonts?: PdfFontConfig): Promise<unknown> {
 
 /** Lays the document out without drawing it: the page count of each section. */
 export async function layoutSectionPages(tree: DocumentTree, options: { fonts?: PdfFontConfig } = {}): Promise<number[]> {
-  return sectionPagesOf(tree, layoutDocument(tree, await loadFontSet(options.fonts)));
+  return (await layoutForDocx(tree, options)).sectionPages;
 }
 
 /** The /ID seed: the tree without attachment bytes (their hashes are among the properties). */

@@ -86,7 +86,8 @@ export interface FillMark {
 /** A PNG image (a seal or a handwritten signature) or a template's PNG/JPEG picture, scaled into its box. */
 export interface ImageMark {
   kind: 'image';
-  png: Uint8Array;
+  /** PNG or JPEG bytes, told apart by their signature. */
+  data: Uint8Array;
   x: number;
   y: number;
   w: number;

@@ -63,7 +63,7 @@ function signerSlices(signer: SignatureLine, index: number, block: SignatureBloc
   drawables.push({ kind: 'rule', x1: x, x2: x + w, y1: baseline, y2: baseline, width: 0.4 });
   if (block.sealed) {
     drawables.push({ kind: 'field', name: `signer-${index + 1}`, tooltip: signerText(signer), x, y: 0, w, h: baseline });
-    if (signer.image) drawables.push({ kind: 'image', png: signer.image, x, y: 0, w, h: baseline });
+    if (signer.image) drawables.push({ kind: 'image', data: signer.image, x, y: 0, w, h: baseline });
   }
   const out: Slice[] = [{ ...slice(height, drawables), signature: 'signer' }];
   for (const note of signer.note ? typeset(text(signer.note), small, ctx.textWidth - left, ctx, left) : []) out.push(slice(note.height, note.drawables));
@@ -88,7 +88,7 @@ function sealSlice(block: SignatureBlock, ctx: LayoutContext): Slice {
   const seal = { x: Math.min(centreX - d / 2, ctx.textWidth - d), y: 0, w: d, h: d };
   if (block.sealed) {
     drawables.push({ kind: 'field', name: 'seal', tooltip: `${block.institution}（印章）`, ...seal });
-    if (block.sealImage) drawables.push({ kind: 'image', png: block.sealImage, ...seal });
+    if (block.sealImage) drawables.push({ kind: 'image', data: block.sealImage, ...seal });
   }
   return { ...slice(d, drawables), signature: 'date' };
 }
