@@ -21,9 +21,19 @@ function png(width: number, height: number): Buffer {
   return PNG.sync.write(img);
 }
 
-/** A baseline JPEG header: SOI, then SOF0 with the frame size (enough for the size reader). */
+/** A baseline JPEG header: SOI, a JFIF APP0 segment, then SOF0 with the frame size (enough for the size reader). */
 function jpegHeader(width: number, height: number): Buffer {
-  return Buffer.from([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xd9]);
+  const jfif = [0xff, 0xe0, 0, 16, ...Buffer.from('JFIF\0', 'latin1'), 1, 1, 0, 0, 1, 0, 1, 0, 0];
+  return Buffer.from([0xff, 0xd8, ...jfif, 0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xd9]);
+}
+
+/** The same JPEG with an EXIF APP1 segment saying the pixels must be turned (orientation 6: 90° clockwise). */
+function jpegTurned(width: number, height: number, orientation: number): Buffer {
+  const tiff = [0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, 0, 0, 0, 0];
+  const app1 = [...Buffer.from('Exif\0\0', 'latin1'), ...tiff];
+  const segment = [0xff, 0xe1, (app1.length + 2) >> 8, (app1.length + 2) & 0xff, ...app1];
+  const plain = jpegHeader(width, height);
+  return Buffer.concat([plain.subarray(0, 2), Buffer.from(segment), plain.subarray(2)]);
 }
 
 const withCover = (img: string, files: Record<string, string | Buffer> = {}) => {
@@ -49,9 +59,16 @@ describe('<img> in block markup', () => {
     expect(imagesOf(tree)[0]!.widthPt).toBeCloseTo(40 * MM_TO_PT, 5);
   });
 
+  it('places a JPEG whose EXIF orientation says it is stored upright', () => {
+    const { tree } = build(withCover('<img src="photo.jpg" height="2cm"/>', { 'photo.jpg': jpegTurned(300, 150, 1) }));
+    expect(imagesOf(tree)[0]!.widthPt).toBeCloseTo(40 * MM_TO_PT, 5);
+  });
+
   it.each([
     ['<img src="nosuch.png" width="30mm">', {}, '<img src="nosuch.png">：在模板文件夹中找不到图片文件'],
     ['<img src="logo.gif" width="30mm">', { 'logo.gif': Buffer.from('GIF89a......') }, '<img src="logo.gif">：只能使用 PNG 或 JPEG 图片'],
+    ['<img src="cut.png" width="30mm">', { 'cut.png': png(20, 10).subarray(0, 20) }, '<img src="cut.png">：只能使用 PNG 或 JPEG 图片'],
+    ['<img src="phone.jpg" width="30mm">', { 'phone.jpg': jpegTurned(300, 150, 6) }, '<img src="phone.jpg">：JPEG 图片带有 EXIF 方向标记（6'],
     ['<img src="logo.png" width="30">', { 'logo.png': png(2, 2) }, '<img width="30">：width 应为带单位（mm/cm/pt）的长度'],
     ['<img src="logo.png" width="400mm">', { 'logo.png': png(2, 2) }, '不超过 297mm'],
     ['<img src="../outside.png" width="30mm">', {}, '<img src="../outside.png">'],
