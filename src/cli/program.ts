@@ -5,7 +5,8 @@ import { INIT_KINDS } from './commands/init.js';
 import { chineseCommanderError } from './commanderMessages.js';
 import { loadConfig } from './config.js';
 import { UsageError } from './errors.js';
-import type { Lang } from './i18n.js';
+import { t, type Lang } from './i18n.js';
+import type { Note } from './referenceFonts.js';
 import { parseJobs, renderOptions, type RenderFlags } from './renderOptions.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -34,13 +35,18 @@ function withRenderFlags(cmd: Command): Command {
 /** Options of the command and of the program (`jianding --config x render …` works too). */
 const flagsOf = <T>(cmd: Command) => cmd.optsWithGlobals() as T;
 
+/** Printed before rendering: what the user should know about the options but need not stop for. */
+const printNote = (lang: Lang) => (n: Note): void => {
+  process.stderr.write(`${t('warning', lang)}：${lang === 'en' ? n.en : n.zh}\n`);
+};
+
 function addRender(p: Command, lang: Lang): void {
   withRenderFlags(p.command('render <file>').description('生成一件案件的鉴定文书').option('--out <dir>', '输出文件夹（缺省 output）'))
     .action(async (file: string, _o: unknown, cmd: Command) => {
       const flags = flagsOf<RenderFlags>(cmd);
       // Rendering pulls in docx, pdf-lib and fonts: loaded only by the commands that render.
       const { renderCommand } = await import('./commands/render.js');
-      process.exitCode = await renderCommand(file, renderOptions(flags, loadConfig(flags.config)), lang);
+      process.exitCode = await renderCommand(file, renderOptions(flags, loadConfig(flags.config), printNote(lang)), lang);
     });
 }
 
@@ -50,7 +56,7 @@ function addBatch(p: Command, lang: Lang): void {
       const flags = flagsOf<RenderFlags>(cmd);
       const jobs = parseJobs(flags.jobs);
       const { batchCommand } = await import('./commands/batch.js');
-      process.exitCode = await batchCommand(inputs, { ...renderOptions(flags, loadConfig(flags.config)), jobs }, lang);
+      process.exitCode = await batchCommand(inputs, { ...renderOptions(flags, loadConfig(flags.config), printNote(lang)), jobs }, lang);
     });
 }
 
@@ -63,7 +69,7 @@ function addServe(p: Command, lang: Lang): void {
       const port = flags.port === undefined ? undefined : Number(flags.port);
       if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new UsageError('--port 应为 1–65535 的整数', '--port must be an integer 1–65535');
       const config = loadConfig(flags.config);
-      const render = renderOptions({ ...flags, out: flags.out ?? config.out ?? path.join(dir, 'output') }, config);
+      const render = renderOptions({ ...flags, out: flags.out ?? config.out ?? path.join(dir, 'output') }, config, printNote(lang));
       const { serveCommand } = await import('./commands/serve.js');
       await serveCommand(dir, { port, open: flags.open, render }, lang);
     });

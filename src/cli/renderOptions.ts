@@ -5,7 +5,8 @@ import type { IssueImages } from '../pipeline/proof.js';
 import { isPng } from '../io/png.js';
 import type { OutputFormat } from '../pipeline/renderCase.js';
 import { MAX_DOCUMENT_BYTES, MAX_FONT_BYTES, MAX_IMAGE_BYTES } from '../io/fileLimits.js';
-import { readReferenceDocx, ReferenceDocxError } from '../render/docx/referenceDocx.js';
+import { readReferenceDocx, ReferenceDocxError, type ReferenceDocx } from '../render/docx/referenceDocx.js';
+import { referenceFonts, type Note } from './referenceFonts.js';
 import { readBoundedFile } from './files.js';
 import type { Config } from './config.js';
 import { UsageError } from './errors.js';
@@ -35,13 +36,19 @@ function checkFontFile(file: string): void {
   }
 }
 
-/** Fonts from the command line win over the config file's; each must be a readable regular file. */
-function fontsOf(flags: RenderFlags, config: Config): Config['fonts'] {
+/**
+ * Fonts from the command line win over the config file's, which win over the faces a reference
+ * DOCX names (found on this machine); each must be a readable regular file.
+ */
+function fontsOf(flags: RenderFlags, config: Config, reference: ReferenceDocx | undefined, onNote: (n: Note) => void): Config['fonts'] {
   // --serif-font sets the three serif roles, --sans-font 黑体, over what the config names for them.
   const serif = flags.serifFont && path.resolve(flags.serifFont);
   const sans = flags.sansFont && path.resolve(flags.sansFont);
   const fromFlags = { ...(serif ? { serif, fangsong: serif, song: serif, kai: serif } : {}), ...(sans ? { sans, hei: sans } : {}) };
-  const fonts = { ...config.fonts, ...fromFlags };
+  const chosen = { ...config.fonts, ...fromFlags };
+  const fromReference = reference ? referenceFonts(reference, chosen) : { fonts: {}, notes: [] };
+  fromReference.notes.forEach(onNote);
+  const fonts = { ...fromReference.fonts, ...chosen };
   for (const spec of Object.values(fonts)) {
     if (spec) checkFontFile(typeof spec === 'string' ? spec : spec.file);
   }
@@ -70,17 +77,16 @@ function readPng(file: string, key: string): Uint8Array {
 }
 
 /** The reference DOCX, read and checked now: a bad one is a config error, named by its key. */
-function referenceDocxOf(config: Config): Uint8Array | undefined {
+function referenceDocxOf(config: Config): { bytes: Uint8Array; parsed: ReferenceDocx } | undefined {
   const file = config.referenceDocx;
   if (!file) return undefined;
   const bytes = readBoundedFile(file, MAX_DOCUMENT_BYTES, '配置 referenceDocx 的参考文档');
   try {
-    readReferenceDocx(bytes);
+    return { bytes, parsed: readReferenceDocx(bytes) };
   } catch (e) {
     if (!(e instanceof ReferenceDocxError)) throw e;
     throw new UsageError(`配置 referenceDocx 的参考文档 ${file} 无法使用：${e.message}`, `referenceDocx ${file} is not a usable DOCX: ${e.message}`);
   }
-  return bytes;
 }
 
 function imagesOf(config: Config): IssueImages | undefined {
@@ -101,9 +107,11 @@ function deidOf(flags: RenderFlags, config: Config): RenderFileOptions['deid'] {
   return { shiftDays: shiftDays ?? 0, allow: config.deid?.allow ?? [] };
 }
 
-export function renderOptions(flags: RenderFlags, config: Config): RenderFileOptions {
+/** onNote hears what the user should know but need not stop for (a reference face not installed). */
+export function renderOptions(flags: RenderFlags, config: Config, onNote: (n: Note) => void = () => {}): RenderFileOptions {
   if (flags.draft && flags.final) throw new UsageError('--draft 与 --final 不能同时使用', '--draft and --final exclude each other');
   const correction = correctionOf(flags);
+  const reference = referenceDocxOf(config);
   return {
     correction,
     register: config.register,
@@ -114,11 +122,11 @@ export function renderOptions(flags: RenderFlags, config: Config): RenderFileOpt
     sample: flags.sample ?? false,
     deid: deidOf(flags, config),
     force: flags.force ?? false,
-    fonts: fontsOf(flags, config),
+    fonts: fontsOf(flags, config, reference?.parsed, onNote),
     style: config.style,
     defaults: { institution: config.institution, rules: config.rules },
     images: imagesOf(config),
-    referenceDocx: referenceDocxOf(config),
+    referenceDocx: reference?.bytes,
   };
 }
 

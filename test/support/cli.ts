@@ -6,8 +6,8 @@ import path from 'node:path';
 
 export const CLI = path.resolve('dist/jianding.mjs');
 
-export function jianding(args: string[], options: { cwd?: string; input?: string } = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, input: options.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+export function jianding(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, input: options.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...options.env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

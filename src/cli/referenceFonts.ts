@@ -1,0 +1,120 @@
+/**
+ * The faces a reference DOCX's 鉴定-* styles name, found as font files on this machine so the
+ * PDF sets each role in the institution's face as the DOCX does. Only roles that the config
+ * and the flags leave to the bundled fonts; a face that is not installed keeps the bundled one
+ * and is reported, naming the style and the config key that would set it.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FontRole, ParagraphStyle } from '../document/tree.js';
+import type { ReferenceDocx } from '../render/docx/referenceDocx.js';
+import { STYLE_NAMES } from '../render/docx/wordStyles.js';
+import type { FaceSpec, PdfFontConfig } from '../render/pdf/fonts.js';
+import { knownFaceFiles } from '../render/pdf/knownFaceFiles.js';
+
+/** The style whose face each role takes: styles that have this role in every preset, most used first. */
+const ROLE_STYLES: Record<FontRole, ParagraphStyle[]> = {
+  fangsong: ['body', 'bodyFlush', 'coverSubtitle', 'small'],
+  song: ['coverTitle', 'declarationTitle'],
+  hei: ['heading1', 'mark'],
+  kai: ['heading2'],
+};
+
+/** What --serif-font/--sans-font and the older serif/sans keys already decide, by role. */
+const LEGACY_KEYS: Record<FontRole, string[]> = { fangsong: ['serif'], song: ['serif'], kai: ['serif'], hei: ['sans'] };
+
+export interface Note { zh: string; en: string }
+
+export function systemFontDirs(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string[] {
+  if (env.JIANDING_FONT_DIRS !== undefined) return env.JIANDING_FONT_DIRS.split(path.delimiter).filter(Boolean);
+  if (platform === 'win32') return [path.join(env.WINDIR ?? 'C:\\Windows', 'Fonts'), ...(env.LOCALAPPDATA ? [path.join(env.LOCALAPPDATA, 'Microsoft', 'Windows', 'Fonts')] : [])];
+  const home = os.homedir();
+  if (platform === 'darwin') return ['/System/Library/Fonts', '/Library/Fonts', path.join(home, 'Library', 'Fonts')];
+  return ['/usr/share/fonts', '/usr/local/share/fonts', path.join(home, '.local', 'share', 'fonts'), path.join(home, '.fonts')];
+}
+
+/** More files than this under the font folders is not a font folder: stop listing. */
+const MAX_LISTED = 50_000;
+
+/** Lower-cased file name → path, first in name order (the same on every run). */
+function fileIndex(dirs: string[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).slice(0, MAX_LISTED).sort();
+    } catch {
+      continue; // a folder that is not there is not an error: most machines lack some of them
+    }
+    for (const name of names) {
+      const key = path.basename(name).toLowerCase();
+      if (!index.has(key)) index.set(key, path.join(dir, name));
+    }
+  }
+  return index;
+}
+
+/** fontconfig's weights: 80 regular, 200 bold. */
+const WEIGHTS = { regular: 80, bold: 200 } as const;
+type Weight = keyof typeof WEIGHTS;
+
+/**
+ * fontconfig's answer where there is one (Linux, BSD): of the files whose family is exactly
+ * this name, the face nearest the weight (then the first file by name).
+ */
+function fontconfigFace(name: string, weight: Weight): FaceSpec | undefined {
+  const r = spawnSync('fc-list', ['--format', '%{file}\t%{postscriptname}\t%{weight}\n', `:family=${name}`], { encoding: 'utf8', timeout: 5000 });
+  const faces = (r.status === 0 ? r.stdout : '').split('\n').filter(Boolean).sort().map((line) => {
+    const [file = '', postscript = '', w = ''] = line.split('\t');
+    return { file, postscript, distance: Math.abs(Number(/\d+/.exec(w)?.[0] ?? WEIGHTS.regular) - WEIGHTS[weight]) };
+  });
+  const best = faces.reduce<(typeof faces)[number] | undefined>((a, f) => (a && a.distance <= f.distance ? a : f), undefined);
+  if (!best?.file) return undefined;
+  return /\.(ttc|otc)$/i.test(best.file) && best.postscript ? { file: best.file, face: best.postscript } : best.file;
+}
+
+function findFace(name: string, weight: Weight, index: Map<string, string>, useFontconfig: boolean): FaceSpec | undefined {
+  for (const spec of knownFaceFiles(name)) {
+    const wanted = typeof spec === 'string' ? spec : spec.file;
+    const file = index.get(wanted.toLowerCase());
+    if (file) return typeof spec === 'string' ? file : { ...spec, file };
+  }
+  return useFontconfig ? fontconfigFace(name, weight) : undefined;
+}
+
+/** The face a role takes from the reference: that of the first of its styles that names one. */
+function referenceFace(ref: Pick<ReferenceDocx, 'faces'>, role: FontRole): { style: ParagraphStyle; name: string } | undefined {
+  for (const style of ROLE_STYLES[role]) {
+    const name = ref.faces[style]?.eastAsia ?? ref.faces[style]?.latin;
+    if (name) return { style, name };
+  }
+  return undefined;
+}
+
+const ROLE_NAMES: Record<FontRole, string> = { fangsong: '仿宋', song: '宋', hei: '黑', kai: '楷' };
+
+/**
+ * Font files for the roles the reference sets and `fonts` leaves open, regular and bold (the
+ * usual Chinese system faces have one weight, so both take it; fontconfig may know a bold),
+ * and a note for each face not found.
+ */
+export function referenceFonts(ref: Pick<ReferenceDocx, 'faces'>, fonts: PdfFontConfig, env: NodeJS.ProcessEnv = process.env): { fonts: PdfFontConfig; notes: Note[] } {
+  const open = (Object.keys(ROLE_STYLES) as FontRole[]).filter((role) => ![role, `${role}Bold`, ...LEGACY_KEYS[role]].some((k) => fonts[k as keyof PdfFontConfig]));
+  const wanted = open.map((role) => ({ role, face: referenceFace(ref, role) })).filter((w) => w.face);
+  if (!wanted.length) return { fonts: {}, notes: [] };
+  const index = fileIndex(systemFontDirs(env));
+  const found: PdfFontConfig = {};
+  const notes: Note[] = [];
+  for (const { role, face } of wanted) {
+    const useFontconfig = env.JIANDING_FONT_DIRS === undefined && process.platform !== 'win32';
+    const regular = findFace(face!.name, 'regular', index, useFontconfig);
+    if (regular) Object.assign(found, { [role]: regular, [`${role}Bold`]: findFace(face!.name, 'bold', index, useFontconfig) ?? regular });
+    else notes.push({
+      zh: `参考文档的「${STYLE_NAMES[face!.style][1]}」样式使用字体「${face!.name}」，本机找不到它的字体文件：PDF 的${ROLE_NAMES[role]}体角色仍用随附字体；可在配置文件的 fonts.${role} 中指定字体文件`,
+      en: `The reference DOCX's style ${STYLE_NAMES[face!.style][1]} uses the face "${face!.name}", which is not installed here: the PDF keeps the bundled face for ${role}; set fonts.${role} in the config to a font file`,
+    });
+  }
+  return { fonts: found, notes };
+}
