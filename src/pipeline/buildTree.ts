@@ -3,6 +3,7 @@ import type { Case } from '../schema/case.js';
 import { enrich, type EnrichOptions } from '../enrich/enrich.js';
 import type { ReportModel } from '../enrich/model.js';
 import type { DocumentTree } from '../document/tree.js';
+import { keepLeadInsWithNext } from '../document/leadIns.js';
 import type { StyleOverrides } from '../document/styleOverrides.js';
 import { loadTemplates, type CompiledTemplates } from '../templates/engine.js';
 import { MarkupError, markupToTree } from '../templates/markup.js';
@@ -34,7 +35,7 @@ export function buildTree(c: Case, options: BuildOptions): BuiltDocument {
   const verification = { code: fingerprint.code, url: verificationUrl(c.institution.verifyUrl, fingerprint.code) };
   const model = enrich(c, { ...options, verification });
   const markup = templates.render(model);
-  const tree = treeOf(markup, model, templates);
+  const tree = keepLeadInsWithNext(treeOf(markup, model, templates));
   if (options.style) tree.style = options.style;
   return { model, markup, tree, templates, fingerprint };
 }
