@@ -18,12 +18,13 @@ import { knownFaceFiles } from '../render/pdf/knownFaceFiles.js';
 const ROLE_STYLES: Record<FontRole, ParagraphStyle[]> = {
   fangsong: ['body', 'bodyFlush', 'coverSubtitle', 'small'],
   song: ['coverTitle', 'declarationTitle'],
+  songti: [], // page furniture is no 鉴定-* style, and the 编号 is 宋体 in one preset only
   hei: ['heading1', 'mark'],
   kai: ['heading2'],
 };
 
 /** What --serif-font/--sans-font and the older serif/sans keys already decide, by role. */
-const LEGACY_KEYS: Record<FontRole, string[]> = { fangsong: ['serif'], song: ['serif'], kai: ['serif'], hei: ['sans'] };
+const LEGACY_KEYS: Record<FontRole, string[]> = { fangsong: ['serif'], song: ['serif'], songti: ['serif'], kai: ['serif'], hei: ['sans'] };
 
 export interface Note { zh: string; en: string }
 
@@ -93,7 +94,7 @@ function referenceFace(ref: Pick<ReferenceDocx, 'faces'>, role: FontRole): { sty
   return undefined;
 }
 
-const ROLE_NAMES: Record<FontRole, string> = { fangsong: '仿宋', song: '宋', hei: '黑', kai: '楷' };
+const ROLE_NAMES: Record<FontRole, string> = { fangsong: '仿宋', song: '小标宋', songti: '宋体', hei: '黑体', kai: '楷体' };
 
 /**
  * Font files for the roles the reference sets and `fonts` leaves open, regular and bold (the
@@ -112,7 +113,7 @@ export function referenceFonts(ref: Pick<ReferenceDocx, 'faces'>, fonts: PdfFont
     const regular = findFace(face!.name, 'regular', index, useFontconfig);
     if (regular) Object.assign(found, { [role]: regular, [`${role}Bold`]: findFace(face!.name, 'bold', index, useFontconfig) ?? regular });
     else notes.push({
-      zh: `参考文档的「${STYLE_NAMES[face!.style][1]}」样式使用字体「${face!.name}」，本机找不到它的字体文件：PDF 的${ROLE_NAMES[role]}体角色仍用随附字体；可在配置文件的 fonts.${role} 中指定字体文件`,
+      zh: `参考文档的「${STYLE_NAMES[face!.style][1]}」样式使用字体「${face!.name}」，本机找不到它的字体文件：PDF 的「${ROLE_NAMES[role]}」角色仍用随附字体；可在配置文件的 fonts.${role} 中指定字体文件`,
       en: `The reference DOCX's style ${STYLE_NAMES[face!.style][1]} uses the face "${face!.name}", which is not installed here: the PDF keeps the bundled face for ${role}; set fonts.${role} in the config to a font file`,
     });
   }

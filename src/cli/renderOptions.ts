@@ -41,10 +41,10 @@ function checkFontFile(file: string): void {
  * DOCX names (found on this machine); each must be a readable regular file.
  */
 function fontsOf(flags: RenderFlags, config: Config, reference: ReferenceDocx | undefined, onNote: (n: Note) => void): Config['fonts'] {
-  // --serif-font sets the three serif roles, --sans-font 黑体, over what the config names for them.
+  // --serif-font sets the four serif roles, --sans-font 黑体, over what the config names for them.
   const serif = flags.serifFont && path.resolve(flags.serifFont);
   const sans = flags.sansFont && path.resolve(flags.sansFont);
-  const fromFlags = { ...(serif ? { serif, fangsong: serif, song: serif, kai: serif } : {}), ...(sans ? { sans, hei: sans } : {}) };
+  const fromFlags = { ...(serif ? { serif, fangsong: serif, song: serif, songti: serif, kai: serif } : {}), ...(sans ? { sans, hei: sans } : {}) };
   const chosen = { ...config.fonts, ...fromFlags };
   const fromReference = reference ? referenceFonts(reference, chosen) : { fonts: {}, notes: [] };
   fromReference.notes.forEach(onNote);

@@ -50,11 +50,11 @@ export interface StyleSheet {
 export const DOCX_FONTS: Record<FontRole, DocxFontSpec> = {
   fangsong: { eastAsia: '仿宋_GB2312', fallbacks: ['仿宋', 'FangSong', 'STFangsong', 'Noto Serif CJK SC'], latin: 'Times New Roman' },
   song: { eastAsia: '方正小标宋简体', fallbacks: ['宋体', 'SimSun', 'STSong', 'Noto Serif CJK SC'], latin: 'Times New Roman' },
+  // The page header, page numbers and the judicial 编号 are plain 宋体 (the norms), not the titles' display face.
+  songti: { eastAsia: '宋体', fallbacks: ['SimSun', 'STSong', 'Noto Serif CJK SC'], latin: 'Times New Roman' },
   hei: { eastAsia: '黑体', fallbacks: ['SimHei', 'STHeiti', 'Noto Sans CJK SC'], latin: 'Arial' },
   kai: { eastAsia: '楷体_GB2312', fallbacks: ['楷体', 'KaiTi', 'STKaiti', 'Noto Serif CJK SC'], latin: 'Times New Roman' },
 };
-/** The page header and the 编号 line are set in plain 宋体 (the norms), not the title's display face. */
-export const DOCX_HEADER_SONG = { eastAsia: '宋体', fallbacks: ['SimSun', 'STSong', 'Noto Serif CJK SC'], latin: 'Times New Roman' };
 
 const A4_GBT9704: PageSpec = {
   widthMm: 210, heightMm: 297, marginTopMm: 37, marginBottomMm: 35, marginLeftMm: 28, marginRightMm: 26,
@@ -95,7 +95,7 @@ const JUDICIAL: StyleSheet = {
     // Cover, 声明 and part headings as in the official style; the rest one size smaller.
     ...GBT9704.paragraphs,
     title: spec('hei', 18, { align: 'center', spaceAfterPt: 6 }),
-    docNumber: spec('song', 10.5, { align: 'right', spaceAfterPt: 12 }),
+    docNumber: spec('songti', 10.5, { align: 'right', spaceAfterPt: 12 }),
     heading2: spec('hei', 14, heading),
     heading3: spec('fangsong', 14, { ...heading, bold: true, indentChars: 2 }),
     body: spec('fangsong', 14, { indentChars: 2 }),

@@ -8,7 +8,8 @@ import type { StyleSheet } from './styles.js';
 import type { StyleOverrides } from './styleOverrides.js';
 
 /** Which typeface a run uses; a style preset maps each role to real fonts. */
-export type FontRole = 'fangsong' | 'song' | 'hei' | 'kai';
+/** 仿宋 body, 小标宋 titles ('song'), plain 宋体 (page furniture, the judicial 编号), 黑 headings, 楷 second-level headings. */
+export type FontRole = 'fangsong' | 'song' | 'songti' | 'hei' | 'kai';
 
 export interface TextRun {
   kind: 'text';

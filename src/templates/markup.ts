@@ -95,7 +95,7 @@ const P_CLASSES: Record<string, ParagraphStyle> = {
   'cover-title': 'coverTitle', 'cover-subtitle': 'coverSubtitle', 'declaration-title': 'declarationTitle',
 };
 const HEADINGS: Record<string, ParagraphStyle> = { h1: 'heading1', h2: 'heading2', h3: 'heading3' };
-const FONTS: FontRole[] = ['fangsong', 'song', 'hei', 'kai'];
+const FONTS: FontRole[] = ['fangsong', 'song', 'songti', 'hei', 'kai'];
 const ALIGNS: Align[] = ['left', 'center', 'right', 'justify'];
 
 const layoutSpace = (s: string) => s.replace(/[ \t\r]*\n\s*/g, '');

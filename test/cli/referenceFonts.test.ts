@@ -42,7 +42,7 @@ describe('the PDF takes the faces a reference DOCX names', () => {
   it('keeps the bundled face for a face not installed, naming the style, the face and the config key', () => {
     const r = referenceFonts({ faces: { heading1: { eastAsia: '方正黑体简体' } } }, {}, { JIANDING_FONT_DIRS: fontFolder() });
     expect(r.fonts).toEqual({});
-    expect(r.notes.map((n) => n.zh)).toEqual(['参考文档的「鉴定-一级标题」样式使用字体「方正黑体简体」，本机找不到它的字体文件：PDF 的黑体角色仍用随附字体；可在配置文件的 fonts.hei 中指定字体文件']);
+    expect(r.notes.map((n) => n.zh)).toEqual(['参考文档的「鉴定-一级标题」样式使用字体「方正黑体简体」，本机找不到它的字体文件：PDF 的「黑体」角色仍用随附字体；可在配置文件的 fonts.hei 中指定字体文件']);
   });
 
   it('leaves alone a role the config or --serif-font already sets', () => {

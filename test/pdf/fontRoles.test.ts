@@ -1,7 +1,7 @@
 /**
- * The four faces the norms use — 仿宋 body, 宋 title, 黑 headings, 楷 second-level headings —
- * each set in its own face in the PDF, each replaceable by an institution's file, and a font
- * collection's face chosen by name.
+ * The faces the norms use — 仿宋 body, 小标宋 title, plain 宋体 page header and 编号, 黑 headings,
+ * 楷 second-level headings — each set in its own face in the PDF, each replaceable by an
+ * institution's file, and a font collection's face chosen by name.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
@@ -43,7 +43,7 @@ async function facesByStyle(config: PdfFontConfig): Promise<Map<string, string>>
   return result;
 }
 
-describe('the four font roles', () => {
+describe('the five font roles', () => {
   it('set 楷体 headings in the bundled LXGW WenKai, 黑体 in Noto Sans SC, 仿宋 in Noto Serif SC, the 小标宋 title in its SemiBold', async () => {
     const faces = await facesByStyle({});
     expect(Object.fromEntries(faces)).toEqual({
@@ -52,6 +52,17 @@ describe('the four font roles', () => {
       heading2: 'LXGWWenKai-Regular',
       body: 'NotoSerifSC-Regular',
     });
+  });
+
+  it('set the page header and the judicial 编号 in plain 宋体 (Noto Serif SC Regular), not the title\'s SemiBold', async () => {
+    const number = '苏某鉴〔2026〕医鉴字第7号';
+    const tree = treeOf([para('title', '司法鉴定意见书'), para('docNumber', number)], { preset: 'judicial' });
+    tree.sections[0]!.furniture.headerText = number;
+    const fonts = await loadFontSet();
+    const faces = layoutDocument(tree, fonts).pages.flatMap(runsOf)
+      .filter(({ run: r }) => r.glyphs.map((g) => g.text).join('').includes('医鉴字'))
+      .map(({ run: r }) => fonts.face(r.face).font.postscriptName);
+    expect(faces).toEqual(['NotoSerifSC-Regular', 'NotoSerifSC-Regular']);
   });
 
   it('take an institution file per role, leaving the other roles as they were', async () => {

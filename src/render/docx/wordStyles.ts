@@ -4,7 +4,7 @@
  * come from the style sheet.
  */
 import { AlignmentType, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
-import { DOCX_HEADER_SONG, type ParagraphStyleSpec, type StyleSheet } from '../../document/styles.js';
+import type { ParagraphStyleSpec, StyleSheet } from '../../document/styles.js';
 import type { Align, FontRole, ParagraphStyle } from '../../document/tree.js';
 import { facesFonts, type DocxFaces } from './fonts.js';
 import { firstLineTwips, linePitchPt, ptToHalfPoints, ptToTwips } from './units.js';
@@ -46,13 +46,6 @@ export function exactSpacing(sheet: StyleSheet, sizePt: number): { line: number;
   return { line: ptToTwips(linePitchPt(sheet, sizePt)), lineRule: LineRuleType.EXACT };
 }
 
-/** The 编号 and the page header print in 宋体 where their role is 'song', never in the title's display face. */
-const PLAIN_SONG_STYLES: ReadonlySet<ParagraphStyle> = new Set(['docNumber']);
-
-function facesOf(sheet: StyleSheet, font: FontRole, plainSong: boolean): DocxFaces {
-  return plainSong && font === 'song' ? DOCX_HEADER_SONG : sheet.docxFonts[font];
-}
-
 function runProps(faces: DocxFaces, sizePt: number, bold: boolean): NonNullable<IParagraphStyleOptions['run']> {
   const weight = bold ? { bold: true, boldComplexScript: true } : {};
   return { font: facesFonts(faces), size: ptToHalfPoints(sizePt), ...weight };
@@ -67,7 +60,7 @@ function paragraphStyle(style: ParagraphStyle, spec: ParagraphStyleSpec, sheet: 
     basedOn: 'Normal',
     next: outlineLevel === undefined ? id : styleId('body'),
     quickFormat: true,
-    run: runProps(facesOf(sheet, spec.font, PLAIN_SONG_STYLES.has(style)), spec.sizePt, spec.bold),
+    run: runProps(sheet.docxFonts[spec.font], spec.sizePt, spec.bold),
     paragraph: {
       alignment: wordAlignment(spec.align),
       // firstLineChars is what Word/WPS use (it follows the size); firstLine is the twips fallback for readers that ignore it.
@@ -79,14 +72,14 @@ function paragraphStyle(style: ParagraphStyle, spec: ParagraphStyleSpec, sheet: 
   };
 }
 
-/** Header/footer text: the document number's face at the sheet's furniture size. */
+/** Header/footer text: plain 宋体 at the sheet's furniture size (GB/T 9704: 页码用宋体). */
 function furnitureStyle(sheet: StyleSheet): IParagraphStyleOptions {
   const size = sheet.page.furnitureSizePt;
   return {
     id: FURNITURE_STYLE_ID,
     name: '鉴定-页眉页脚',
     basedOn: 'Normal',
-    run: runProps(facesOf(sheet, sheet.paragraphs.docNumber.font, true), size, false),
+    run: runProps(sheet.docxFonts.songti, size, false),
     paragraph: { spacing: { ...exactSpacing(sheet, size), before: 0, after: 0 } },
   };
 }

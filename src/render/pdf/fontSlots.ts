@@ -6,7 +6,7 @@
 import type { FontRole } from '../../document/tree.js';
 import type { FontSlot } from './model.js';
 
-export const ROLES: readonly FontRole[] = ['fangsong', 'song', 'hei', 'kai'];
+export const ROLES: readonly FontRole[] = ['fangsong', 'song', 'songti', 'hei', 'kai'];
 export const SLOTS: readonly FontSlot[] = ROLES.flatMap((role) => [role, `${role}Bold`] as FontSlot[]);
 
 export function slotFor(role: FontRole, bold: boolean): FontSlot {

@@ -74,6 +74,7 @@ function bundledChain(slot: FontSlot): BundledKey[] {
   const chain: Record<FontRole, BundledKey[]> = {
     fangsong: [`noto-serif-sc-${w}`],
     song: [w === '700' ? 'noto-serif-sc-700' : 'noto-serif-sc-600'],
+    songti: [`noto-serif-sc-${w}`],
     hei: [`noto-sans-sc-${w}`],
     // WenKai lacks a few rare characters Noto Serif SC has.
     kai: [`lxgw-wenkai-${w}`, `noto-serif-sc-${w}`],

@@ -13,7 +13,7 @@ import { typeset, type LayoutContext, type TextStyle } from './paragraph.js';
 const text = (value: string): Inline[] => [{ kind: 'text', text: value }];
 
 function furnitureStyle(ctx: LayoutContext, align: Align): TextStyle {
-  return { font: 'song', bold: false, sizePt: ctx.sheet.page.furnitureSizePt, align, indent: 0 };
+  return { font: 'songti', bold: false, sizePt: ctx.sheet.page.furnitureSizePt, align, indent: 0 };
 }
 
 /** One line of margin text, its line box centred vertically in the band [top, top + band). */
