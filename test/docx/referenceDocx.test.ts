@@ -51,6 +51,9 @@ describe('the fixture institution\'s reference DOCX', () => {
     expect(ref.paragraphs.heading1).toEqual({ sizePt: 16, bold: true });
     expect(ref.faces.body).toEqual({ eastAsia: '宋体', latin: 'Times New Roman' });
     expect(ref.paragraphs.small).toBeUndefined();
+    // Only 鉴定-正文 is resized: the other body-text styles follow it, so the document has one body size.
+    expect(ref.paragraphs.bodyFlush).toEqual({ sizePt: 15 });
+    expect(ref.paragraphs.heading3).toEqual({ sizePt: 15 });
   });
 
   it('takes the reference\'s 鉴定-正文 and 鉴定-一级标题 styles, its faces and sizes, under our style ids', () => {
@@ -86,7 +89,7 @@ describe('the fixture institution\'s reference DOCX', () => {
       const target = new RegExp(`Id="${embed}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${embed}"`).exec(rels)?.[1];
       expect(Buffer.from(await zip.file(`word/${target}`)!.async('uint8array'))).toEqual(LOGO);
     }
-    for (const name of [...parts.keys()].filter((n) => /^word\/footer\d+\.xml$/.test(n))) expect(part(parts, name)).toContain('地址：某某市某某路 1 号');
+    for (const name of [...parts.keys()].filter((n) => /^word\/footer\d+\.xml$/.test(n))) expect(part(parts, name)).toContain('地址：江苏省某某市某某区某某路88号某某大厦12楼');
   });
 
   it('puts the template folder\'s emblem on the cover of the DOCX and the PDF', () => {

@@ -143,6 +143,16 @@ describe('typography', () => {
     expect(paragraphs(d).find((p) => textOf(p) === '与下段同页')).toContain('<w:keepNext/>');
   });
 
+  it('leaves half a body line of air above and below a table, as the PDF does', async () => {
+    const tree = sampleTree();
+    const table = { kind: 'table' as const, columns: [1, 1], header: [], rows: [{ cells: [{ inlines: [] }, { inlines: [] }] }] };
+    tree.sections[1]!.blocks.splice(4, 0, para('bodyFlush', '表前一段'), table, para('bodyFlush', '表后一段'));
+    const d = part(await unzipDocx(await renderDocx(tree)), 'word/document.xml');
+    const air = ptToTwips(sheet.page.linePitchPt / 2);
+    expect(paragraphs(d).find((p) => textOf(p) === '表前一段')).toContain(`<w:spacing w:after="${air}" w:before="0"/>`);
+    expect(paragraphs(d).find((p) => textOf(p) === '表后一段')).toContain(`<w:spacing w:after="0" w:before="${air}"/>`);
+  });
+
   it('sets East Asian and Latin fonts separately on a run in another role than its paragraph', () => {
     const label = /<w:r>(?:(?!<\/w:r>)[\s\S])*委托人：<\/w:t><\/w:r>/.exec(doc)?.[0] ?? '';
     expect(label).toContain(`w:eastAsia="${DOCX_FONTS.hei.eastAsia}"`);

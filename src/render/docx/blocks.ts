@@ -9,17 +9,17 @@ import type { Block } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
 import { renderImageBlock } from './images.js';
 import { keepChain } from './keepChain.js';
-import { renderParagraph, renderSpacer } from './paragraphs.js';
+import { renderParagraph, renderSpacer, type TableSides } from './paragraphs.js';
 import { renderSignature } from './signature.js';
 import { renderTable } from './tables.js';
 import { renderVerification } from './verification.js';
 
 export type BodyChild = Paragraph | Table;
 
-function renderBlock(block: Block, ctx: RenderContext, keepNext: boolean, breakBefore: boolean): BodyChild[] {
+function renderBlock(block: Block, ctx: RenderContext, keepNext: boolean, breakBefore: boolean, tables: TableSides): BodyChild[] {
   switch (block.kind) {
     case 'paragraph':
-      return [renderParagraph(block, ctx, { keepNext, pageBreakBefore: breakBefore })];
+      return [renderParagraph(block, ctx, { keepNext, pageBreakBefore: breakBefore }, tables)];
     case 'spacer':
       return renderSpacer(block.lines, { keepNext, pageBreakBefore: breakBefore });
     case 'signature':
@@ -48,7 +48,8 @@ export function renderBlocks(blocks: readonly Block[], ctx: RenderContext): Body
       breakPending = true;
       return;
     }
-    const rendered = renderBlock(block, ctx, chained.has(i), breakPending);
+    const tables = { before: blocks[i - 1]?.kind === 'table', after: blocks[i + 1]?.kind === 'table' };
+    const rendered = renderBlock(block, ctx, chained.has(i), breakPending, tables);
     if (rendered.length > 0) breakPending = false;
     out.push(...rendered);
   });

@@ -98,6 +98,21 @@ function paragraphSpecs(styles: Map<string, Element>): ReferenceDocx['paragraphs
     if (b) spec.bold = !['0', 'false'].includes(attr(b, 'w:val') ?? 'true');
     if (Object.keys(spec).length) out[style] = spec;
   }
+  return withBodySize(out);
+}
+
+/** Styles set at the body's size in every preset: 无缩进 text and the bold 1. headings. */
+const BODY_SIZED: ParagraphStyle[] = ['bodyFlush', 'heading3'];
+
+/**
+ * A reference that resizes only 鉴定-正文 means the body text: the styles that are body text
+ * too follow it, or the document would mix two body sizes.
+ */
+function withBodySize(specs: ReferenceDocx['paragraphs']): ReferenceDocx['paragraphs'] {
+  const size = specs.body?.sizePt;
+  if (size === undefined) return specs;
+  const out = { ...specs };
+  for (const style of BODY_SIZED) if (out[style]?.sizePt === undefined) out[style] = { ...out[style], sizePt: size };
   return out;
 }
 
