@@ -10,7 +10,7 @@ import type { DocumentTree, Section } from '../document/tree.js';
 import { sectionFlow } from '../render/pdf/blocks.js';
 import { pageGeometry } from '../render/pdf/geometry.js';
 import { layoutDocument } from '../render/pdf/layout.js';
-import { isPageBreak, type FaceSet, type FlowItem, type GlyphRun, type Slice } from '../render/pdf/model.js';
+import { isPageBreak, type FaceKey, type FaceSet, type FlowItem, type GlyphRun, type Slice } from '../render/pdf/model.js';
 import { chainHeight, paginate, type PlacedSlice } from '../render/pdf/paginate.js';
 import { paragraphSlices, type LayoutContext } from '../render/pdf/paragraph.js';
 import { WarningSink } from '../render/pdf/text.js';
@@ -43,15 +43,21 @@ export interface Typography {
   headingBalance: { text: string; ratio: number }[];
   /** Distances (mm) from the text block's bottom to the top of each folio's em box. */
   folioMm: number[];
+  /** Every line break inside a paragraph: the end of the line and the start of the next. */
+  lineBreaks: { before: string; after: string }[];
+  /** Every 「——」 as drawn. */
+  dashPairs: DashPair[];
+  /** Multi-line headings (not titles): each line's text and its share of the measure. */
+  headings: { lines: string[]; fill: number[] }[];
 }
 
 const PUNCTUATION = /^[\p{P}\p{S}\s]$/u;
 
+/** A line's glyphs in reading order (drawing order: a tightened numeral starts left of its box). */
 function glyphsOf(slice: Slice): { x: number; text: string; advance: number; size: number }[] {
   return slice.drawables
     .filter((d): d is GlyphRun => d.kind === 'glyphs')
-    .flatMap((run) => run.glyphs.map((g) => ({ ...g, size: run.size })))
-    .sort((a, b) => a.x - b.x);
+    .flatMap((run) => run.glyphs.map((g) => ({ ...g, size: run.size })));
 }
 
 export function lineText(slice: Slice): string {
@@ -70,8 +76,10 @@ export function widestGapEm(slice: Slice): number {
   return widest;
 }
 
+/** Fewer than two characters of real text: a Latin word or number counts once (「15%）。」). */
 export function isRunt(text: string): boolean {
-  return Array.from(text).filter((ch) => !PUNCTUATION.test(ch)).length < 2;
+  const units = text.match(/[\p{sc=Han}]|[^\p{sc=Han}\p{P}\p{S}\s]+/gu) ?? [];
+  return units.length < 2;
 }
 
 function runtsOf(flow: readonly FlowItem[]): string[] {
@@ -102,7 +110,52 @@ function tableSplitsOf(pages: readonly PlacedSlice[][]): number {
   return splits;
 }
 
+function lineBreaksOf(flow: readonly FlowItem[]): { before: string; after: string }[] {
+  const breaks: { before: string; after: string }[] = [];
+  flow.forEach((item, i) => {
+    const before = flow[i - 1];
+    if (isPageBreak(item) || !item.line || !before || isPageBreak(before) || !before.line || before.line.last) return;
+    breaks.push({ before: lineText(before), after: lineText(item) });
+  });
+  return breaks;
+}
+
+/** Adjacent em dashes (「——」): each one's face and origin, and the size, for an ink check. */
+export interface DashPair {
+  faces: [FaceKey, FaceKey];
+  xs: [number, number];
+  size: number;
+}
+
+function dashPairsOf(flow: readonly FlowItem[]): DashPair[] {
+  const pairs: DashPair[] = [];
+  for (const item of flow) {
+    if (isPageBreak(item)) continue;
+    const runs = item.drawables.filter((d): d is GlyphRun => d.kind === 'glyphs');
+    const glyphs = runs.flatMap((run) => run.glyphs.map((g) => ({ ...g, face: run.face, size: run.size })));
+    for (let i = 1; i < glyphs.length; i++) {
+      const a = glyphs[i - 1]!;
+      const b = glyphs[i]!;
+      if (a.text === '\u2014' && b.text === '\u2014') pairs.push({ faces: [a.face, b.face], xs: [a.x, b.x], size: a.size });
+    }
+  }
+  return pairs;
+}
+
 /** Lines of each multi-line heading and title, typeset as the document sets them. */
+function headingsOf(section: Section, ctx: LayoutContext): { lines: string[]; fill: number[] }[] {
+  const out: { lines: string[]; fill: number[] }[] = [];
+  for (const block of section.blocks) {
+    if (block.kind !== 'paragraph' || !/^heading\d$/.test(block.style)) continue;
+    const lines = paragraphSlices(block, ctx);
+    if (lines.length < 2) continue;
+    const indent = ctx.sheet.paragraphs[block.style].indentChars * ctx.sheet.paragraphs[block.style].sizePt;
+    const fill = lines.map((line, n) => glyphsOf(line).reduce((w, g) => w + g.advance, 0) / (ctx.textWidth - (n === 0 ? indent : 0)));
+    out.push({ lines: lines.map(lineText), fill });
+  }
+  return out;
+}
+
 function headingBalanceOf(section: Section, ctx: LayoutContext): { text: string; ratio: number }[] {
   const out: { text: string; ratio: number }[] = [];
   for (const block of section.blocks) {
@@ -134,6 +187,9 @@ export function measureTypography(tree: DocumentTree, faces: FaceSet): Typograph
     signers: 0,
     headingBalance: [],
     folioMm: [],
+    lineBreaks: [],
+    dashPairs: [],
+    headings: [],
   };
   for (const section of tree.sections) {
     const flow = sectionFlow(section, ctx);
@@ -156,6 +212,9 @@ export function measureTypography(tree: DocumentTree, faces: FaceSet): Typograph
     if (dated) result.signersWithDate = dated.filter((p) => p.slice.signature === 'signer').length;
     result.signers += flow.filter((item) => !isPageBreak(item) && item.signature === 'signer').length;
     result.headingBalance.push(...headingBalanceOf(section, ctx));
+    result.headings.push(...headingsOf(section, ctx));
+    result.lineBreaks.push(...lineBreaksOf(flow));
+    result.dashPairs.push(...dashPairsOf(flow));
   }
   const plan = layoutDocument(tree, faces);
   const blockBottom = geometry.marginTop + geometry.textHeight;

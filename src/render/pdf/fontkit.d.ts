@@ -11,6 +11,8 @@ declare module 'fontkit' {
     id: number;
     advanceWidth: number;
     path: Path;
+    /** The outline's control box, in font units. */
+    bbox: { minX: number; minY: number; maxX: number; maxY: number };
   }
   export interface Subset {
     includeGlyph(glyph: number | Glyph): number;

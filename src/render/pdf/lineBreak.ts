@@ -56,7 +56,82 @@ export function canBreakBetween(a: BreakItem, b: BreakItem): boolean {
 
 /** Whether extra space may go between `a` and `b` when justifying (not inside words). */
 export function isStretchableGap(a: BreakItem, b: BreakItem): boolean {
-  return !(a.cls === 'word' && b.cls === 'word');
+  if (a.cls === 'word' && b.cls === 'word') return false;
+  // A range's or a standard's dash holds its numbers (0095—2021, 56%～95%) like a letter.
+  if ((a.cls === 'word' && RANGE_MARKS.has(b.text)) || (b.cls === 'word' && RANGE_MARKS.has(a.text))) return false;
+  // 「——」 and 「……」 are one mark two ems long: a gap would draw two dashes (clreq §3.1.7).
+  return !(a.text === b.text && NO_SPLIT_PAIRS.has(a.text));
+}
+
+/** A break that is allowed but taken only when it saves this much badness (≈ ⅛ em of gap). */
+export const POOR_BREAK = 0.5;
+
+/** Marks that join the two numbers of a range or a standard's code and year (56%～95%, 0095—2021). */
+const RANGE_MARKS = new Set(Array.from('—–～~-'));
+const NUMBER_END = /[\d%‰℃]$/u;
+const DIGIT_START = /^\d/u;
+/** What may follow a number and a space as its unit, or the next digit group (170 cm, 18 600). */
+const UNIT_START = /^[A-Za-zµμ℃%°\d]/u;
+/** A standard's prefix: its number follows after a space and stays with it (GB/T 16180, SF/T 0095). */
+const STANDARD_PREFIX = /^(?:[A-Z]{1,4}\/[A-Z]|GB|YY|WS)$/u;
+/** A measurement's short Latin label (BP, HR, CK, WBC): better kept with its value. */
+const LABEL = /^[A-Za-z]{1,5}$/u;
+const CJK_LETTER = /^[\p{sc=Han}]/u;
+const ANONYMOUS = '某';
+
+function textAt(items: readonly BreakItem[], i: number): string {
+  return items[i]?.text ?? '';
+}
+
+/** The Latin word (digits, letters, signs) that ends at item `end`, read across 'word' items. */
+function wordEndingAt(items: readonly BreakItem[], end: number): string {
+  let i = end;
+  while (i >= 0 && items[i]?.cls === 'word') i--;
+  return items.slice(i + 1, end + 1).map((item) => item.text).join('');
+}
+
+function wordStartingAt(items: readonly BreakItem[], start: number): string {
+  let i = start;
+  while (i < items.length && items[i]?.cls === 'word') i++;
+  return items.slice(start, i).map((item) => item.text).join('');
+}
+
+/** A range mark at `i` between a number before and a number or code after (「56%～95%」「431—2023」「V1～V4」). */
+function isRangeMarkAt(items: readonly BreakItem[], i: number): boolean {
+  const after = items[i + 1];
+  return RANGE_MARKS.has(textAt(items, i)) && NUMBER_END.test(textAt(items, i - 1)) && after?.cls === 'word' && /^[\dA-Za-z]/u.test(after.text);
+}
+
+/**
+ * What a line break before items[pos] costs beyond the pairwise 禁则: 0 when free, POOR_BREAK
+ * when it separates what reads as one (2026|年, 第2、|3天, BP|136/84), Infinity when refused:
+ * a number from its Latin unit, a standard's prefix from its number, either side of a range's
+ * dash, and a lone 「—」 at a line's start.
+ */
+export function breakCost(items: readonly BreakItem[], pos: number): number {
+  const a = items[pos - 1];
+  const b = items[pos];
+  if (!a || !b || !canBreakBetween(a, b)) return Infinity;
+  const next = b.text;
+  // Anonymised names and places (卢某, 沈某某, 某某市) read as one word; the tree does not mark names.
+  if (next === ANONYMOUS) return Infinity;
+  if (next === '—' && textAt(items, pos + 1) !== '—' && textAt(items, pos - 1) !== '—') return Infinity;
+  let p = pos - 1;
+  while (p >= 0 && items[p]?.cls === 'space') p--;
+  if (p < 0) return 0;
+  if (isRangeMarkAt(items, p) || isRangeMarkAt(items, pos)) return Infinity;
+  const prev = items[p] as BreakItem;
+  if (p < pos - 1 && prev.cls === 'word' && b.cls === 'word') {
+    const before = wordEndingAt(items, p);
+    const after = wordStartingAt(items, pos);
+    if (/\d$/u.test(before) && UNIT_START.test(after)) return Infinity;
+    if (STANDARD_PREFIX.test(before) && DIGIT_START.test(after)) return Infinity;
+    if (LABEL.test(before) && DIGIT_START.test(after)) return POOR_BREAK;
+    return 0;
+  }
+  if (prev.cls === 'word' && /[A-Za-z\d-]$/u.test(prev.text) && CJK_LETTER.test(next)) return POOR_BREAK;
+  if (prev.text === '、' && /\d$/u.test(textAt(items, p - 1)) && DIGIT_START.test(next)) return POOR_BREAK;
+  return 0;
 }
 
 export interface LineRange {
@@ -114,12 +189,16 @@ class Sums {
   readonly width: Float64Array;
   readonly shrink: Float64Array;
   readonly gaps: Float64Array;
+  /** breakCost before each item (index 0 unused). */
+  readonly cost: Float64Array;
 
   constructor(readonly items: readonly BreakItem[], readonly edges = false) {
     const n = items.length;
     this.width = new Float64Array(n + 1);
     this.shrink = new Float64Array(n + 1);
     this.gaps = new Float64Array(n + 1);
+    this.cost = new Float64Array(n + 1);
+    for (let i = 1; i < n; i++) this.cost[i] = breakCost(items, i);
     for (let i = 0; i < n; i++) {
       const item = items[i] as BreakItem;
       const next = items[i + 1];
@@ -156,22 +235,38 @@ class Sums {
   }
 }
 
-/** A candidate end for a line starting at `start`: badness 0 (perfect) … 1 (at a limit), above 1 loose. */
+/**
+ * A candidate end for a line starting at `start`: badness 0 (perfect) … 1 (at a limit), above
+ * 1 loose; score adds the cost of the break itself.
+ */
 interface Candidate {
   end: number;
   next: number;
   badness: number;
+  score: number;
 }
 
 function candidate(sums: Sums, start: number, cut: number, width: number, em: number): Candidate {
   const end = trimEnd(sums.items, start, cut);
   const next = skipSpaces(sums.items, cut);
   const natural = sums.natural(start, end);
+  const cost = cut < sums.items.length ? Math.min(sums.cost[cut] ?? 0, POOR_BREAK) : 0;
+  let badness: number;
   if (natural > width + EPSILON) {
     const shrink = natural - sums.tight(start, end);
-    return { end, next, badness: shrink > 0 ? (natural - width) / shrink : Infinity };
+    badness = shrink > 0 ? (natural - width) / shrink : Infinity;
+  } else {
+    badness = sums.stretchPerGap(start, end, width) / (LOOSE_GAP_EM * em);
   }
-  return { end, next, badness: sums.stretchPerGap(start, end, width) / (LOOSE_GAP_EM * em) };
+  return { end, next, badness, score: badness + cost };
+}
+
+/** The last break up to which a line fits, naturally and with compressed punctuation, free or at any cost. */
+interface Fits {
+  natural?: number;
+  tight?: number;
+  naturalFree?: number;
+  tightFree?: number;
 }
 
 /**
@@ -181,29 +276,41 @@ function candidate(sums: Sums, start: number, cut: number, width: number, em: nu
  */
 function chooseEnd(sums: Sums, start: number, width: number, em: number, preferTight: boolean): Candidate {
   const items = sums.items;
-  let natural: number | undefined;
-  let tight: number | undefined;
+  const fits: Fits = {};
   let i = start;
   for (; i < items.length; i++) {
     const item = items[i] as BreakItem;
     if (item.cls !== 'space' && i > start && sums.tight(start, i + 1) > width + EPSILON) break;
-    const next = items[i + 1];
+    const cost = i + 1 < items.length ? (sums.cost[i + 1] ?? 0) : 0;
+    if (cost === Infinity) continue;
     const fitsNaturally = sums.natural(start, trimEnd(items, start, i + 1)) <= width + EPSILON;
-    if (!next || canBreakBetween(item, next)) {
-      if (fitsNaturally) natural = i + 1;
-      tight = i + 1;
-    }
+    if (fitsNaturally) fits.natural = i + 1;
+    fits.tight = i + 1;
+    if (cost === 0 && fitsNaturally) fits.naturalFree = i + 1;
+    if (cost === 0) fits.tightFree = i + 1;
   }
-  if (natural === undefined && tight === undefined) {
+  if (fits.natural === undefined && fits.tight === undefined) {
     // Nothing fits whole: cut the over-long unit by character, as before.
     const cut = Math.max(start + 1, i);
     return candidate(sums, start, cut, width, em);
   }
-  const pushed = natural !== undefined ? candidate(sums, start, natural, width, em) : undefined;
-  const pulled = tight !== undefined && tight !== natural ? candidate(sums, start, tight, width, em) : undefined;
-  let best = pushed ?? (pulled as Candidate);
-  if (pulled && (preferTight || pulled.badness < best.badness)) best = pulled;
-  return best;
+  return bestOf(sums, start, width, em, fits, preferTight);
+}
+
+/**
+ * Of pushing out (natural fit, stretched) and pulling in (compressed), free breaks and poor
+ * ones, the candidate with the lowest score; the first listed wins a tie. preferTight takes
+ * a pulled-in line whenever there is one (to swallow a runt).
+ */
+function bestOf(sums: Sums, start: number, width: number, em: number, fits: Fits, preferTight: boolean): Candidate {
+  const cuts = preferTight && fits.tight !== undefined && fits.tight !== fits.natural ? [fits.tight, fits.tightFree] : [fits.natural, fits.tight, fits.naturalFree, fits.tightFree];
+  let best: Candidate | undefined;
+  for (const cut of cuts) {
+    if (cut === undefined || cut <= start) continue;
+    const c = candidate(sums, start, cut, width, em);
+    if (!best || c.score < best.score - EPSILON) best = c;
+  }
+  return best ?? candidate(sums, start, (fits.tight ?? fits.natural) as number, width, em);
 }
 
 function fill(sums: Sums, widthOf: (line: number) => number, em: number, preferTight: boolean): LineRange[] {
@@ -221,14 +328,24 @@ function fill(sums: Sums, widthOf: (line: number) => number, em: number, preferT
   return lines;
 }
 
-/** A last line with fewer than two characters besides punctuation (「错；」). */
-export function isRuntLine(items: readonly BreakItem[], range: LineRange): boolean {
+/**
+ * Characters of real text in [start, end): each ideograph counts, a Latin word or number
+ * counts once (「15%）。」 is one), punctuation and spaces not.
+ */
+export function lettersIn(items: readonly BreakItem[], start: number, end: number): number {
   let letters = 0;
-  for (let i = range.start; i < range.end; i++) {
+  for (let i = start; i < end; i++) {
     const item = items[i] as BreakItem;
-    if (item.cls !== 'space' && !PUNCTUATION.test(item.text)) letters++;
+    if (item.cls === 'space' || PUNCTUATION.test(item.text)) continue;
+    const continuesWord = item.cls === 'word' && items[i - 1]?.cls === 'word' && i > start;
+    if (!continuesWord) letters++;
   }
-  return letters < 2;
+  return letters;
+}
+
+/** A last line with fewer than two characters besides punctuation (「错；」, 「15%）。」). */
+export function isRuntLine(items: readonly BreakItem[], range: LineRange): boolean {
+  return lettersIn(items, range.start, range.end) < 2;
 }
 
 function endsInRunt(items: readonly BreakItem[], lines: readonly LineRange[]): boolean {
@@ -243,9 +360,7 @@ function pushIntoLastLine(sums: Sums, lines: LineRange[], widthOf: (line: number
   const prev = lines[n - 2] as LineRange;
   const width = widthOf(n - 2);
   for (let cut = prev.end - 1; cut > prev.start + 1; cut--) {
-    const a = items[cut - 1] as BreakItem;
-    const b = items[cut] as BreakItem;
-    if (!canBreakBetween(a, b)) continue;
+    if ((sums.cost[cut] ?? 0) === Infinity) continue;
     const head = candidate(sums, prev.start, cut, width, em);
     if (head.badness > 1) return undefined; // the line above would go loose: keep the runt
     const last = { start: head.next, end: trimEnd(items, head.next, items.length) };
@@ -255,6 +370,76 @@ function pushIntoLastLine(sums: Sums, lines: LineRange[], widthOf: (line: number
   return undefined;
 }
 
+/** Demerits of a break that separates what reads as one (2026|年), against a line's badness squared. */
+const POOR_BREAK_DEMERITS = 0.25;
+/** Demerits of a runt last line: worth a visibly looser or tighter paragraph. */
+const RUNT_DEMERITS = 4;
+/** Badness beyond the limit (a gap over ¼ em, or more compression than the marks have) costs this much more per unit. */
+const OVER_LIMIT_DEMERITS = 10;
+
+function lineDemerits(badness: number): number {
+  if (badness === Infinity) return Infinity;
+  return badness * badness + Math.max(0, badness - 1) * OVER_LIMIT_DEMERITS;
+}
+
+/**
+ * Total-fit line breaking (Knuth–Plass over this breaker's badness): the breaks whose lines
+ * together depart least from natural spacing, so one line does not go loose because an
+ * earlier line took a word a better break would have left (「SF/T 0095—2021」 pushed whole).
+ * Undefined when some unit is wider than a line: the greedy fill then cuts it.
+ */
+function fillOptimal(sums: Sums, widthOf: (line: number) => number, em: number, avoidRunts: boolean): LineRange[] | undefined {
+  const items = sums.items;
+  const n = items.length;
+  const best = new Float64Array(n + 1).fill(Infinity);
+  const from = new Int32Array(n + 1).fill(-1);
+  const ends = new Int32Array(n + 1);
+  best[0] = 0;
+  for (let start = 0; start < n; start = nextStart(best, start, n)) {
+    if (best[start] === Infinity) continue;
+    const width = widthOf(start === 0 ? 0 : 1);
+    for (let cut = start + 1; cut <= n; cut++) {
+      const end = trimEnd(items, start, cut);
+      if (end > start && sums.tight(start, end) > width + EPSILON) break;
+      if (cut < n && ((sums.cost[cut] ?? 0) === Infinity || items[cut]?.cls === 'space')) continue;
+      const next = skipSpaces(items, cut);
+      const demerits = (best[start] ?? 0) + segmentDemerits(sums, start, end, next, width, em, avoidRunts);
+      if (demerits < (best[next] ?? Infinity) - EPSILON) {
+        best[next] = demerits;
+        from[next] = start;
+        ends[next] = end;
+      }
+    }
+  }
+  if (best[n] === Infinity) return undefined;
+  const lines: LineRange[] = [];
+  for (let at = n; at > 0; at = from[at] ?? 0) {
+    if ((from[at] ?? -1) < 0) return undefined;
+    lines.unshift({ start: from[at] as number, end: ends[at] as number });
+  }
+  return lines;
+}
+
+function nextStart(best: Float64Array, start: number, n: number): number {
+  let i = start + 1;
+  while (i < n && best[i] === Infinity) i++;
+  return i;
+}
+
+/** Demerits of the line [start, end) whose successor starts at `next` (n: it is the last). */
+function segmentDemerits(sums: Sums, start: number, end: number, next: number, width: number, em: number, avoidRunts: boolean): number {
+  const items = sums.items;
+  if (next >= items.length) {
+    const natural = sums.natural(start, end);
+    const squeeze = natural > width + EPSILON ? candidate(sums, start, items.length, width, em).badness : 0;
+    const runt = avoidRunts && start > 0 && isRuntLine(items, { start, end }) ? RUNT_DEMERITS : 0;
+    return lineDemerits(squeeze) + runt;
+  }
+  const c = candidate(sums, start, next > end ? end : next, width, em);
+  const poor = (sums.cost[next] ?? 0) > 0 ? POOR_BREAK_DEMERITS : 0;
+  return lineDemerits(c.badness) + poor;
+}
+
 /**
  * Line breaking. `widthOf(n)` is the measure of the n-th line (the first is shorter by the
  * indent). A unit wider than a whole line (a long word) is cut by character.
@@ -262,7 +447,8 @@ function pushIntoLastLine(sums: Sums, lines: LineRange[], widthOf: (line: number
 export function breakLines(items: readonly BreakItem[], widthOf: (line: number) => number, options: BreakOptions = {}): LineRange[] {
   const sums = new Sums(items, options.compressLineEdges);
   const em = options.em ?? Infinity;
-  const lines = fill(sums, widthOf, em, false);
+  const optimal = em < Infinity ? fillOptimal(sums, widthOf, em, options.avoidRunts ?? false) : undefined;
+  const lines = optimal ?? fill(sums, widthOf, em, false);
   if (!options.avoidRunts || !endsInRunt(items, lines)) return lines;
   // Pull first: compressing punctuation on the lines above may take the runt in.
   const pulled = fill(sums, widthOf, em, true);
@@ -273,30 +459,92 @@ export function breakLines(items: readonly BreakItem[], widthOf: (line: number) 
 /** Breaks that fall between phrases: after a pause mark or a space, before a bracket or dash. */
 const PHRASE_END = new Set(Array.from('，、：；）」》 '));
 const PHRASE_START = new Set(Array.from('（「《—'));
-/** What a break inside a phrase costs a balanced heading, in ems of imbalance. */
+/** What a break inside a phrase costs a balanced title, in ems of imbalance. */
 const MID_PHRASE_COST_EM = 8;
+/** A heading's line holds at least this many characters: 「（一）」 or 「撕裂」 alone looks lost. */
+export const MIN_HEADING_LINE = 4;
+
+/** Whether a free break before items[b] falls between phrases (after 「：」「、」, before 「（」「——」). */
+export function isPhraseBreak(items: readonly BreakItem[], b: number): boolean {
+  const before = items[b - 1];
+  const after = items[b];
+  if (!before || !after || breakCost(items, b) !== 0) return false;
+  return PHRASE_END.has(lastChar(before.text)) || PHRASE_START.has(firstChar(after.text));
+}
+
+/** The two lines a break before items[b] makes, or undefined when they do not fit. */
+function twoLinesAt(sums: Sums, b: number, widthOf: (line: number) => number): { lines: LineRange[]; w1: number; w2: number } | undefined {
+  const items = sums.items;
+  const first = { start: 0, end: trimEnd(items, 0, b) };
+  const second = { start: skipSpaces(items, b), end: trimEnd(items, 0, items.length) };
+  const w1 = sums.natural(first.start, first.end);
+  const w2 = sums.natural(second.start, second.end);
+  if (w1 > widthOf(0) + EPSILON || w2 > widthOf(1) + EPSILON || second.start >= second.end) return undefined;
+  return { lines: [first, second], w1, w2 };
+}
 
 /**
- * A two-line heading split where its lines come out most even, preferring a break between
- * phrases (before 「（2025年…）」 or 「——存在过错」) to one inside a word; undefined when no
- * split fits on two lines.
+ * A two-line title split where its lines come out most even, preferring a break between
+ * phrases to one inside a word; undefined when no split fits on two lines.
  */
 export function balanceTwoLines(items: readonly BreakItem[], widthOf: (line: number) => number, em: number): LineRange[] | undefined {
   const sums = new Sums(items);
-  const n = items.length;
   let best: { lines: LineRange[]; cost: number } | undefined;
-  for (let b = 1; b < n; b++) {
-    const before = items[b - 1] as BreakItem;
-    const after = items[b] as BreakItem;
-    if (!canBreakBetween(before, after)) continue;
-    const first = { start: 0, end: trimEnd(items, 0, b) };
-    const second = { start: skipSpaces(items, b), end: trimEnd(items, 0, n) };
-    const w1 = sums.natural(first.start, first.end);
-    const w2 = sums.natural(second.start, second.end);
-    if (w1 > widthOf(0) + EPSILON || w2 > widthOf(1) + EPSILON || second.start >= second.end) continue;
-    const phrase = PHRASE_END.has(lastChar(before.text)) || PHRASE_START.has(firstChar(after.text));
-    const cost = Math.abs(w1 - w2) + (phrase ? 0 : MID_PHRASE_COST_EM * em);
-    if (!best || cost < best.cost - EPSILON) best = { lines: [first, second], cost };
+  for (let b = 1; b < items.length; b++) {
+    if ((sums.cost[b] ?? 0) === Infinity) continue;
+    const two = twoLinesAt(sums, b, widthOf);
+    if (!two) continue;
+    const cost = Math.abs(two.w1 - two.w2) + (isPhraseBreak(items, b) ? 0 : MID_PHRASE_COST_EM * em);
+    if (!best || cost < best.cost - EPSILON) best = { lines: two.lines, cost };
   }
   return best?.lines;
+}
+
+/** The most even two-line split at a phrase break, each line a few characters at least. */
+function phraseTwoLines(sums: Sums, widthOf: (line: number) => number): LineRange[] | undefined {
+  const items = sums.items;
+  let best: { lines: LineRange[]; cost: number } | undefined;
+  for (let b = 1; b < items.length; b++) {
+    if (!isPhraseBreak(items, b)) continue;
+    const two = twoLinesAt(sums, b, widthOf);
+    if (!two || two.lines.some((l) => lettersIn(items, l.start, l.end) < MIN_HEADING_LINE)) continue;
+    const cost = Math.abs(two.w1 - two.w2);
+    if (!best || cost < best.cost - EPSILON) best = { lines: two.lines, cost };
+  }
+  return best?.lines;
+}
+
+/** Moves the last break back until the last line holds MIN_HEADING_LINE characters, free breaks first. */
+function lengthenLastLine(sums: Sums, lines: LineRange[], widthOf: (line: number) => number): LineRange[] {
+  const items = sums.items;
+  const n = lines.length;
+  const last = lines[n - 1] as LineRange;
+  if (n < 2 || lettersIn(items, last.start, last.end) >= MIN_HEADING_LINE) return lines;
+  const prev = lines[n - 2] as LineRange;
+  for (const acceptable of [0, POOR_BREAK]) {
+    for (let cut = prev.end - 1; cut > prev.start; cut--) {
+      if ((sums.cost[cut] ?? 0) > acceptable) continue;
+      const tail = { start: skipSpaces(items, cut), end: last.end };
+      if (sums.natural(tail.start, tail.end) > widthOf(n - 1) + EPSILON) break;
+      const head = { start: prev.start, end: trimEnd(items, prev.start, cut) };
+      if (lettersIn(items, tail.start, tail.end) >= MIN_HEADING_LINE && lettersIn(items, head.start, head.end) >= MIN_HEADING_LINE) {
+        return [...lines.slice(0, n - 2), head, tail];
+      }
+    }
+  }
+  return lines;
+}
+
+/**
+ * A left-aligned heading: split between phrases into two even lines where such a break
+ * exists (「……医院：」 | 「……——存在过错」); otherwise filled line by line, as body text,
+ * with a last line of a few characters at least. Balancing without a phrase break would cut
+ * a word (「撕|裂」) and leave the first line half empty.
+ */
+export function breakHeading(items: readonly BreakItem[], widthOf: (line: number) => number, options: BreakOptions = {}): LineRange[] {
+  const sums = new Sums(items, options.compressLineEdges);
+  const filled = fill(sums, widthOf, options.em ?? Infinity, false);
+  if (filled.length < 2) return filled;
+  const phrased = filled.length === 2 ? phraseTwoLines(sums, widthOf) : undefined;
+  return phrased ?? lengthenLastLine(sums, filled, widthOf);
 }

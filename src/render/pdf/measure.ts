@@ -47,14 +47,28 @@ function emBoxAscent(font: Font): number {
   return typo && typo > 0 && typo <= font.unitsPerEm ? typo / font.unitsPerEm : 0.88;
 }
 
+/** The horizontal extent of a single code point's outline, in ems; undefined for blank glyphs. */
+function inkBoundsOf(font: Font, cluster: string): { left: number; right: number } | undefined {
+  const cps = visibleCodePoints(cluster);
+  if (cps.length !== 1 || !font.hasGlyphForCodePoint(cps[0] as number)) return undefined;
+  const box = font.getGlyph(glyphIdOf(font, cps[0] as number)).bbox;
+  if (!(box.maxX > box.minX)) return undefined;
+  return { left: box.minX / font.unitsPerEm, right: box.maxX / font.unitsPerEm };
+}
+
 /** Layout's view of a face; `bytes` is its file, whose hmtx gives the advances. */
 export function faceMetricsOf(font: Font, bytes: Uint8Array): FaceMetrics {
   const hmtx = horizontalMetrics(bytes);
   const advances = new Map<string, number>();
   const coverage = new Map<string, boolean>();
+  const inks = new Map<string, { left: number; right: number } | undefined>();
   const upm = font.unitsPerEm;
   return {
     ascent: emBoxAscent(font),
+    inkBounds(cluster) {
+      if (!inks.has(cluster)) inks.set(cluster, inkBoundsOf(font, cluster));
+      return inks.get(cluster);
+    },
     advance(cluster) {
       let width = advances.get(cluster);
       if (width === undefined) {

@@ -15,6 +15,8 @@ export interface FaceMetrics {
   covers(cluster: string): boolean;
   /** Height of the ideographic em box above the baseline, in ems (0.88 for Noto CJK). */
   ascent: number;
+  /** Left and right edge of a one-code-point cluster's ink, in ems from its origin (undefined: no outline). */
+  inkBounds?(cluster: string): { left: number; right: number } | undefined;
 }
 
 /** The font slots a paragraph can ask for: each of the four roles, regular and bold. */

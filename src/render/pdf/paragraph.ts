@@ -5,7 +5,7 @@
 import type { StyleSheet } from '../../document/styles.js';
 import type { Align, FontRole, Inline, Paragraph } from '../../document/tree.js';
 import { slotFor } from './fonts.js';
-import { balanceTwoLines, breakLines, isStretchableGap, squeezableAt, type BreakOptions, type LineRange } from './lineBreak.js';
+import { balanceTwoLines, breakHeading, breakLines, isStretchableGap, squeezableAt, type BreakOptions, type LineRange } from './lineBreak.js';
 import { compressAdjacent, punctSide, squeezeLeft } from './punctuation.js';
 import { baselineIn, linePitch } from './measure.js';
 import type { Drawable, FaceSet, GlyphRun, Slice } from './model.js';
@@ -77,6 +77,11 @@ function boxOf(atom: Atom, i: number, range: LineRange, edges: boolean): { width
   return { width: atom.width + restoreLeft + restoreRight, trimLeft: (atom.trimLeft ?? 0) - restoreLeft };
 }
 
+/** The glyph's own advance: its box plus what compression and tightening took off. */
+function naturalAdvance(atom: Atom): number {
+  return atom.width + (atom.trimLeft ?? 0) + (atom.trimRight ?? 0) + (atom.tightLeft ?? 0) + (atom.tightRight ?? 0);
+}
+
 /** Compression ratio (0…1) of a line set wider than `width`, taken from its marks' blank halves. */
 function squeezeRatio(atoms: readonly Atom[], range: LineRange, natural: number, width: number, edges: boolean): number {
   if (natural <= width) return 0;
@@ -109,8 +114,8 @@ function positions(atoms: readonly Atom[], range: LineRange, width: number, alig
   for (let i = range.start; i < range.end; i++) {
     const atom = atoms[i] as Atom;
     const box = boxes[i - range.start] as { width: number; trimLeft: number };
-    const leftTrim = box.trimLeft + (atom.opening ? squeezed(i) : 0);
-    places.push({ x: x - leftTrim, advance: atom.width + (atom.trimLeft ?? 0) + (atom.trimRight ?? 0) });
+    const leftTrim = box.trimLeft + (atom.opening ? squeezed(i) : 0) + (atom.tightLeft ?? 0);
+    places.push({ x: x - leftTrim, advance: naturalAdvance(atom) });
     x += box.width - squeezed(i);
     const next = atoms[i + 1];
     if (perGap && next && i + 1 < range.end && isStretchableGap(atom, next)) x += perGap;
@@ -146,9 +151,9 @@ function lineDrawables(atoms: readonly Atom[], range: LineRange, places: GlyphPl
 }
 
 /**
- * Breaks a heading into as many lines as the full width needs, of similar length (no lone
- * word below): two lines split evenly between phrases; more on the narrowest measure that
- * still needs no more lines.
+ * Breaks a centred title into as many lines as the full width needs, of similar length (no
+ * lone word below): two lines split evenly between phrases; more on the narrowest measure
+ * that still needs no more lines. Left-aligned headings are filled instead (breakHeading).
  */
 function balancedBreaks(atoms: readonly Atom[], widthOf: (line: number) => number, options: BreakOptions): LineRange[] {
   const full = breakLines(atoms, widthOf, options);
@@ -182,12 +187,16 @@ export function typeset(inlines: readonly Inline[], style: TextStyle, width: num
   const baseline = baselineIn(pitch, style.sizePt, ascent);
   const indent = Math.min(style.indent, width / 2);
   const lines: TextLine[] = [];
-  const options: BreakOptions = { em: style.sizePt, avoidRunts: style.align === 'justify' || style.align === 'left' };
+  const options: BreakOptions = { em: style.sizePt, avoidRunts: style.align !== 'right' };
   atomsOf(inlines, style, ctx).forEach((segmentAtoms, segment) => {
     const atoms = prepareAtoms(segmentAtoms);
     const indentOf = (line: number) => (segment === 0 && line === 0 ? indent : 0);
     const widthOf = (line: number) => width - indentOf(line);
-    const ranges = style.balance ? balancedBreaks(atoms, widthOf, options) : breakLines(atoms, widthOf, options);
+    const ranges = !style.balance
+      ? breakLines(atoms, widthOf, options)
+      : style.align === 'center'
+        ? balancedBreaks(atoms, widthOf, options)
+        : breakHeading(atoms, widthOf, options);
     ranges.forEach((range, n) => {
       const lineWidth = width - indentOf(n);
       const stretch = style.align === 'justify' && n < ranges.length - 1;

@@ -22,6 +22,9 @@ export interface Atom {
   /** Points of a mark's blank half removed by adjacent-punctuation compression (width excludes them). */
   trimLeft?: number;
   trimRight?: number;
+  /** Points of a full-width Roman numeral's side bearings cut off its box (drawn as tight as a letter). */
+  tightLeft?: number;
+  tightRight?: number;
   /** Points of blank the line breaker may still compress away. */
   shrink?: number;
   /** That blank is on the left (an opening mark). */
@@ -171,7 +174,55 @@ export function atomFor(faces: FaceSet, style: RunStyle, cluster: string): Atom 
   const face = faceFor(faces, style.slot, cluster);
   if (!face) return undefined;
   const width = faces.metrics(face).advance(cluster) * style.size;
-  return { text: cluster, face, size: style.size, width, cls: classify(cluster), italic: style.italic, underline: style.underline };
+  const atom: Atom = { text: cluster, face, size: style.size, width, cls: classify(cluster), italic: style.italic, underline: style.underline };
+  return isRomanNumeral(cluster) ? tightened(atom, faces) : atom;
+}
+
+/** Side bearing a tightened numeral keeps, in ems: about a Latin capital's. */
+const LETTER_BEARING = 0.05;
+
+/** Ⅰ Ⅱ Ⅲ … (U+2160–U+2188). */
+function isRomanNumeral(cluster: string): boolean {
+  const cp = cluster.codePointAt(0) ?? 0;
+  return cluster.length === 1 && cp >= 0x2160 && cp <= 0x2188;
+}
+
+/**
+ * CJK faces draw Roman numerals full-width, the ink centred in an em (Ⅰ is a third of it):
+ * among Latin letters and next to punctuation that reads as a stray space (「S Ⅰ QⅢ」). The
+ * box is cut down to the ink plus a letter's side bearings; the glyph is drawn unchanged.
+ */
+function tightened(atom: Atom, faces: FaceSet): Atom {
+  const metrics = faces.metrics(atom.face);
+  const ink = metrics.inkBounds?.(atom.text);
+  const advance = metrics.advance(atom.text);
+  if (!ink || advance < 0.9) return atom;
+  const left = Math.max(0, ink.left - LETTER_BEARING) * atom.size;
+  const right = Math.max(0, advance - ink.right - LETTER_BEARING) * atom.size;
+  return { ...atom, width: atom.width - left - right, tightLeft: left, tightRight: right };
+}
+
+const EM_DASH = '\u2014';
+
+/**
+ * An em dash of a 「——」 pair, in the first face of the chain whose dash fills its em (the
+ * bundled CJK faces draw a shorter, proportional one, so the pair showed a gap); undefined
+ * when no face's dash joins.
+ */
+function joiningDashAtom(faces: FaceSet, style: RunStyle): Atom | undefined {
+  for (const face of faces.chain(style.slot)) {
+    const metrics = faces.metrics(face);
+    if (!metrics.covers(EM_DASH)) continue;
+    const ink = metrics.inkBounds?.(EM_DASH);
+    const advance = metrics.advance(EM_DASH);
+    if (!ink || ink.left > 0.01 || ink.right < advance - 0.01) continue;
+    return { text: EM_DASH, face, size: style.size, width: advance * style.size, cls: 'ideo', italic: style.italic, underline: style.underline };
+  }
+  return undefined;
+}
+
+function inDashPair(run: string, offset: number): boolean {
+  return run[offset] === EM_DASH && (run[offset - 1] === EM_DASH || run[offset + 1] === EM_DASH);
 }
 
 /**
@@ -195,7 +246,7 @@ export function appendAtoms(
       segments.push(current);
       return;
     }
-    const atom = atomFor(faces, style, cluster);
+    const atom = (inDashPair(run, offset) ? joiningDashAtom(faces, style) : undefined) ?? atomFor(faces, style, cluster);
     if (atom) {
       current.push(atom);
       return;
