@@ -11,7 +11,7 @@ import { sectionFlow } from '../render/pdf/blocks.js';
 import { pageGeometry } from '../render/pdf/geometry.js';
 import { layoutDocument } from '../render/pdf/layout.js';
 import { isPageBreak, type FaceKey, type FaceSet, type FlowItem, type GlyphRun, type Slice } from '../render/pdf/model.js';
-import { chainHeight, paginate, type PlacedSlice } from '../render/pdf/paginate.js';
+import { paginate, type PlacedSlice } from '../render/pdf/paginate.js';
 import { paragraphSlices, type LayoutContext } from '../render/pdf/paragraph.js';
 import { WarningSink } from '../render/pdf/text.js';
 
@@ -32,10 +32,12 @@ export interface Typography {
   runts: string[];
   /** Pages on which a continued table shows fewer than two body rows. */
   tableSplits: number;
-  /** Empty share of the text block on the page before the 落款's page (null: none before it). */
+  /**
+   * Empty share of the text block on the page before the one that carries the 落款's date
+   * (null: none before it): the page a 落款 kept whole would leave empty. Where the 落款
+   * breaks between signers, that is the page its first signers fill.
+   */
   emptyBeforeSignature: number | null;
-  /** Whether the keep-chain opening the 落款's page (text tied to the 落款) is taller than that empty room. */
-  signatureChainTooTall: boolean;
   /** Signers printed on the page of the institution and date (null: no 落款), and in the whole 落款. */
   signersWithDate: number | null;
   signers: number;
@@ -182,7 +184,6 @@ export function measureTypography(tree: DocumentTree, faces: FaceSet): Typograph
     runts: [],
     tableSplits: 0,
     emptyBeforeSignature: null,
-    signatureChainTooTall: false,
     signersWithDate: null,
     signers: 0,
     headingBalance: [],
@@ -202,13 +203,9 @@ export function measureTypography(tree: DocumentTree, faces: FaceSet): Typograph
     }
     result.runts.push(...runtsOf(flow));
     result.tableSplits += tableSplitsOf(pages);
-    const signed = pages.findIndex((page) => page.some((p) => p.slice.signature === 'start'));
-    if (signed > 0) {
-      const room = geometry.textHeight - bottomOf(pages[signed - 1]!);
-      result.emptyBeforeSignature = room / geometry.textHeight;
-      result.signatureChainTooTall = chainHeight(flow, pages[signed]![0]!.index) > room + 1e-6;
-    }
-    const dated = pages.find((page) => page.some((p) => p.slice.signature === 'date'));
+    const datedAt = pages.findIndex((page) => page.some((p) => p.slice.signature === 'date'));
+    if (datedAt > 0) result.emptyBeforeSignature = (geometry.textHeight - bottomOf(pages[datedAt - 1]!)) / geometry.textHeight;
+    const dated = pages[datedAt];
     if (dated) result.signersWithDate = dated.filter((p) => p.slice.signature === 'signer').length;
     result.signers += flow.filter((item) => !isPageBreak(item) && item.signature === 'signer').length;
     result.headingBalance.push(...headingBalanceOf(section, ctx));

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DOCX_FONTS, STYLE_SHEETS } from '../../src/document/styles.js';
 import type { DocumentTree, SignatureBlock } from '../../src/document/tree.js';
 import { renderDocx } from '../../src/render/docx/index.js';
-import { mmToTwips, ptToTwips, textWidthTwips } from '../../src/render/docx/units.js';
+import { linePitchPt, mmToTwips, ptToTwips, textWidthTwips } from '../../src/render/docx/units.js';
 import { para, sampleTree } from '../support/sampleTree.js';
 import { furnitureOf, paragraphs, part, sectPrs, textOf, unzipDocx, xmlPartNames, xmlProblem } from './docxParts.js';
 
@@ -278,6 +278,21 @@ describe('signature block', () => {
     expect(keep('丙')).toBe(false);
     const i = ps.findIndex((p) => textOf(p) === '丁');
     expect(ps.slice(i + 1, i + 3).every((p) => p.includes('<w:keepNext/>'))).toBe(true);
+  });
+});
+
+describe('a 落款 the typesetter marks tight (its chained paragraph and itself about a page tall)', () => {
+  const spaceBeforeFirstSigner = async (tightClosings?: boolean[]): Promise<number> => {
+    const ps = paragraphs(part(await unzipDocx(await renderDocx(sampleTree(), tightClosings ? { tightClosings } : {})), 'word/document.xml'));
+    const first = ps.find((p) => textOf(p) === '鉴定人：李某某')!;
+    return Number(/<w:spacing [^>]*w:before="(\d+)"/.exec(first)?.[1] ?? 0);
+  };
+
+  it('drops the blank line above the first signer, and only there', async () => {
+    const pitch = ptToTwips(linePitchPt(sheet, sheet.paragraphs.bodyFlush.sizePt));
+    const normal = await spaceBeforeFirstSigner();
+    expect(await spaceBeforeFirstSigner([false, false])).toBe(normal);
+    expect(normal - (await spaceBeforeFirstSigner([false, true]))).toBeCloseTo(pitch, -1);
   });
 });
 

@@ -47,7 +47,15 @@ interface BuildExtras {
   qr: Map<string, Uint8Array>;
   revisions: RevisionAuthor | undefined;
   closingSplits: boolean[] | undefined;
+  tightClosings: boolean[] | undefined;
   sheet: StyleSheet;
+}
+
+/** The section's context with the typesetter's decisions on its 落款. */
+function closingContext(ctx: RenderContext, extras: BuildExtras, section: number): RenderContext {
+  const closingSplit = extras.closingSplits?.[section] === true;
+  const closingTight = extras.tightClosings?.[section] === true;
+  return closingSplit || closingTight ? { ...ctx, ...(closingSplit ? { closingSplit } : {}), ...(closingTight ? { closingTight } : {}) } : ctx;
 }
 
 function buildDocument(tree: DocumentTree, extras: BuildExtras, pageNumbers?: PageNumberEstimator): Document {
@@ -65,7 +73,7 @@ function buildDocument(tree: DocumentTree, extras: BuildExtras, pageNumbers?: Pa
     compatibility: { doNotExpandShiftReturn: true },
     ...(pageNumbers ? { pageNumbers } : {}),
     customProperties: Object.entries(tree.meta.properties ?? {}).map(([name, value]) => ({ name, value: xmlSafeText(value) })),
-    sections: tree.sections.map((s, i) => renderSection(s, extras.closingSplits?.[i] ? { ...ctx, closingSplit: true } : ctx, watermark)),
+    sections: tree.sections.map((s, i) => renderSection(s, closingContext(ctx, extras, i), watermark)),
   });
 }
 
@@ -97,6 +105,8 @@ export interface DocxOptions {
   sectionPages?: number[];
   /** Per section, whether the typesetter broke its 落款 between signers (layoutForDocx). */
   closingSplits?: boolean[];
+  /** Per section, whether its 落款 goes without the blank line above the signers (layoutForDocx: tightClosings). */
+  tightClosings?: boolean[];
   /**
    * Writes a redline: text runs carrying a revision mark (revisions.ts) become tracked
    * changes by this author on this date. Without it, marks are ignored.
@@ -152,7 +162,7 @@ async function partsOf(document: Document): Promise<ZipEntries> {
  */
 async function pack(tree: DocumentTree, known: boolean, options: DocxOptions, sheet: StyleSheet): Promise<ZipEntries> {
   const needsEstimate = !known && tree.sections.some((s) => s.kind === 'body' && s.furniture.pageNumbers === 'ofTotal');
-  const extras: BuildExtras = { qr: await qrImages(tree), revisions: options.revisions, closingSplits: options.closingSplits, sheet };
+  const extras: BuildExtras = { qr: await qrImages(tree), revisions: options.revisions, closingSplits: options.closingSplits, tightClosings: options.tightClosings, sheet };
   if (!needsEstimate) return partsOf(buildDocument(tree, extras));
   try {
     // Loaded only here: docx's layout engine costs about 40 ms to load, and the pipeline always knows the count.

@@ -96,10 +96,10 @@ export function renderSignature(sig: SignatureBlock, ctx: RenderContext, pageBre
   const indent = signerIndentTwips(sig, ctx);
   const groups = sig.lines.map((l) => signerLines(l, indent, ctx, sig.sealed));
   const all: Line[] = [...groups.flat(), ...sealLines(sig, ctx)];
-  // One body line of air between the last text and the first signer.
+  // One body line of air between the last text and the first signer, unless that line would push the 落款 off the text's page.
   const first = all[0];
-  if (first) first.before = (first.before ?? 0) + pitchOf(ctx);
-  // Where the typesetter broke a 落款 taller than a page, Word may break too: between signers, never within the last two.
+  if (first && !ctx.closingTight) first.before = (first.before ?? 0) + pitchOf(ctx);
+  // Where the typesetter broke the 落款, Word may break too: between signers, never within the last two.
   const breakable = new Set(ctx.closingSplit ? groups.slice(0, Math.max(0, groups.length - SIGNERS_WITH_DATE)).map((g) => g[g.length - 1]) : []);
   return all.map((line, i) => renderLine(line, ctx, { keepLines: true, keepNext: i < all.length - 1 && !breakable.has(line), pageBreakBefore: i === 0 && pageBreakBefore }));
 }

@@ -4,6 +4,7 @@
  * lines before it (it must never sit alone on a page).
  */
 import type { Block, Section, Spacer } from '../../document/tree.js';
+import { keepChain } from '../docx/keepChain.js';
 import { linePitch } from './measure.js';
 import { isPageBreak, type FlowItem, type Slice } from './model.js';
 import { paragraphSlices, plainText, type LayoutContext } from './paragraph.js';
@@ -83,4 +84,20 @@ export function sectionFlow(section: Section, ctx: LayoutContext): FlowItem[] {
     if (block.kind === 'signature' && items.length > start) tieToPrevious(items, start, SIGNATURE_KEEPS_LINES);
   }
   return items;
+}
+
+const flowHeight = (items: readonly FlowItem[]): number => items.reduce((sum, item) => (isPageBreak(item) ? sum : sum + item.spaceBefore + item.height + item.spaceAfter), 0);
+
+/**
+ * Height of what a word processor keeps together at a section's first 落款: the blocks the
+ * DOCX chains to it (keepChain), whole — LibreOffice moves a keep-with-next paragraph whole
+ * when it fits the page before, where the typesetter carries only its last two lines — and
+ * the 落款 itself; 0 without a 落款.
+ */
+export function wholeClosingHeight(section: Section, ctx: LayoutContext): number {
+  const at = section.blocks.findIndex((block) => block.kind === 'signature');
+  if (at < 0) return 0;
+  const chained = keepChain(section.blocks);
+  const kept = section.blocks.filter((_, i) => i === at || (i < at && chained.has(i)));
+  return flowHeight(kept.flatMap((block) => blockItems(block, ctx)));
 }

@@ -33,12 +33,15 @@ export interface PdfResult {
   anchors: Anchor[];
   /** Per section: whether its 落款 breaks between signers (the DOCX lets Word break there too). */
   closingSplits: boolean[];
+  /** Per section: whether the DOCX sets its 落款 tighter (DocumentPlan.tightClosings). */
+  tightClosings: boolean[];
 }
 
-/** What the DOCX takes from the typesetter: pages per section and where a 落款 breaks. */
+/** What the DOCX takes from the typesetter: pages per section, where a 落款 breaks, which 落款 to set tighter. */
 export interface DocxLayout {
   sectionPages: number[];
   closingSplits: boolean[];
+  tightClosings: boolean[];
 }
 
 function closingSplitsOf(tree: DocumentTree, plan: DocumentPlan): boolean[] {
@@ -47,7 +50,7 @@ function closingSplitsOf(tree: DocumentTree, plan: DocumentPlan): boolean[] {
 
 export async function layoutForDocx(tree: DocumentTree, options: { fonts?: PdfFontConfig } = {}): Promise<DocxLayout> {
   const plan = layoutDocument(tree, await loadFontSet(options.fonts));
-  return { sectionPages: sectionPagesOf(tree, plan), closingSplits: closingSplitsOf(tree, plan) };
+  return { sectionPages: sectionPagesOf(tree, plan), closingSplits: closingSplitsOf(tree, plan), tightClosings: plan.tightClosings };
 }
 
 function sectionPagesOf(tree: DocumentTree, plan: DocumentPlan): number[] {
@@ -80,5 +83,5 @@ export async function renderPdf(tree: DocumentTree, options: { fonts?: PdfFontCo
   await applyProof(doc, tree.meta);
   const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
   const warnings = plan.warnings.map((w): PdfWarning => ({ code: 'PDF_MISSING_GLYPH', ...w }));
-  return { bytes, warnings, pageCount: plan.pages.length, sectionPages: sectionPagesOf(tree, plan), anchors: plan.anchors, closingSplits: closingSplitsOf(tree, plan) };
+  return { bytes, warnings, pageCount: plan.pages.length, sectionPages: sectionPagesOf(tree, plan), anchors: plan.anchors, closingSplits: closingSplitsOf(tree, plan), tightClosings: plan.tightClosings };
 }

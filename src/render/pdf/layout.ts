@@ -5,9 +5,10 @@
  */
 import { styleSheetOf } from '../../document/styleOverrides.js';
 import type { DocumentTree } from '../../document/tree.js';
-import { sectionFlow } from './blocks.js';
+import { sectionFlow, wholeClosingHeight } from './blocks.js';
 import { furniturePlacements } from './furniture.js';
 import { pageGeometry, type PageGeometry } from './geometry.js';
+import { linePitch } from './measure.js';
 import type { Anchor, DocumentPlan, FaceSet, PagePlan } from './model.js';
 import { paginate } from './paginate.js';
 import type { LayoutContext } from './paragraph.js';
@@ -34,6 +35,16 @@ function sectionPages(tree: DocumentTree, geometry: PageGeometry, ctx: LayoutCon
   return pages;
 }
 
+/**
+ * Whether a word processor would find the 落款 and the paragraph chained to it about a page
+ * tall or taller: within one body line, as word processors measure CJK lines a little
+ * differently. The DOCX then drops the blank line above the signers so the two still share a page.
+ */
+function isClosingTight(section: DocumentTree['sections'][number], geometry: PageGeometry, ctx: LayoutContext): boolean {
+  const height = wholeClosingHeight(section, ctx);
+  return height > 0 && height > geometry.textHeight - linePitch(ctx.sheet, ctx.sheet.paragraphs.body.sizePt);
+}
+
 function numberBodyPages(pages: PagePlan[]): number {
   let count = 0;
   for (const page of pages) if (page.sectionKind === 'body') page.bodyNumber = ++count;
@@ -50,5 +61,8 @@ export function layoutDocument(tree: DocumentTree, faces: FaceSet): DocumentPlan
   const totalBody = numberBodyPages(pages);
   for (const page of pages) page.placements.push(...furniturePlacements(page, totalBody, geometry, ctx));
   const watermark = tree.watermark ? planWatermark(tree.watermark, geometry, ctx) : undefined;
-  return { pageWidth: geometry.width, pageHeight: geometry.height, pages, anchors, ...(watermark ? { watermark } : {}), warnings: sink.warnings };
+  // A 落款 the typesetter breaks between signers may break in the DOCX too: it needs no tightening.
+  const splits = new Set(pages.filter((p) => p.breaksClosing).map((p) => p.sectionIndex));
+  const tightClosings = tree.sections.map((section, i) => !splits.has(i) && isClosingTight(section, geometry, ctx));
+  return { pageWidth: geometry.width, pageHeight: geometry.height, pages, anchors, tightClosings, ...(watermark ? { watermark } : {}), warnings: sink.warnings };
 }

@@ -152,7 +152,7 @@ export interface PagePlan {
   /** 1-based among body pages; undefined on front pages. */
   bodyNumber?: number;
   placements: Placement[];
-  /** The page ends between two signers: a 落款 taller than a page broke here. */
+  /** The page ends between two signers: a 落款 that would not fit (or would leave this page too empty) broke here. */
   breaksClosing?: boolean;
 }
 
@@ -184,6 +184,11 @@ export interface DocumentPlan {
   pageHeight: number;
   pages: PagePlan[];
   anchors: Anchor[];
+  /**
+   * Per section: its 落款 and the whole paragraph chained to it in the DOCX come within a
+   * line of a page's height (wholeClosingHeight): the DOCX sets that 落款 tighter.
+   */
+  tightClosings: boolean[];
   watermark?: WatermarkPlan;
   warnings: MissingGlyph[];
 }

@@ -2,9 +2,11 @@
  * Pagination of one section's flow: fill pages greedily; when a slice does not fit,
  * break after the last slice on the page that allows a break (so headings, orphans,
  * widows and the 落款 move together), or — when the whole page is one unbreakable chain —
- * break right before the slice; a chain taller than any page breaks at its soft points (between
- * the signers of a long 落款) instead, filling the page it starts on. Table headers are repeated on continuation pages; a
- * slice taller than an empty page is split.
+ * break right before the slice. A chain with soft points (between the signers of a 落款)
+ * breaks there instead when it is taller than any page, or when carrying it whole to the
+ * next page would leave this one more than MAX_EMPTY_SHARE empty: the page it starts on
+ * is filled. Table headers are repeated on continuation pages; a slice taller than an
+ * empty page is split.
  */
 import { isPageBreak, type FlowItem, type Slice } from './model.js';
 
@@ -17,6 +19,12 @@ export interface PlacedSlice {
 }
 
 const EPSILON = 1e-6;
+
+/**
+ * The most of a page a keep-chain with soft points may leave empty by moving whole to the
+ * next page (issue 15: pages left 45–60% empty before the 落款 read as a mistake).
+ */
+export const MAX_EMPTY_SHARE = 0.4;
 
 class PageFiller {
   readonly pages: PlacedSlice[][] = [];
@@ -72,6 +80,12 @@ class PageFiller {
     return -1;
   }
 
+  /** Whether ending the page after position k fills it to at least 1 − MAX_EMPTY_SHARE. */
+  filledAfter(k: number): boolean {
+    const kept = this.page[k] as PlacedSlice;
+    return kept.y + kept.slice.height >= this.height * (1 - MAX_EMPTY_SHARE) - EPSILON;
+  }
+
   /** Keeps the page up to position k and returns the flow index to continue from. */
   truncateAfter(k: number): number {
     const kept = this.page[k] as PlacedSlice;
@@ -81,7 +95,7 @@ class PageFiller {
 }
 
 /** Height of the keep-chain starting at flow index `from` (up to its first slice that allows a break). */
-export function chainHeight(items: readonly FlowItem[], from: number): number {
+function chainHeight(items: readonly FlowItem[], from: number): number {
   let height = 0;
   for (let i = from; i < items.length; i++) {
     const item = items[i] as FlowItem;
@@ -94,13 +108,14 @@ export function chainHeight(items: readonly FlowItem[], from: number): number {
 
 /**
  * Where to end a full page: after the last slice that allows a break — unless what follows
- * it is a chain no page can hold, which then breaks at its last soft point on this page so
- * this page is filled rather than left half empty; -1 when neither exists.
+ * it is a chain no page can hold, or one whose move would leave this page more than
+ * MAX_EMPTY_SHARE empty: that chain then breaks at its last soft point on this page, so
+ * this page is filled; -1 when neither exists.
  */
 function breakPosition(filler: PageFiller, items: readonly FlowItem[]): number {
   const k = filler.lastBreakable();
   const next = k >= 0 ? (filler.page[k] as PlacedSlice).index + 1 : -1;
-  if (k >= 0 && chainHeight(items, next) <= filler.height + EPSILON) return k;
+  if (k >= 0 && chainHeight(items, next) <= filler.height + EPSILON && filler.filledAfter(k)) return k;
   const soft = filler.lastSoftBreak(k);
   return soft >= 0 ? soft : k;
 }
