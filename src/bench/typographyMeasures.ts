@@ -9,9 +9,9 @@ import { styleSheetOf } from '../document/styleOverrides.js';
 import type { DocumentTree, Section } from '../document/tree.js';
 import { sectionFlow } from '../render/pdf/blocks.js';
 import { pageGeometry } from '../render/pdf/geometry.js';
-import { layoutDocument } from '../render/pdf/layout.js';
+import { layoutDocument, paginateSection } from '../render/pdf/layout.js';
 import { isPageBreak, type FaceKey, type FaceSet, type FlowItem, type GlyphRun, type Slice } from '../render/pdf/model.js';
-import { paginate, type PlacedSlice } from '../render/pdf/paginate.js';
+import { chainHeight, type PlacedSlice } from '../render/pdf/paginate.js';
 import { paragraphSlices, type LayoutContext } from '../render/pdf/paragraph.js';
 import { WarningSink } from '../render/pdf/text.js';
 
@@ -38,6 +38,10 @@ export interface Typography {
    * breaks between signers, that is the page its first signers fill.
    */
   emptyBeforeSignature: number | null;
+  /** The 落款 with the text tied to it, set compact, is taller than the room left on the page before it. */
+  signatureChainTooTall: boolean;
+  /** The page with the date holds signatures only, no body text (a 落款 broken between signers). */
+  closingAlone: boolean;
   /** Signers printed on the page of the institution and date (null: no 落款), and in the whole 落款. */
   signersWithDate: number | null;
   signers: number;
@@ -170,6 +174,14 @@ function headingBalanceOf(section: Section, ctx: LayoutContext): { text: string;
   return out;
 }
 
+/** Height of the 落款 with the lines tied to it (the keep-chain it ends). */
+function closingChainHeight(flow: readonly FlowItem[]): number {
+  let from = flow.findIndex((item) => !isPageBreak(item) && item.signature === 'start');
+  if (from < 0) return 0;
+  while (from > 0 && !isPageBreak(flow[from - 1]!) && (flow[from - 1] as Slice).keepWithNext) from--;
+  return chainHeight(flow, from);
+}
+
 function bottomOf(page: readonly PlacedSlice[]): number {
   return page.reduce((b, p) => Math.max(b, p.y + p.slice.height), 0);
 }
@@ -184,6 +196,8 @@ export function measureTypography(tree: DocumentTree, faces: FaceSet): Typograph
     runts: [],
     tableSplits: 0,
     emptyBeforeSignature: null,
+    signatureChainTooTall: false,
+    closingAlone: false,
     signersWithDate: null,
     signers: 0,
     headingBalance: [],
@@ -193,8 +207,8 @@ export function measureTypography(tree: DocumentTree, faces: FaceSet): Typograph
     headings: [],
   };
   for (const section of tree.sections) {
-    const flow = sectionFlow(section, ctx);
-    const pages = paginate(flow, geometry.textHeight);
+    const { placed: pages, compact } = paginateSection(section, ctx, geometry.textHeight);
+    const flow = sectionFlow(section, compact ? { ...ctx, compactClosing: true } : ctx);
     for (const item of flow) {
       if (isPageBreak(item) || !item.line?.justified) continue;
       const gap = widestGapEm(item);
@@ -204,9 +218,14 @@ export function measureTypography(tree: DocumentTree, faces: FaceSet): Typograph
     result.runts.push(...runtsOf(flow));
     result.tableSplits += tableSplitsOf(pages);
     const datedAt = pages.findIndex((page) => page.some((p) => p.slice.signature === 'date'));
-    if (datedAt > 0) result.emptyBeforeSignature = (geometry.textHeight - bottomOf(pages[datedAt - 1]!)) / geometry.textHeight;
+    if (datedAt > 0) {
+      const room = geometry.textHeight - bottomOf(pages[datedAt - 1]!);
+      result.emptyBeforeSignature = room / geometry.textHeight;
+      result.signatureChainTooTall = closingChainHeight(sectionFlow(section, { ...ctx, compactClosing: true })) > room + 1e-6;
+    }
     const dated = pages[datedAt];
     if (dated) result.signersWithDate = dated.filter((p) => p.slice.signature === 'signer').length;
+    if (dated?.every((p) => p.index < 0 || p.slice.signature !== undefined)) result.closingAlone = true;
     result.signers += flow.filter((item) => !isPageBreak(item) && item.signature === 'signer').length;
     result.headingBalance.push(...headingBalanceOf(section, ctx));
     result.headings.push(...headingsOf(section, ctx));

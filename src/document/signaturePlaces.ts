@@ -14,6 +14,13 @@ export const SEAL_DIAMETER_PT = 42 * MM_TO_PT;
 export const SIGNING_WIDTH_PT = 45 * MM_TO_PT;
 /** Extra height above each signer line for the handwriting, in body lines. */
 export const SIGNING_EXTRA_LINES = 0.6;
+/**
+ * A compact 落款 — no blank line above the signers, each signer's note beside the name, each
+ * signer's line itself the signing room (about 10 mm) — for where the full one would leave
+ * the page before it mostly empty or break between signers:
+ * GB/T 9704 §7.3.5 fits the 落款 by tightening its spacing, never by a page of signatures alone.
+ */
+export const COMPACT_SIGNING_EXTRA_LINES = 0;
 /** GB/T 9704: the date is set right with four characters' indent (右空四字). */
 export const DATE_RIGHT_INDENT_CHARS = 4;
 /** The name and date sit this far below the seal's centre (GB/T 9704: 居印章中心偏下). */

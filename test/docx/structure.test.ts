@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { COMPACT_SIGNING_EXTRA_LINES, SIGNING_EXTRA_LINES } from '../../src/document/signaturePlaces.js';
 import { DOCX_FONTS, STYLE_SHEETS } from '../../src/document/styles.js';
 import type { DocumentTree, SignatureBlock } from '../../src/document/tree.js';
 import { renderDocx } from '../../src/render/docx/index.js';
@@ -281,18 +282,34 @@ describe('signature block', () => {
   });
 });
 
-describe('a 落款 the typesetter marks tight (its chained paragraph and itself about a page tall)', () => {
-  const spaceBeforeFirstSigner = async (tightClosings?: boolean[]): Promise<number> => {
+describe('a 落款 the typesetter sets compact (it would not fit the page before, or it is about a page tall)', () => {
+  const signerParagraphs = async (tightClosings?: boolean[]): Promise<string[]> => {
     const ps = paragraphs(part(await unzipDocx(await renderDocx(sampleTree(), tightClosings ? { tightClosings } : {})), 'word/document.xml'));
-    const first = ps.find((p) => textOf(p) === '鉴定人：李某某')!;
+    return ps.filter((p) => textOf(p).startsWith('鉴定人：'));
+  };
+  const spaceBeforeFirstSigner = async (tightClosings?: boolean[]): Promise<number> => {
+    const first = (await signerParagraphs(tightClosings))[0]!;
     return Number(/<w:spacing [^>]*w:before="(\d+)"/.exec(first)?.[1] ?? 0);
   };
 
-  it('drops the blank line above the first signer, and only there', async () => {
+  it('sets each signer\'s note beside the name, in the note\'s size, with the signing lines starting at one column', async () => {
+    const tree = sampleTree();
+    const sig = tree.sections[1]!.blocks.find((b) => b.kind === 'signature')!;
+    const notes = sig.lines.map((l) => l.note).filter(Boolean);
+    const compact = await signerParagraphs([false, true]);
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) expect(compact.some((p) => textOf(p).includes(note!) && p.includes(`<w:sz w:val="${sheet.paragraphs.small.sizePt * 2}"/>`))).toBe(true);
+    const tabs = compact.map((p) => /<w:tab w:val="left" w:pos="(\d+)"\/>/.exec(p)?.[1]);
+    expect(new Set(tabs).size).toBe(1);
+    expect(tabs[0]).toBeDefined();
+  });
+
+  it('drops the blank line above the first signer and the extra signing room, and only there', async () => {
     const pitch = ptToTwips(linePitchPt(sheet, sheet.paragraphs.bodyFlush.sizePt));
     const normal = await spaceBeforeFirstSigner();
     expect(await spaceBeforeFirstSigner([false, false])).toBe(normal);
-    expect(normal - (await spaceBeforeFirstSigner([false, true]))).toBeCloseTo(pitch, -1);
+    // The blank line and the extra signing room above the line go; the line itself stays the signing room.
+    expect(normal - (await spaceBeforeFirstSigner([false, true]))).toBeCloseTo(pitch * (1 + SIGNING_EXTRA_LINES - COMPACT_SIGNING_EXTRA_LINES), -1);
   });
 });
 

@@ -1,20 +1,22 @@
 /**
  * The 落款 in Word, the same places as the PDF's (render/pdf/signature.ts): each signer's
- * 「role：name」 followed by a signing line (a tab with an underscore leader to the right
- * margin, with room above it for the handwriting), the certificate note in small text, then
+ * 「role：name」 followed by a signing line (a tab to the column where every signer's line
+ * starts, then an underscore leader to the right margin, with room above it for the
+ * handwriting; less room in a compact 落款), the certificate note in small text, then
  * the institution's name centred over the date (右空四字) with the seal's 42 mm kept clear
  * above and below. Optional seal and signature images float in those places. All of it
  * keeps together and with the text before it (see keepChain.ts), unless the typesetter had
  * to break it between signers.
  */
-import { AlignmentType, LeaderType, Paragraph, TabStopType, type ImageRun, type ParagraphChild } from 'docx';
+import { AlignmentType, LeaderType, Paragraph, TabStopType, TextRun, type ImageRun, type ParagraphChild } from 'docx';
 import type { ParagraphStyle, SignatureBlock, SignatureLine } from '../../document/tree.js';
-import { DATE_RIGHT_INDENT_CHARS, SEAL_CENTRE_ABOVE_PT, SEAL_DIAMETER_PT as SEAL_PT, SIGNERS_WITH_DATE, SIGNING_EXTRA_LINES, SIGNING_WIDTH_PT as SIGNING_PT, signerText } from '../../document/signaturePlaces.js';
+import { COMPACT_SIGNING_EXTRA_LINES, DATE_RIGHT_INDENT_CHARS, SEAL_CENTRE_ABOVE_PT, SEAL_DIAMETER_PT as SEAL_PT, SIGNERS_WITH_DATE, SIGNING_EXTRA_LINES, SIGNING_WIDTH_PT as SIGNING_PT, signerText } from '../../document/signaturePlaces.js';
 import type { FlowFlags, RenderContext } from './context.js';
 import { floatingImage } from './images.js';
 import { plainRun, tabRun } from './inlines.js';
 import { flowOptions } from './paragraphs.js';
-import { estimateWidthPt, linePitchPt, ptToTwips } from './units.js';
+import { estimateWidthPt, linePitchPt, ptToHalfPoints, ptToTwips } from './units.js';
+import { xmlSafeText } from '../xmlSafe.js';
 import { styleId } from './wordStyles.js';
 
 const SIGNER_STYLE: ParagraphStyle = 'bodyFlush';
@@ -28,36 +30,62 @@ interface Line {
   align?: 'right';
   before?: number;
   after?: number;
-  signingTab?: boolean;
+  /** The signing line's start (twips from the text's left edge): a left tab there, then the leader tab to the margin. */
+  signingTab?: number;
 }
 
 const sizeOf = (ctx: RenderContext, s: ParagraphStyle): number => ctx.sheet.paragraphs[s].sizePt;
 const pitchOf = (ctx: RenderContext): number => linePitchPt(ctx.sheet, sizeOf(ctx, SIGNER_STYLE));
 
 /** Left indent of the signer lines (twips): the widest name plus its signing space fits, at most mid-page. */
-export function signerIndentTwips(sig: SignatureBlock, ctx: RenderContext): number {
+export function signerIndentTwips(sig: SignatureBlock, ctx: RenderContext, beside = notesBeside(sig, ctx)): number {
   const textWidthPt = ctx.textWidthTwips / 20;
   const size = sizeOf(ctx, SIGNER_STYLE);
   const widths = sig.lines.flatMap((l) => [
-    estimateWidthPt(signerText(l), size) + size + SIGNING_PT,
-    l.note ? estimateWidthPt(l.note, sizeOf(ctx, NOTE_STYLE)) : 0,
+    labelWidthPt(l, beside, ctx) + size + SIGNING_PT,
+    l.note && !beside ? estimateWidthPt(l.note, sizeOf(ctx, NOTE_STYLE)) : 0,
   ]);
   const widest = widths.reduce((a, b) => Math.max(a, b), 0);
   return ptToTwips(Math.min(Math.max(0, textWidthPt - widest), textWidthPt / 2));
 }
 
-function signerLines(l: SignatureLine, indent: number, ctx: RenderContext, sealed: boolean): Line[] {
+/** Width of what stands left of the signing line: 「role：name」, and in a compact 落款 the note beside it (as in the PDF). */
+function labelWidthPt(l: SignatureLine, beside: boolean, ctx: RenderContext): number {
+  const size = sizeOf(ctx, SIGNER_STYLE);
+  const note = beside && l.note ? sizeOf(ctx, NOTE_STYLE) / 2 + estimateWidthPt(l.note, sizeOf(ctx, NOTE_STYLE)) : 0;
+  return estimateWidthPt(signerText(l), size) + note;
+}
+
+/** Where every signing line starts (pt from the text's left edge): one em after the widest label, as in the PDF. */
+function signingLineX(sig: SignatureBlock, indent: number, beside: boolean, ctx: RenderContext): number {
+  return indent / 20 + Math.max(0, ...sig.lines.map((l) => labelWidthPt(l, beside, ctx))) + sizeOf(ctx, SIGNER_STYLE);
+}
+
+/** A compact 落款 sets the notes beside the names where every signing line still gets its full width (as the PDF). */
+function notesBeside(sig: SignatureBlock, ctx: RenderContext): boolean {
+  if (!ctx.closingTight) return false;
+  const widest = Math.max(0, ...sig.lines.map((l) => labelWidthPt(l, true, ctx)));
+  return widest + sizeOf(ctx, SIGNER_STYLE) + SIGNING_PT <= ctx.textWidthTwips / 20;
+}
+
+/** The note in small text beside the name (compact 落款): the run states only its size, the style gives the rest. */
+function noteRun(note: string, ctx: RenderContext): TextRun {
+  return new TextRun({ text: xmlSafeText(` ${note}`), size: ptToHalfPoints(sizeOf(ctx, NOTE_STYLE)) });
+}
+
+function signerLines(l: SignatureLine, indent: number, lineX: number, beside: boolean, ctx: RenderContext, sealed: boolean): Line[] {
   const pitch = pitchOf(ctx);
   const text = signerText(l);
-  // The tab runs to the right margin along an underscore leader: the signing line.
-  const children: ParagraphChild[] = [plainRun(text), tabRun()];
+  const extra = ctx.closingTight ? COMPACT_SIGNING_EXTRA_LINES : SIGNING_EXTRA_LINES;
+  const note = beside && l.note ? [noteRun(l.note, ctx)] : [];
+  // One tab to the column where all signing lines start, a second along an underscore leader to the right margin.
+  const children: ParagraphChild[] = [plainRun(text), ...note, tabRun(), tabRun()];
   if (sealed && l.image) {
-    const x = indent / 20 + estimateWidthPt(text, sizeOf(ctx, SIGNER_STYLE)) + sizeOf(ctx, SIGNER_STYLE);
-    const h = pitch * (1 + SIGNING_EXTRA_LINES) * 0.8;
-    children.push(floatingImage(l.image, { x, y: 0, w: Math.max(0, ctx.textWidthTwips / 20 - x), h }, `${text} 签名`));
+    const h = pitch * (1 + extra) * 0.8;
+    children.push(floatingImage(l.image, { x: lineX, y: 0, w: Math.max(0, ctx.textWidthTwips / 20 - lineX), h }, `${text} 签名`));
   }
-  const out: Line[] = [{ style: SIGNER_STYLE, children, indentLeft: indent, before: pitch * SIGNING_EXTRA_LINES, signingTab: true }];
-  if (l.note) out.push({ style: NOTE_STYLE, children: [plainRun(l.note)], indentLeft: indent });
+  const out: Line[] = [{ style: SIGNER_STYLE, children, indentLeft: indent, before: pitch * extra, signingTab: ptToTwips(lineX) }];
+  if (l.note && !beside) out.push({ style: NOTE_STYLE, children: [plainRun(l.note)], indentLeft: indent });
   return out;
 }
 
@@ -85,7 +113,7 @@ function renderLine(line: Line, ctx: RenderContext, flags: FlowFlags): Paragraph
     style: styleId(line.style),
     ...(line.align ? { alignment: AlignmentType.RIGHT } : {}),
     indent: { left: line.indentLeft ?? 0, right: line.indentRight ?? 0, firstLine: 0, firstLineChars: 0 },
-    ...(line.signingTab ? { tabStops: [{ type: TabStopType.RIGHT, position: ctx.textWidthTwips, leader: LeaderType.UNDERSCORE }] } : {}),
+    ...(line.signingTab !== undefined ? { tabStops: [{ type: TabStopType.LEFT, position: line.signingTab }, { type: TabStopType.RIGHT, position: ctx.textWidthTwips, leader: LeaderType.UNDERSCORE }] } : {}),
     ...(line.before || line.after ? { spacing: { before: ptToTwips(line.before ?? 0), after: ptToTwips(line.after ?? 0) } } : {}),
     ...flowOptions(flags),
     children: line.children,
@@ -93,8 +121,10 @@ function renderLine(line: Line, ctx: RenderContext, flags: FlowFlags): Paragraph
 }
 
 export function renderSignature(sig: SignatureBlock, ctx: RenderContext, pageBreakBefore = false): Paragraph[] {
-  const indent = signerIndentTwips(sig, ctx);
-  const groups = sig.lines.map((l) => signerLines(l, indent, ctx, sig.sealed));
+  const beside = notesBeside(sig, ctx);
+  const indent = signerIndentTwips(sig, ctx, beside);
+  const lineX = signingLineX(sig, indent, beside, ctx);
+  const groups = sig.lines.map((l) => signerLines(l, indent, lineX, beside, ctx, sig.sealed));
   const all: Line[] = [...groups.flat(), ...sealLines(sig, ctx)];
   // One body line of air between the last text and the first signer, unless that line would push the 落款 off the text's page.
   const first = all[0];

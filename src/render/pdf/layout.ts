@@ -4,23 +4,46 @@
  * numbered 1…N, front pages are not counted.
  */
 import { styleSheetOf } from '../../document/styleOverrides.js';
-import type { DocumentTree } from '../../document/tree.js';
+import type { DocumentTree, Section } from '../../document/tree.js';
 import { sectionFlow, wholeClosingHeight } from './blocks.js';
 import { furniturePlacements } from './furniture.js';
 import { pageGeometry, type PageGeometry } from './geometry.js';
 import { linePitch } from './measure.js';
 import type { Anchor, DocumentPlan, FaceSet, PagePlan } from './model.js';
-import { paginate } from './paginate.js';
+import { MAX_EMPTY_SHARE, paginate, type PlacedSlice } from './paginate.js';
 import type { LayoutContext } from './paragraph.js';
 import { WarningSink } from './text.js';
 import { planWatermark } from './watermark.js';
 
-function sectionPages(tree: DocumentTree, geometry: PageGeometry, ctx: LayoutContext, anchors: Anchor[]): PagePlan[] {
+/** Share of the page before the 落款's first page left empty; 0 without a 落款 or when it opens the section. */
+function emptyBeforeClosing(pages: PlacedSlice[][], height: number): number {
+  const at = pages.findIndex((page) => page.some((p) => p.slice.signature === 'start'));
+  if (at <= 0) return 0;
+  const last = pages[at - 1]!.at(-1);
+  return last ? Math.max(0, 1 - (last.y + last.slice.height) / height) : 1;
+}
+
+/** What a proof-reader would send back about a 落款: signatures broken away from the text (worst), or a mostly empty page before it. */
+function closingCost(pages: PlacedSlice[][], height: number): number {
+  const split = pages.some((page) => page.at(-1)?.slice.softBreak === true);
+  return (split ? 2 : 0) + (emptyBeforeClosing(pages, height) > MAX_EMPTY_SHARE ? 1 : 0);
+}
+
+/** A section's pages, with the 落款 set compact where that spares a split 落款 or a mostly empty page before it. */
+export function paginateSection(section: Section, ctx: LayoutContext, height: number): { placed: PlacedSlice[][]; compact: boolean } {
+  const full = paginate(sectionFlow(section, ctx), height);
+  if (closingCost(full, height) === 0) return { placed: full, compact: false };
+  const compact = paginate(sectionFlow(section, { ...ctx, compactClosing: true }), height);
+  return closingCost(compact, height) < closingCost(full, height) ? { placed: compact, compact: true } : { placed: full, compact: false };
+}
+
+function sectionPages(tree: DocumentTree, geometry: PageGeometry, ctx: LayoutContext, anchors: Anchor[], compact: boolean[]): PagePlan[] {
   const pages: PagePlan[] = [];
   tree.sections.forEach((section, sectionIndex) => {
-    const flow = sectionFlow(section, ctx);
-    if (flow.length === 0) return;
-    for (const placed of paginate(flow, geometry.textHeight)) {
+    const { placed: sectionPlaced, compact: isCompact } = paginateSection(section, ctx, geometry.textHeight);
+    compact[sectionIndex] = isCompact;
+    if (sectionPlaced.every((page) => page.length === 0)) return;
+    for (const placed of sectionPlaced) {
       for (const p of placed) if (p.slice.anchor) anchors.push({ text: p.slice.anchor, page: pages.length + 1 });
       pages.push({
         sectionIndex,
@@ -57,12 +80,14 @@ export function layoutDocument(tree: DocumentTree, faces: FaceSet): DocumentPlan
   const sink = new WarningSink();
   const ctx: LayoutContext = { sheet, faces, sink, textWidth: geometry.textWidth };
   const anchors: Anchor[] = [];
-  const pages = sectionPages(tree, geometry, ctx, anchors);
+  const compact: boolean[] = [];
+  const pages = sectionPages(tree, geometry, ctx, anchors, compact);
   const totalBody = numberBodyPages(pages);
   for (const page of pages) page.placements.push(...furniturePlacements(page, totalBody, geometry, ctx));
   const watermark = tree.watermark ? planWatermark(tree.watermark, geometry, ctx) : undefined;
-  // A 落款 the typesetter breaks between signers may break in the DOCX too: it needs no tightening.
+  // The DOCX sets compact what the typesetter set compact, and a 落款 a word processor would
+  // find a page tall; one the typesetter breaks between signers may break there instead.
   const splits = new Set(pages.filter((p) => p.breaksClosing).map((p) => p.sectionIndex));
-  const tightClosings = tree.sections.map((section, i) => !splits.has(i) && isClosingTight(section, geometry, ctx));
+  const tightClosings = tree.sections.map((section, i) => compact[i] === true || (!splits.has(i) && isClosingTight(section, geometry, ctx)));
   return { pageWidth: geometry.width, pageHeight: geometry.height, pages, anchors, tightClosings, ...(watermark ? { watermark } : {}), warnings: sink.warnings };
 }

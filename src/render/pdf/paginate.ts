@@ -3,10 +3,9 @@
  * break after the last slice on the page that allows a break (so headings, orphans,
  * widows and the 落款 move together), or — when the whole page is one unbreakable chain —
  * break right before the slice. A chain with soft points (between the signers of a 落款)
- * breaks there instead when it is taller than any page, or when carrying it whole to the
- * next page would leave this one more than MAX_EMPTY_SHARE empty: the page it starts on
- * is filled. Table headers are repeated on continuation pages; a slice taller than an
- * empty page is split.
+ * breaks there instead when it is taller than any page (a page of signatures alone is the
+ * last resort: layout.ts first tries a compact 落款). Table headers are repeated on
+ * continuation pages; a slice taller than an empty page is split.
  */
 import { isPageBreak, type FlowItem, type Slice } from './model.js';
 
@@ -21,8 +20,8 @@ export interface PlacedSlice {
 const EPSILON = 1e-6;
 
 /**
- * The most of a page a keep-chain with soft points may leave empty by moving whole to the
- * next page (issue 15: pages left 45–60% empty before the 落款 read as a mistake).
+ * The most of the page before the 落款 a layout should leave empty (issue 15: pages left
+ * 45–60% empty before the 落款 read as a mistake); layout.ts sets the 落款 compact beyond it.
  */
 export const MAX_EMPTY_SHARE = 0.4;
 
@@ -80,12 +79,6 @@ class PageFiller {
     return -1;
   }
 
-  /** Whether ending the page after position k fills it to at least 1 − MAX_EMPTY_SHARE. */
-  filledAfter(k: number): boolean {
-    const kept = this.page[k] as PlacedSlice;
-    return kept.y + kept.slice.height >= this.height * (1 - MAX_EMPTY_SHARE) - EPSILON;
-  }
-
   /** Keeps the page up to position k and returns the flow index to continue from. */
   truncateAfter(k: number): number {
     const kept = this.page[k] as PlacedSlice;
@@ -95,7 +88,7 @@ class PageFiller {
 }
 
 /** Height of the keep-chain starting at flow index `from` (up to its first slice that allows a break). */
-function chainHeight(items: readonly FlowItem[], from: number): number {
+export function chainHeight(items: readonly FlowItem[], from: number): number {
   let height = 0;
   for (let i = from; i < items.length; i++) {
     const item = items[i] as FlowItem;
@@ -108,14 +101,13 @@ function chainHeight(items: readonly FlowItem[], from: number): number {
 
 /**
  * Where to end a full page: after the last slice that allows a break — unless what follows
- * it is a chain no page can hold, or one whose move would leave this page more than
- * MAX_EMPTY_SHARE empty: that chain then breaks at its last soft point on this page, so
- * this page is filled; -1 when neither exists.
+ * it is a chain no page can hold: that chain then breaks at its last soft point on this
+ * page, so this page is filled; -1 when neither exists.
  */
 function breakPosition(filler: PageFiller, items: readonly FlowItem[]): number {
   const k = filler.lastBreakable();
   const next = k >= 0 ? (filler.page[k] as PlacedSlice).index + 1 : -1;
-  if (k >= 0 && chainHeight(items, next) <= filler.height + EPSILON && filler.filledAfter(k)) return k;
+  if (k >= 0 && chainHeight(items, next) <= filler.height + EPSILON) return k;
   const soft = filler.lastSoftBreak(k);
   return soft >= 0 ? soft : k;
 }

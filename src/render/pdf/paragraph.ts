@@ -17,6 +17,8 @@ export interface LayoutContext {
   sink: WarningSink;
   /** Width of the text block, in points. */
   textWidth: number;
+  /** Set the 落款 compact (signaturePlaces: COMPACT_SIGNING_EXTRA_LINES, no blank line above it). */
+  compactClosing?: boolean;
 }
 
 export interface TextStyle {

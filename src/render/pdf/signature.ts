@@ -1,7 +1,10 @@
 /**
  * The 落款, laid out with real room for signing and sealing:
- * - each signer as 「role：name」 with a signing space to its right (45 mm wide, a line and a
- *   half tall, on a thin signature line) and the certificate note under it in small text;
+ * - each signer as 「role：name」 with a signing space to its right (at least 45 mm wide, a line
+ *   and a half tall, on a thin signature line, the lines of all signers starting at one
+ *   column) and the certificate note under it in small text — in a compact 落款 the signing
+ *   room is the line itself, and the note stands beside the name where every signing line
+ *   keeps its full width;
  * - the institution's name centred over the date, the date set right with four characters'
  *   indent (GB/T 9704 右空四字), both in the lower middle of a 42 mm seal circle that
  *   covers no other text: the block reserves the whole circle.
@@ -9,7 +12,7 @@
  * fills them) and carry the optional signature and seal images; drafts keep the same room.
  */
 import type { Inline, SignatureBlock, SignatureLine } from '../../document/tree.js';
-import { DATE_RIGHT_INDENT_CHARS, SEAL_CENTRE_ABOVE_PT, SEAL_DIAMETER_PT, SIGNING_EXTRA_LINES, SIGNING_WIDTH_PT, signerText, SIGNERS_WITH_DATE } from '../../document/signaturePlaces.js';
+import { COMPACT_SIGNING_EXTRA_LINES, DATE_RIGHT_INDENT_CHARS, SEAL_CENTRE_ABOVE_PT, SEAL_DIAMETER_PT, SIGNING_EXTRA_LINES, SIGNING_WIDTH_PT, signerText, SIGNERS_WITH_DATE } from '../../document/signaturePlaces.js';
 import { shiftAll } from './drawables.js';
 import type { Drawable, Slice } from './model.js';
 import { typeset, type LayoutContext, type TextStyle } from './paragraph.js';
@@ -36,37 +39,72 @@ function naturalWidth(value: string, style: TextStyle, ctx: LayoutContext): numb
 }
 
 /** The signer column: as far right as the widest name plus its signing space allows, at most mid-page. */
-function signerColumn(block: SignatureBlock, ctx: LayoutContext): number {
-  const { body, small } = styles(ctx);
+function signerColumn(block: SignatureBlock, beside: boolean, ctx: LayoutContext): number {
+  const { small } = styles(ctx);
   const widest = Math.max(
     0,
-    ...block.lines.map((l) => naturalWidth(signerText(l), body, ctx) + body.sizePt + SIGNING_WIDTH_PT),
-    ...block.lines.map((l) => (l.note ? naturalWidth(l.note, small, ctx) : 0)),
+    ...block.lines.map((l) => labelWidth(l, beside, ctx) + styles(ctx).body.sizePt + SIGNING_WIDTH_PT),
+    ...block.lines.map((l) => (l.note && !beside ? naturalWidth(l.note, small, ctx) : 0)),
   );
   return Math.max(0, Math.min(ctx.textWidth / 2, ctx.textWidth - widest));
+}
+
+/** A compact 落款 sets the notes beside the names where every signing line still gets its full width. */
+function notesBeside(block: SignatureBlock, ctx: LayoutContext): boolean {
+  if (!ctx.compactClosing) return false;
+  const widest = Math.max(0, ...block.lines.map((l) => labelWidth(l, true, ctx)));
+  return widest + styles(ctx).body.sizePt + SIGNING_WIDTH_PT <= ctx.textWidth;
+}
+
+/** The gap between a signer's name and the note set beside it in a compact 落款. */
+const noteGap = (ctx: LayoutContext): number => styles(ctx).small.sizePt / 2;
+
+/** Width of what stands left of the signing line: 「role：name」, and the note when it stands beside it. */
+function labelWidth(l: SignatureLine, beside: boolean, ctx: LayoutContext): number {
+  const { body, small } = styles(ctx);
+  const name = naturalWidth(signerText(l), body, ctx);
+  return beside && l.note ? name + noteGap(ctx) + naturalWidth(l.note, small, ctx) : name;
+}
+
+const baselineOf = (drawables: readonly Drawable[]): number => drawables.find((d) => d.kind === 'glyphs')?.baseline ?? 0;
+
+/** The note in small text on the signer's own line (compact 落款), on the name's baseline. */
+function noteBeside(signer: SignatureLine, line: { drawables: Drawable[] }, left: number, ctx: LayoutContext): Drawable[] {
+  const { body, small } = styles(ctx);
+  const x = left + naturalWidth(signerText(signer), body, ctx) + noteGap(ctx);
+  const [note] = signer.note ? typeset(text(signer.note), small, ctx.textWidth - x, ctx, x) : [];
+  return note ? shiftAll(note.drawables, 0, baselineOf(line.drawables) - baselineOf(note.drawables)) : [];
 }
 
 function slice(height: number, drawables: Drawable[]): Slice {
   return { height, spaceBefore: 0, spaceAfter: 0, keepWithNext: true, drawables, textLines: 1 };
 }
 
-function signerSlices(signer: SignatureLine, index: number, block: SignatureBlock, left: number, ctx: LayoutContext): Slice[] {
+/** Where every signing line starts: one em after the widest label, so the lines align. */
+function signingLineX(block: SignatureBlock, left: number, beside: boolean, ctx: LayoutContext): number {
+  return left + Math.max(0, ...block.lines.map((l) => labelWidth(l, beside, ctx))) + styles(ctx).body.sizePt;
+}
+
+interface Columns { left: number; x: number; beside: boolean }
+
+function signerSlices(signer: SignatureLine, index: number, block: SignatureBlock, { left, x, beside }: Columns, ctx: LayoutContext): Slice[] {
   const { body, small } = styles(ctx);
   const [line] = typeset(text(signerText(signer)), body, ctx.textWidth - left, ctx, left);
   if (!line) return [];
-  const extra = line.height * SIGNING_EXTRA_LINES;
+  const extra = line.height * (ctx.compactClosing ? COMPACT_SIGNING_EXTRA_LINES : SIGNING_EXTRA_LINES);
   const height = line.height + extra;
-  const x = left + naturalWidth(signerText(signer), body, ctx) + body.sizePt;
   const w = Math.max(0, ctx.textWidth - x);
   const baseline = extra + line.height * 0.8;
-  const drawables: Drawable[] = [...shiftAll(line.drawables, 0, extra)];
+  const note = beside ? noteBeside(signer, line, left, ctx) : [];
+  const drawables: Drawable[] = [...shiftAll([...line.drawables, ...note], 0, extra)];
   drawables.push({ kind: 'rule', x1: x, x2: x + w, y1: baseline, y2: baseline, width: 0.4 });
   if (block.sealed) {
     drawables.push({ kind: 'field', name: `signer-${index + 1}`, tooltip: signerText(signer), x, y: 0, w, h: baseline });
     if (signer.image) drawables.push({ kind: 'image', data: signer.image, x, y: 0, w, h: baseline });
   }
   const out: Slice[] = [{ ...slice(height, drawables), signature: 'signer' }];
-  for (const note of signer.note ? typeset(text(signer.note), small, ctx.textWidth - left, ctx, left) : []) out.push(slice(note.height, note.drawables));
+  const below = signer.note && !beside ? typeset(text(signer.note), small, ctx.textWidth - left, ctx, left) : [];
+  for (const note of below) out.push(slice(note.height, note.drawables));
   return out;
 }
 
@@ -94,12 +132,14 @@ function sealSlice(block: SignatureBlock, ctx: LayoutContext): Slice {
 }
 
 export function signatureSlices(block: SignatureBlock, ctx: LayoutContext): Slice[] {
-  const left = signerColumn(block, ctx);
-  const blank = typeset([], styles(ctx).body, ctx.textWidth, ctx)[0];
+  const beside = notesBeside(block, ctx);
+  const left = signerColumn(block, beside, ctx);
+  const columns = { left, x: signingLineX(block, left, beside, ctx), beside };
+  const blank = ctx.compactClosing ? undefined : typeset([], styles(ctx).body, ctx.textWidth, ctx)[0];
   const opening: Slice = { ...slice(blank?.height ?? 0, []), signature: 'start' };
   const slices = [opening];
   block.lines.forEach((signer, i) => {
-    const group = signerSlices(signer, i, block, left, ctx);
+    const group = signerSlices(signer, i, block, columns, ctx);
     const end = group[group.length - 1];
     // Only a 落款 taller than a page may break, and never within the last two signers and the date.
     if (end && i < block.lines.length - SIGNERS_WITH_DATE) end.softBreak = true;
