@@ -14,3 +14,10 @@ export function needsAutopsyCaveat(death: { autopsy: boolean } | undefined): boo
 export function hasClinicalJudgementWording(text: string): boolean {
   return CLINICAL_JUDGEMENT_WORDS.some((w) => text.includes(w));
 }
+
+/** The case's own text already says that no autopsy was done (「未行尸体解剖」「家属拒绝尸检」…). */
+const NO_AUTOPSY = /(?:未|没有|拒绝|不同意)(?:行|作|做|进行|经)?(?:尸体解剖|尸检)/u;
+
+export function statesNoAutopsy(text: string): boolean {
+  return NO_AUTOPSY.test(text);
+}

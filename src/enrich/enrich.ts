@@ -53,9 +53,14 @@ function damageHeading(c: Case): string {
   return held.length ? `医疗损害后果及${held.join('、')}` : '医疗损害后果';
 }
 
-/** Several institutions commissioned: the analysis closes with each one's answer, in one sentence. */
-function faultVerdict(f: ReturnType<typeof findingsOf>): string | null {
+/**
+ * Several institutions commissioned: the analysis closes with each one's answer, in one sentence —
+ * unless the case's own summary already answers every one of them (the finding is not said twice).
+ */
+function faultVerdict(f: ReturnType<typeof findingsOf>, summary: string[]): string | null {
   if (f.answers.length < 2) return null;
+  const text = summary.join('');
+  if (text && f.answers.every((a) => text.includes(a.name))) return null;
   // Whole sentences: an institution's own list of faults is already joined with 「；」.
   return `综上，${faultConclusion(f.answers, `${f.subject}${f.patient.name}`, f.faultTerm).join('')}`;
 }
@@ -77,6 +82,8 @@ export function enrich(c: Case, options: EnrichOptions): ReportModel {
     appraisalTypeName: APPRAISAL_TYPES[c.report.appraisalType],
     // Not announced twice: a matter that already says 「…重新鉴定」 needs no 「（重新鉴定）」 under it.
     appraisalTypeNote: c.report.appraisalType === 'initial' || (c.report.title ?? '').includes(APPRAISAL_TYPES[c.report.appraisalType]) ? null : APPRAISAL_TYPES[c.report.appraisalType],
+    // The cover names the document class only: a supplementary (or repeated) appraisal says so beneath it.
+    coverTypeNote: c.report.appraisalType === 'initial' ? null : APPRAISAL_TYPES[c.report.appraisalType],
     isDraft, isSample: sample, watermark: watermarkOf(isDraft, sample),
     title: titleOf(c, findings.patient.name),
     ...titleParts(c, findings.patient.name),
@@ -94,7 +101,7 @@ export function enrich(c: Case, options: EnrichOptions): ReportModel {
     panel: panelOf(c, experts),
     consultations, hasDissent: consultations.some((x) => !x.agrees),
     faultSummary: c.faultAnalysis.summary ?? [],
-    faultVerdict: faultVerdict(findings),
+    faultVerdict: faultVerdict(findings, c.faultAnalysis.summary ?? []),
     citations: c.citations,
     signature: signatureOf(c, isDraft),
     conclusions: [...(override ?? composeConclusions(findings)), ...(c.opinion.additional ?? [])],

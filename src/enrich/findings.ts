@@ -1,4 +1,5 @@
 /** Article 24 (四)(五)(六) in the report model: faults, causal links and shares, damage and grades. */
+import { hasClinicalJudgementWording, statesNoAutopsy } from '../domain/autopsy.js';
 import { RESPONSIBILITY_DEGREES } from '../domain/causation.js';
 import { arabicDate } from '../domain/chineseDate.js';
 import { CAUSATION_TYPES } from '../domain/causation.js';
@@ -69,6 +70,9 @@ export function causationOf(c: Case, caveat: string | null): ModelCausation[] {
       consequence: clause(consequence?.description ?? item.consequence), link: w.link, term: w.term,
       participationText: w.participationText, finding: each.length ? `${w.clause}；其中${each.join('；')}` : w.clause, analysis: item.analysis,
       caveat, clinical: caveat !== null && item.causation !== 'undetermined',
+      // The case's analysis that already states the missing autopsy is not preceded by the same statement.
+      caveatStated: caveat !== null && item.analysis.some(statesNoAutopsy),
+      clinicalStated: item.analysis.some(hasClinicalJudgementWording),
     };
   });
 }

@@ -71,6 +71,10 @@ export interface ModelCausation {
   caveat: string | null;
   /** A clinical judgement was made despite it (临床判定/临床考虑) — not when the link is undetermined. */
   clinical: boolean;
+  /** The case's analysis itself says that no autopsy was done: the analysis does not repeat the caveat before it. */
+  caveatStated: boolean;
+  /** The case's analysis itself says that it is a clinical judgement (临床判定/临床考虑/依据临床资料). */
+  clinicalStated: boolean;
 }
 
 export interface ModelConsequence {
@@ -96,6 +100,8 @@ export interface ReportModel {
   appraisalTypeName: string;
   /** 初次鉴定 is not announced in the title; others are (「重新鉴定」). */
   appraisalTypeNote: string | null;
+  /** The cover's note under the document class: 「补充鉴定」「重新鉴定」…; null for a first appraisal. */
+  coverTypeNote: string | null;
   isDraft: boolean;
   isSample: boolean;
   /** 征求意见稿, 样本 or null. */
@@ -158,7 +164,7 @@ export interface ReportModel {
   faults: ModelFault[];
   /** Per commissioned institution, in the case's order; faults of no commissioned institution grouped after. */
   answers: ModelInstitutionAnswer[];
-  /** 「综上，…」 closing the fault analysis when several institutions are commissioned; null otherwise. */
+  /** 「综上，…」 closing the fault analysis when several institutions are commissioned; null otherwise, or when faultSummary answers each. */
   faultVerdict: string | null;
   faultSummary: string[];
   causation: ModelCausation[];

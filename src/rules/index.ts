@@ -9,6 +9,7 @@ import { citationRules } from './citationRules.js';
 import { dateRules } from './dateRules.js';
 import { documentNumberRule } from './documentNumberRule.js';
 import { gradeBasisRule } from './gradeBasisRule.js';
+import { idInTextRule } from './idInTextRule.js';
 import { institutionRules } from './institutionRules.js';
 import { judicialRules } from './judicialRules.js';
 import { opinionTextRule } from './opinionTextRule.js';
@@ -23,7 +24,7 @@ import { textRules } from './textRules.js';
 
 export const RULES: Rule[] = [
   documentNumberRule, procedureRules, supplementRules, partyRules, dateRules, panelRules, judicialRules,
-  referenceRules, institutionRules, causationRules, sharesRules, causationDuplicateRule, gradeBasisRule, autopsyRules, accidentRules, citationRules, textRules, opinionTextRule,
+  referenceRules, idInTextRule, institutionRules, causationRules, sharesRules, causationDuplicateRule, gradeBasisRule, autopsyRules, accidentRules, citationRules, textRules, opinionTextRule,
 ];
 
 export function runRules(c: Case): Diagnostic[] {

@@ -76,6 +76,8 @@ export const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
   or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
   not: (a: unknown) => !a,
+  /** {{#if (several list)}}: more than one item — a single item is not numbered (GB/T 9704). */
+  several: (list: unknown) => Array.isArray(list) && list.length > 1,
   /** {{join list "、"}} */
   join: (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : '、') : ''),
   /** {{chineseDate "2026-11-22"}} → 二〇二六年十一月二十二日 */

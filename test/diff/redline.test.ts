@@ -83,7 +83,7 @@ describe('redline of an association opinion', () => {
   const before = fixtureText('02_association_obstetrics_pph_mediation.yaml');
   const after = edit(before, [
     ['宫腔填塞在科主任到场后才实施。', '宫腔填塞直至科主任到场后方才实施。'],
-    ['        病历书写缺陷（F5）与损害后果之间无因果关系。\n', ''],
+    ['        抢救记录书写缺陷与损害后果之间无因果关系。\n', ''],
     ['participation: 不超过40%', 'participation: 30%'],
     ['参与度不超过40%。', '参与度为30%。'],
   ]);
@@ -95,13 +95,13 @@ describe('redline of an association opinion', () => {
     expect(marks).toContain('del:在');
     expect(marks).toContain('ins:直至');
     expect(marks).toContain('ins:方');
-    expect(marks).toContain('del:病历书写缺陷（F5）与损害后果之间无因果关系。');
+    expect(marks).toContain('del:抢救记录书写缺陷与损害后果之间无因果关系。');
     // A changed phrase with a number: one deletion, one insertion, the number whole.
     expect(marks).toContain('del:不超过40');
     expect(marks).toContain('ins:为30');
     expect(marksOf(xml).every((m) => m.date === '2026-05-01T00:00:00Z')).toBe(true);
     // The deleted paragraph's mark is deleted too, so accepting the change leaves no empty paragraph.
-    const paragraph = /<w:p>(?:(?!<\/w:p>)[\s\S])*?病历书写缺陷（F5）与损害后果之间无因果关系。[\s\S]*?<\/w:p>/.exec(xml)?.[0] ?? '';
+    const paragraph = /<w:p>(?:(?!<\/w:p>)[\s\S])*?抢救记录书写缺陷与损害后果之间无因果关系。[\s\S]*?<\/w:p>/.exec(xml)?.[0] ?? '';
     expect(paragraph).toMatch(/<w:rPr><w:del w:id="\d+" w:author="jianding" w:date="2026-05-01T00:00:00Z"\/><\/w:rPr><\/w:pPr>/);
   });
 

@@ -232,12 +232,14 @@ describe('grade basis', () => {
 });
 
 describe('what a reader would strike', () => {
-  it('a matter that says 重新鉴定 is not followed by 「（重新鉴定）」', () => {
-    const t = text((c) => {
+  it('a matter that says 重新鉴定 is not followed by 「（重新鉴定）」; the cover, which has no matter, says it once', () => {
+    const tree = build((c) => {
       judicial(c); c.report.appraisalType = 'reappraisal'; c.report.title = '关于张某某医疗损害的医疗过错重新鉴定';
       c.basicInfo.commission.originalOpinion = { institution: '某某司法鉴定中心', documentNumber: '某司鉴〔2025〕3号', date: '2025-12-01' };
-    });
-    expect(t).not.toContain('（重新鉴定）');
+    }).tree;
+    const part = (kind: string) => paragraphs({ ...tree, sections: tree.sections.filter((x) => x.kind === kind) });
+    expect(part('body')).not.toContain('（重新鉴定）');
+    expect(part('front').filter((p) => p === '（重新鉴定）')).toHaveLength(1);
   });
   it('an ungraded 「死亡」 is not stated again below the death, and without a fault the conduct is analysed', () => {
     const t = text((c) => {
@@ -247,7 +249,9 @@ describe('what a reader would strike', () => {
       Object.assign(c.causationAnalysis.items[0]!, { causation: 'none', participation: undefined });
     });
     expect(t).not.toContain('的损害后果：死亡');
-    expect(t).toContain('（一）医方诊疗行为与死亡之间的因果关系');
+    // One consequence: no numbered sub-heading (a single item is not numbered); the finding names the conduct.
+    expect(t).not.toContain('（一）医方诊疗行为与死亡之间的因果关系');
+    expect(t).toContain('综上，医方的诊疗行为与患者死亡之间');
     expect(t).not.toContain('医方的过错与');
   });
   it('several faults are listed once, not 「…的过错，…的过错」', () => {
@@ -264,9 +268,16 @@ describe('what a reader would strike', () => {
 });
 
 describe('no level skipped in the judicial opinion', () => {
-  it('the 资料摘要 directly under 三、 numbers its institutions （一）', () => {
-    const h = headings(judicial);
-    expect(h[h.indexOf('三、资料摘要（诊疗概要）') + 1]).toBe('（一）某某市第一人民医院普外科住院诊疗经过（2025年10月8日至2025年10月30日）');
+  it('the 资料摘要 directly under 三、 numbers its institutions （一）（二）, and a single one not at all', () => {
+    const one = headings(judicial);
+    expect(one[one.indexOf('三、资料摘要（诊疗概要）') + 1]).toBe('某某市第一人民医院普外科住院诊疗经过（2025年10月8日至2025年10月30日）');
+    const two = headings((c) => {
+      judicial(c);
+      c.basicInfo.medicalInstitutions.push({ id: 'H2', name: '某某市中心医院', level: '三级甲等', commissioned: false });
+      c.basicInfo.treatment.push({ institution: 'H2', from: '2025-10-30', to: '2025-11-20', setting: '住院', summary: '转入后行经皮穿刺引流，感染控制后出院。' });
+    });
+    const at = two.indexOf('三、资料摘要（诊疗概要）');
+    expect(two.slice(at + 1, at + 3).map((h) => h.slice(0, 3))).toEqual(['（一）', '（二）']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseInput } from '../../src/schema/case.js';
-import { codes } from '../support/check.js';
+import { codes, diagnose } from '../support/check.js';
 
 const accident = (c: CaseInput) => {
   c.report.kind = '医疗事故技术鉴定书';
@@ -38,10 +38,26 @@ describe('medical accident grades (2002 standard)', () => {
 
 describe('document number and citations', () => {
   it.each([
-    ['苏某司鉴〔2026〕临鉴字第12号', false], ['苏某司鉴[2026]临鉴字第12号', false], ['某医损鉴〔2026〕7号', false],
+    ['苏某司鉴〔2026〕临鉴字第12号', false], ['苏某司鉴[2026]临鉴字第12号', false], ['苏某司鉴【2026】临鉴字第12号', false], ['某医损鉴〔2026〕7号', false],
     ['苏某司鉴〔2026〕临鉴字第012号', true], ['苏某司鉴〔26〕临鉴字第12号', true], ['2026-12', true],
   ])('%s malformed: %s', (documentNumber, bad) => {
     expect(codes((c) => { c.report.documentNumber = documentNumber; c.institution.shortName = undefined; }).includes('DOCNO_FORMAT')).toBe(bad);
+  });
+
+  // GB/T 9704—2012 §7.2.4: the year in 六角括号; square brackets are read but warned about, by name.
+  it.each([
+    ['苏某司鉴〔2026〕临鉴字第12号', null], ['苏某司鉴[2026]临鉴字第12号', '[2026]'],
+    ['苏某司鉴［2026］临鉴字第12号', '［2026］'], ['苏某司鉴【2026】临鉴字第12号', '【2026】'],
+  ])('%s: year brackets %s', (documentNumber, wrong) => {
+    const found = diagnose((c) => { c.report.documentNumber = documentNumber; c.institution.shortName = undefined; }).diagnostics;
+    expect(found.map((d) => d.code)).toEqual(wrong ? ['DOCNO_BRACKET'] : []);
+    if (wrong) {
+      expect(found[0]!.severity).toBe('warning');
+      expect(found[0]!.path).toBe('report.documentNumber');
+      expect(found[0]!.message).toContain(`「${wrong}」`);
+      expect(found[0]!.message).toContain('〔2026〕');
+      expect(found[0]!.message).toContain('GB/T 9704—2012');
+    }
   });
 
   it('warns on a replaced law after its replacement date, naming the successor', () => {

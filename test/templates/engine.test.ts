@@ -120,6 +120,17 @@ describe('autopsy caveat and draft marks', () => {
     expect(treeText(b)).toContain('以下分析系依据临床资料作出的临床判定');
   });
 
+  it('an analysis that itself states the missing autopsy is not preceded by the same statement', () => {
+    const b = build((c) => {
+      c.damage.death = { date: '2025-10-30', autopsy: false };
+      c.causationAnalysis.items[0]!.analysis = ['患者死亡后未行尸体解剖，死亡原因不能经病理学检查明确。依据临床资料，临床考虑死亡与腹腔感染相关。', '医方延误诊断，为次要因素。'];
+    });
+    const text = treeText(b);
+    expect(text.match(/未行尸体解剖/g)?.length).toBe(3); // the analysis, the damage part, the opinion
+    expect(text).not.toContain('以下分析系依据临床资料作出的临床判定');
+    expect(b.model.conclusions.join('')).toMatch(/未行尸体解剖.*临床考虑/);
+  });
+
   it('a draft is marked and leaves the seal place empty; a final one is not marked and is sealed', () => {
     const draft = build();
     expect(draft.tree.watermark).toBe('征求意见稿');
@@ -157,6 +168,30 @@ describe('what the panel and the case add to the composed opinion', () => {
     expect(judicial.model.conclusions[0]).toContain('在对被鉴定人张某某的诊疗过程中');
     expect(judicial.model.conclusions[1]).toContain('医方的上述过错与被鉴定人胆漏致腹腔感染');
     expect(build().model.conclusions[0]).toContain('在对患者张某某的诊疗过程中');
+  });
+});
+
+describe('the close of the fault analysis (several institutions)', () => {
+  const second = (summary?: string) => (c: CaseInput) => {
+    c.basicInfo.medicalInstitutions.push({ id: 'H2', name: '某某市中心医院', level: '三级甲等' });
+    c.basicInfo.treatment.push({ institution: 'H2', from: '2025-10-30', to: '2025-11-20', setting: '住院', summary: '转入后行经皮穿刺引流，感染控制后出院。' });
+    c.faultAnalysis.items.push({ id: 'F2', institution: 'H2', conduct: '转入后的引流与抗感染治疗', isFault: false, analysis: '转入后及时行穿刺引流，抗感染治疗符合规范。' });
+    if (summary) c.faultAnalysis.summary = summary;
+  };
+  const closings = (b: ReturnType<typeof build>) => b.tree.sections.flatMap((s) => s.blocks)
+    .flatMap((x) => (x.kind === 'paragraph' ? [x.inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('')] : []))
+    .filter((t) => t.includes('某某市第一人民医院') && t.includes('某某市中心医院') && t.includes('过错') && !/[一二三四五六七八九]、|^\d+\. /u.test(t));
+  it('is generated when the case writes no summary', () => {
+    expect(closings(build(second()))).toEqual([expect.stringMatching(/^综上，某某市第一人民医院在对.*某某市中心医院在对.*未见明显过错。$/u)]);
+  });
+  it('is the case\'s summary alone when it answers every institution', () => {
+    const summary = '某某市第一人民医院存在术后观察不到位的过错；某某市中心医院的诊疗行为未见过错。';
+    expect(closings(build(second(summary)))).toEqual([summary]);
+  });
+  it('keeps the generated answer when the summary leaves an institution out', () => {
+    const b = build(second('某某市第一人民医院存在术后观察不到位的过错。'));
+    expect(b.model.faultVerdict).toMatch(/^综上，/u);
+    expect(JSON.stringify(b.tree)).toContain('某某市第一人民医院存在术后观察不到位的过错。');
   });
 });
 
