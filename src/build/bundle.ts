@@ -13,6 +13,7 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { lazyDependencies } from './lazyDependencies.js';
 import { writeDeflateRecord } from './deflateRecord.js';
+import { writePrecompiledTemplates } from './precompileTemplates.js';
 import { buildWeb } from './web.js';
 
 const dist = path.join(PACKAGE_ROOT, 'dist');
@@ -48,3 +49,4 @@ await build({
 
 await buildWeb();
 writeDeflateRecord();
+writePrecompiledTemplates();

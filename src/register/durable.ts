@@ -31,10 +31,11 @@ export function syncFolder(dir: string): void {
  * Test builds widen the window between renames and the commit (JIANDING_TEST_PAUSE_MS) and say
  * where they pause on stderr, so the crash test can kill a render exactly there. Unset, it costs nothing.
  */
-const pauseMs = Number(process.env.JIANDING_TEST_PAUSE_MS ?? 0);
-const cell = new Int32Array(new SharedArrayBuffer(4));
 export function testPause(point: string): void {
+  // Read at each call, not when the module loads: the startup snapshot (src/cli/snapshot.ts)
+  // evaluates this module at build time, where the user's environment is not yet known.
+  const pauseMs = Number(process.env.JIANDING_TEST_PAUSE_MS ?? 0);
   if (!(pauseMs > 0)) return;
   fs.writeSync(2, `JIANDING_TEST_PAUSE ${point}\n`);
-  Atomics.wait(cell, 0, 0, pauseMs);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pauseMs);
 }

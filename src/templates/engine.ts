@@ -21,12 +21,13 @@ import { HELPERS, KNOWN_HELPERS } from './helpers.js';
 import { MarkupError, markupToTree, type LoadImage } from './markup.js';
 import { templateImageFiles, templateImageLoader } from './images.js';
 import { withPositions } from './positions.js';
+import { precompiledSpec } from './precompiled.js';
 import { hardenedInstance, placed } from './runtime.js';
 
 export { TemplateError } from './errors.js';
 export { locate } from './folder.js';
 
-const COMPILE_OPTIONS = { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, preventIndent: true } as const;
+export const COMPILE_OPTIONS = { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, preventIndent: true } as const;
 
 /** A template's text and the name errors call it by. */
 export interface Source { shown: string; text: string }
@@ -57,23 +58,34 @@ export function checkSource(src: Source, known: Known, partials?: readonly strin
 /** When on, templates render from copies marked with their source positions (positions.ts). */
 interface Trace { on: boolean; sources: Source[] }
 
+/** The compiled template and its syntax tree (parsed only when needed, for a precompiled one). */
+function prepare(hb: typeof Handlebars, src: Source, known: Known): { fn: Handlebars.TemplateDelegate; ast: () => hbs.AST.Program } {
+  const spec = precompiledSpec(src.text);
+  if (spec) {
+    // Checked and compiled at build time; the tree is for the error path only.
+    let ast: hbs.AST.Program | undefined;
+    return { fn: hb.template(spec), ast: () => (ast ??= Handlebars.parse(src.text)) };
+  }
+  const { ast, errors } = checkSource(src, known);
+  if (!ast || errors.length > 0) throw errors[0]!;
+  return { fn: hb.compile(ast, COMPILE_OPTIONS), ast: () => ast };
+}
+
 /** Parses and checks now (syntax errors surface at load, named by file); Handlebars compiles lazily. */
 function compile(hb: typeof Handlebars, file: string, shown: string, trace: Trace, known: Known): Handlebars.TemplateDelegate {
   const src: Source = { shown, text: readTemplate(file, shown) };
-  const { ast, errors } = checkSource(src, known);
-  if (!ast || errors.length > 0) throw errors[0]!;
-  const fn = hb.compile(ast, COMPILE_OPTIONS);
+  const { fn, ast } = prepare(hb, src, known);
   const index = trace.sources.push(src) - 1;
   let traced: Handlebars.TemplateDelegate | undefined;
   return (ctx, opts) => {
     try {
       if (!trace.on) return fn(ctx, opts);
-      traced ??= hb.compile(withPositions(ast, index), COMPILE_OPTIONS);
+      traced ??= hb.compile(withPositions(ast(), index), COMPILE_OPTIONS);
       return traced(ctx, opts);
     } catch (e) {
       // The innermost template names the error; the ones around it pass it on as it is.
       if (e instanceof TemplateError) throw e;
-      throw errorAt(src, explain(e, ast, src.text, known));
+      throw errorAt(src, explain(e, ast(), src.text, known));
     }
   };
 }

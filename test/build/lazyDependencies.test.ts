@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { brotliCompressSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { brotliCompressSync, deflateRawSync } from 'node:zlib';
 import { getCategory, getScript, isMark } from 'unicode-properties';
 import { describe, expect, it } from 'vitest';
 import { lazyDependencies } from '../../src/build/lazyDependencies.js';
@@ -16,10 +17,11 @@ import { PACKAGE_ROOT } from '../../src/paths.js';
 const PROBE = `
 import { getCategory, getScript, isMark } from 'unicode-properties';
 import decompress from 'brotli/decompress.js';
+import inflate from 'tiny-inflate';
 export const answers = (cps) => cps.map((cp) => [getCategory(cp), getScript(cp), isMark(cp)]);
-export { decompress };`;
+export { decompress, inflate };`;
 
-async function bundled(): Promise<{ answers(cps: number[]): unknown[]; decompress(b: Uint8Array): Uint8Array; source: string }> {
+async function bundled(): Promise<{ answers(cps: number[]): unknown[]; decompress(b: Uint8Array): Uint8Array; inflate(s: Uint8Array, d: Uint8Array): Uint8Array; source: string }> {
   const dir = fs.mkdtempSync(path.join(PACKAGE_ROOT, 'node_modules', '.jd-lazy-'));
   const outfile = path.join(dir, 'probe.mjs');
   try {
@@ -47,5 +49,17 @@ describe('fontkit’s dependencies, deferred in the bundle', () => {
     expect(b.source).not.toContain('BrotliDecompressBuffer');
     const text = new TextEncoder().encode('鉴定意见书 glyf loca '.repeat(200));
     expect(Buffer.from(b.decompress(brotliCompressSync(text))).equals(Buffer.from(text))).toBe(true);
+  });
+
+  it('inflate as tiny-inflate does, on native zlib: a trailer ignored, the output cut to what was inflated', async () => {
+    const b = await bundled();
+    expect(b.source).not.toContain('tinf_uncompress');
+    const tiny = createRequire(import.meta.url)('tiny-inflate') as (s: Uint8Array, d: Uint8Array) => Uint8Array;
+    const text = new TextEncoder().encode('鉴定意见书 hmtx cmap '.repeat(300));
+    const raw = new Uint8Array([...deflateRawSync(text), 1, 2, 3, 4]);
+    for (const size of [text.length, text.length + 10, text.length - 7]) {
+      expect(Buffer.from(b.inflate(raw, new Uint8Array(size)))).toEqual(Buffer.from(tiny(raw, new Uint8Array(size))));
+    }
+    expect(() => b.inflate(new Uint8Array([255, 255, 255]), new Uint8Array(8))).toThrow();
   });
 });
