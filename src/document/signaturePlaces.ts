@@ -15,8 +15,8 @@ export const SIGNING_WIDTH_PT = 45 * MM_TO_PT;
 /** Extra height above each signer line for the handwriting, in body lines. */
 export const SIGNING_EXTRA_LINES = 0.6;
 /**
- * A compact 落款 — no blank line above the signers, each signer's note beside the name, each
- * signer's line itself the signing room (about 10 mm) — for where the full one would leave
+ * A compact 落款 — no blank line above the signers and, where each signer's note fits beside
+ * the name, each signer's line itself the signing room (about 10 mm) — for where the full one would leave
  * the page before it mostly empty or break between signers:
  * GB/T 9704 §7.3.5 fits the 落款 by tightening its spacing, never by a page of signatures alone.
  */

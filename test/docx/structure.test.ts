@@ -283,20 +283,25 @@ describe('signature block', () => {
 });
 
 describe('a 落款 the typesetter sets compact (it would not fit the page before, or it is about a page tall)', () => {
-  const signerParagraphs = async (tightClosings?: boolean[]): Promise<string[]> => {
-    const ps = paragraphs(part(await unzipDocx(await renderDocx(sampleTree(), tightClosings ? { tightClosings } : {})), 'word/document.xml'));
+  /** The sample tree's 落款 with short notes (主任医师), which fit beside the names; the sample's own are long 证号 notes. */
+  const shortNotes = (): DocumentTree => {
+    const tree = sampleTree();
+    const sig = tree.sections[1]!.blocks.find((b) => b.kind === 'signature')!;
+    sig.lines = sig.lines.map((l) => ({ ...l, note: '主任医师' }));
+    return tree;
+  };
+  const signerParagraphs = async (tightClosings?: boolean[], tree = shortNotes()): Promise<string[]> => {
+    const ps = paragraphs(part(await unzipDocx(await renderDocx(tree, tightClosings ? { tightClosings } : {})), 'word/document.xml'));
     return ps.filter((p) => textOf(p).startsWith('鉴定人：'));
   };
-  const spaceBeforeFirstSigner = async (tightClosings?: boolean[]): Promise<number> => {
-    const first = (await signerParagraphs(tightClosings))[0]!;
+  const spaceBeforeFirstSigner = async (tightClosings?: boolean[], tree = shortNotes()): Promise<number> => {
+    const first = (await signerParagraphs(tightClosings, tree))[0]!;
     return Number(/<w:spacing [^>]*w:before="(\d+)"/.exec(first)?.[1] ?? 0);
   };
 
   it('sets each signer\'s note beside the name, in the note\'s size, with the signing lines starting at one column', async () => {
-    const tree = sampleTree();
-    const sig = tree.sections[1]!.blocks.find((b) => b.kind === 'signature')!;
-    const notes = sig.lines.map((l) => l.note).filter(Boolean);
     const compact = await signerParagraphs([false, true]);
+    const notes = ['主任医师'];
     expect(notes.length).toBeGreaterThan(0);
     for (const note of notes) expect(compact.some((p) => textOf(p).includes(note!) && p.includes(`<w:sz w:val="${sheet.paragraphs.small.sizePt * 2}"/>`))).toBe(true);
     const tabs = compact.map((p) => /<w:tab w:val="left" w:pos="(\d+)"\/>/.exec(p)?.[1]);
@@ -310,6 +315,14 @@ describe('a 落款 the typesetter sets compact (it would not fit the page before
     expect(await spaceBeforeFirstSigner([false, false])).toBe(normal);
     // The blank line and the extra signing room above the line go; the line itself stays the signing room.
     expect(normal - (await spaceBeforeFirstSigner([false, true]))).toBeCloseTo(pitch * (1 + SIGNING_EXTRA_LINES - COMPACT_SIGNING_EXTRA_LINES), -1);
+  });
+
+  it('keeps the signing room above each line where the notes (long 证号) stay under the names: only the blank line goes', async () => {
+    const pitch = ptToTwips(linePitchPt(sheet, sheet.paragraphs.bodyFlush.sizePt));
+    const normal = await spaceBeforeFirstSigner(undefined, sampleTree());
+    expect(normal - (await spaceBeforeFirstSigner([false, true], sampleTree()))).toBeCloseTo(pitch, -1);
+    const second = (await signerParagraphs([false, true], sampleTree()))[1]!;
+    expect(Number(/<w:spacing [^>]*w:before="(\d+)"/.exec(second)?.[1])).toBeCloseTo(pitch * SIGNING_EXTRA_LINES, -1);
   });
 });
 

@@ -76,7 +76,8 @@ function noteRun(note: string, ctx: RenderContext): TextRun {
 function signerLines(l: SignatureLine, indent: number, lineX: number, beside: boolean, ctx: RenderContext, sealed: boolean): Line[] {
   const pitch = pitchOf(ctx);
   const text = signerText(l);
-  const extra = ctx.closingTight ? COMPACT_SIGNING_EXTRA_LINES : SIGNING_EXTRA_LINES;
+  // With the note under the name, the next signer's handwriting needs the room above its line, compact or not.
+  const extra = beside ? COMPACT_SIGNING_EXTRA_LINES : SIGNING_EXTRA_LINES;
   const note = beside && l.note ? [noteRun(l.note, ctx)] : [];
   // One tab to the column where all signing lines start, a second along an underscore leader to the right margin.
   const children: ParagraphChild[] = [plainRun(text), ...note, tabRun(), tabRun()];

@@ -2,9 +2,9 @@
  * The 落款, laid out with real room for signing and sealing:
  * - each signer as 「role：name」 with a signing space to its right (at least 45 mm wide, a line
  *   and a half tall, on a thin signature line, the lines of all signers starting at one
- *   column) and the certificate note under it in small text — in a compact 落款 the signing
- *   room is the line itself, and the note stands beside the name where every signing line
- *   keeps its full width;
+ *   column) and the certificate note under it in small text — in a compact 落款 the note
+ *   stands beside the name where every signing line keeps its full width, and then the
+ *   signing room is the line itself (a note under the name keeps the room above the next line);
  * - the institution's name centred over the date, the date set right with four characters'
  *   indent (GB/T 9704 右空四字), both in the lower middle of a 42 mm seal circle that
  *   covers no other text: the block reserves the whole circle.
@@ -91,7 +91,8 @@ function signerSlices(signer: SignatureLine, index: number, block: SignatureBloc
   const { body, small } = styles(ctx);
   const [line] = typeset(text(signerText(signer)), body, ctx.textWidth - left, ctx, left);
   if (!line) return [];
-  const extra = line.height * (ctx.compactClosing ? COMPACT_SIGNING_EXTRA_LINES : SIGNING_EXTRA_LINES);
+  // With the note under the name, the next signer's handwriting needs the room above its line, compact or not.
+  const extra = line.height * (beside ? COMPACT_SIGNING_EXTRA_LINES : SIGNING_EXTRA_LINES);
   const height = line.height + extra;
   const w = Math.max(0, ctx.textWidth - x);
   const baseline = extra + line.height * 0.8;
