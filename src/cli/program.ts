@@ -144,7 +144,7 @@ function addSmallCommands(p: Command, lang: Lang): void {
     });
 }
 
-function addSigning(p: Command): void {
+function addSigning(p: Command, lang: Lang): void {
   withCommon(p.command('sign <pdf>').description('在正式文书 PDF 的落款处添加 PAdES 数字签名（鉴定人逐一签名，最后加盖机构电子印章）')
     .requiredOption('--p12 <file>', '签名证书（PKCS#12 .p12/.pfx）').option('--password <pw>', '证书密码（缺省读取环境变量 JIANDING_P12_PASSWORD）')
     .option('--password-env <name>', '从此环境变量读取证书密码').option('--signer <name>', '在落款中此人（姓名）的签名位置签名')
@@ -166,7 +166,7 @@ function addSigning(p: Command): void {
     .action(async (file: string | undefined, _o: unknown, cmd: Command) => {
       const flags = flagsOf<RenderFlags & import('./commands/verify.js').VerifyFlags>(cmd);
       const config = loadConfig(flags.config);
-      const o = renderOptions(flags, config);
+      const o = renderOptions(flags, config, printNote(lang));
       const { verifyCommand } = await import('./commands/verify.js');
       const { TOOL_NAME } = await import('./version.js');
       const settings = { templatesDir: o.templatesDir, fonts: o.fonts, style: o.style, images: o.images, referenceDocx: o.referenceDocx, generator: `${TOOL_NAME} ${TOOL_VERSION}` };
@@ -187,7 +187,7 @@ export function program(lang: Lang): Command {
   withCommon(p);
   addSmallCommands(p, lang);
   addRender(p, lang);
-  addSigning(p);
+  addSigning(p, lang);
   addBatch(p, lang);
   addServe(p, lang);
   addDiff(p, lang);

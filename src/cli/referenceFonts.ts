@@ -45,7 +45,7 @@ function fileIndex(dirs: string[]): Map<string, string> {
   for (const dir of dirs) {
     let names: string[];
     try {
-      names = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).slice(0, MAX_LISTED).sort();
+      names = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort().slice(0, MAX_LISTED);
     } catch {
       continue; // a folder that is not there is not an error: most machines lack some of them
     }
@@ -67,7 +67,9 @@ type Weight = keyof typeof WEIGHTS;
  */
 function fontconfigFace(name: string, weight: Weight): FaceSpec | undefined {
   const r = spawnSync('fc-list', ['--format', '%{file}\t%{postscriptname}\t%{weight}\n', `:family=${name}`], { encoding: 'utf8', timeout: 5000 });
-  const faces = (r.status === 0 ? r.stdout : '').split('\n').filter(Boolean).sort().map((line) => {
+  // Only font programs jianding embeds: fontconfig also lists bitmap (.pcf.gz) and Type 1 (.pfb) files.
+  const usable = (line: string): boolean => /\.(ttf|otf|ttc|otc)\t/i.test(line);
+  const faces = (r.status === 0 ? r.stdout : '').split('\n').filter(usable).sort().map((line) => {
     const [file = '', postscript = '', w = ''] = line.split('\t');
     return { file, postscript, distance: Math.abs(Number(/\d+/.exec(w)?.[0] ?? WEIGHTS.regular) - WEIGHTS[weight]) };
   });
@@ -97,9 +99,9 @@ function referenceFace(ref: Pick<ReferenceDocx, 'faces'>, role: FontRole): { sty
 const ROLE_NAMES: Record<FontRole, string> = { fangsong: '仿宋', song: '小标宋', songti: '宋体', hei: '黑体', kai: '楷体' };
 
 /**
- * Font files for the roles the reference sets and `fonts` leaves open, regular and bold (the
- * usual Chinese system faces have one weight, so both take it; fontconfig may know a bold),
- * and a note for each face not found.
+ * Font files for the roles the reference sets and `fonts` leaves open, and a note for each face
+ * not found. The usual Chinese system faces have one weight: bold text then keeps the bundled
+ * bold (the PDF does not embolden); fontconfig may know a bold face of the family.
  */
 export function referenceFonts(ref: Pick<ReferenceDocx, 'faces'>, fonts: PdfFontConfig, env: NodeJS.ProcessEnv = process.env): { fonts: PdfFontConfig; notes: Note[] } {
   const open = (Object.keys(ROLE_STYLES) as FontRole[]).filter((role) => ![role, `${role}Bold`, ...LEGACY_KEYS[role]].some((k) => fonts[k as keyof PdfFontConfig]));
@@ -111,7 +113,9 @@ export function referenceFonts(ref: Pick<ReferenceDocx, 'faces'>, fonts: PdfFont
   for (const { role, face } of wanted) {
     const useFontconfig = env.JIANDING_FONT_DIRS === undefined && process.platform !== 'win32';
     const regular = findFace(face!.name, 'regular', index, useFontconfig);
-    if (regular) Object.assign(found, { [role]: regular, [`${role}Bold`]: findFace(face!.name, 'bold', index, useFontconfig) ?? regular });
+    // Without a bold face of its own, bold text keeps the bundled bold: the PDF does not embolden a regular face.
+    const bold = regular && useFontconfig ? fontconfigFace(face!.name, 'bold') : undefined;
+    if (regular) Object.assign(found, { [role]: regular, ...(bold && JSON.stringify(bold) !== JSON.stringify(regular) ? { [`${role}Bold`]: bold } : {}) });
     else notes.push({
       zh: `参考文档的「${STYLE_NAMES[face!.style][1]}」样式使用字体「${face!.name}」，本机找不到它的字体文件：PDF 的「${ROLE_NAMES[role]}」角色仍用随附字体；可在配置文件的 fonts.${role} 中指定字体文件`,
       en: `The reference DOCX's style ${STYLE_NAMES[face!.style][1]} uses the face "${face!.name}", which is not installed here: the PDF keeps the bundled face for ${role}; set fonts.${role} in the config to a font file`,

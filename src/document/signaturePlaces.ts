@@ -21,6 +21,9 @@ export const SIGNING_EXTRA_LINES = 0.6;
  * GB/T 9704 §7.3.5 fits the 落款 by tightening its spacing, never by a page of signatures alone.
  */
 export const COMPACT_SIGNING_EXTRA_LINES = 0;
+
+/** A compact 落款 and where its notes stand (beside the names, or under them when that would shorten a signing line); false when full. */
+export type CompactClosing = false | 'notesBeside' | 'notesBelow';
 /** GB/T 9704: the date is set right with four characters' indent (右空四字). */
 export const DATE_RIGHT_INDENT_CHARS = 4;
 /** The name and date sit this far below the seal's centre (GB/T 9704: 居印章中心偏下). */

@@ -34,6 +34,7 @@ export function imageInfo(file: Uint8Array): ImageInfo | undefined {
     for (const [format, reader] of READERS) {
       if (!reader.validate(bytes)) continue;
       if (format === 'png' && isAppleCgbi(bytes)) return undefined;
+      if (format === 'jpeg' && !isJpeg(bytes)) return undefined; // the renderers tell JPEG by three bytes, image-size by two
       const { width = 0, height = 0, orientation = 1 } = reader.calculate(bytes);
       return width > 0 && height > 0 ? { format, widthPx: width, heightPx: height, orientation } : undefined;
     }

@@ -32,8 +32,7 @@ export function syncFolder(dir: string): void {
  * where they pause on stderr, so the crash test can kill a render exactly there. Unset, it costs nothing.
  */
 export function testPause(point: string): void {
-  // Read at each call, not when the module loads: the startup snapshot (src/cli/snapshot.ts)
-  // evaluates this module at build time, where the user's environment is not yet known.
+  // Read at each call, not when the module loads: the environment is the caller's, not the loader's.
   const pauseMs = Number(process.env.JIANDING_TEST_PAUSE_MS ?? 0);
   if (!(pauseMs > 0)) return;
   fs.writeSync(2, `JIANDING_TEST_PAUSE ${point}\n`);

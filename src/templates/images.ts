@@ -40,7 +40,7 @@ export function templateImageLoader(overrideDir: string | undefined): LoadImage 
       throw e;
     }
     const info = imageInfo(data);
-    if (!info) throw new MarkupError(`<img src="${src}">：只能使用 PNG 或 JPEG 图片`);
+    if (!info) throw new MarkupError(`<img src="${src}">：只能使用 PNG 或 JPEG 图片（JPEG 须为基线或渐进式编码）`);
     if (info.orientation !== 1) throw new MarkupError(`<img src="${src}">：JPEG 图片带有 EXIF 方向标记（${info.orientation}，存储的像素需旋转或翻转才正立），PDF 与各文字处理软件对它的处理不一致：请在图像软件中把图片转正后另存`);
     const loaded = { data, info };
     cache.set(file, loaded);

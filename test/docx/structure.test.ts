@@ -282,7 +282,7 @@ describe('signature block', () => {
   });
 });
 
-describe('a 落款 the typesetter sets compact (it would not fit the page before, or it is about a page tall)', () => {
+describe('a 落款 the typesetter sets compact, or marks tight (it and its chained paragraph about a page tall)', () => {
   /** The sample tree's 落款 with short notes (主任医师), which fit beside the names; the sample's own are long 证号 notes. */
   const shortNotes = (): DocumentTree => {
     const tree = sampleTree();
@@ -290,39 +290,43 @@ describe('a 落款 the typesetter sets compact (it would not fit the page before
     sig.lines = sig.lines.map((l) => ({ ...l, note: '主任医师' }));
     return tree;
   };
-  const signerParagraphs = async (tightClosings?: boolean[], tree = shortNotes()): Promise<string[]> => {
-    const ps = paragraphs(part(await unzipDocx(await renderDocx(tree, tightClosings ? { tightClosings } : {})), 'word/document.xml'));
+  type Closing = Pick<NonNullable<Parameters<typeof renderDocx>[1]>, 'tightClosings' | 'compactClosings'>;
+  const signerParagraphs = async (closing: Closing = {}, tree = shortNotes()): Promise<string[]> => {
+    const ps = paragraphs(part(await unzipDocx(await renderDocx(tree, closing)), 'word/document.xml'));
     return ps.filter((p) => textOf(p).startsWith('鉴定人：'));
   };
-  const spaceBeforeFirstSigner = async (tightClosings?: boolean[], tree = shortNotes()): Promise<number> => {
-    const first = (await signerParagraphs(tightClosings, tree))[0]!;
-    return Number(/<w:spacing [^>]*w:before="(\d+)"/.exec(first)?.[1] ?? 0);
-  };
+  const spaceBefore = (p: string | undefined): number => Number(/<w:spacing [^>]*w:before="(\d+)"/.exec(p ?? '')?.[1] ?? 0);
+  const spaceBeforeFirstSigner = async (closing: Closing = {}, tree = shortNotes()): Promise<number> => spaceBefore((await signerParagraphs(closing, tree))[0]);
+  const pitch = ptToTwips(linePitchPt(sheet, sheet.paragraphs.bodyFlush.sizePt));
 
-  it('sets each signer\'s note beside the name, in the note\'s size, with the signing lines starting at one column', async () => {
-    const compact = await signerParagraphs([false, true]);
-    const notes = ['主任医师'];
-    expect(notes.length).toBeGreaterThan(0);
-    for (const note of notes) expect(compact.some((p) => textOf(p).includes(note!) && p.includes(`<w:sz w:val="${sheet.paragraphs.small.sizePt * 2}"/>`))).toBe(true);
+  it('sets each signer\'s note beside the name, in the note\'s size, with the signing lines starting at one column, where the typesetter did', async () => {
+    const compact = await signerParagraphs({ compactClosings: [false, 'notesBeside'] });
+    expect(compact.length).toBeGreaterThan(1);
+    for (const p of compact) expect(textOf(p).includes('主任医师') && p.includes(`<w:sz w:val="${sheet.paragraphs.small.sizePt * 2}"/>`)).toBe(true);
     const tabs = compact.map((p) => /<w:tab w:val="left" w:pos="(\d+)"\/>/.exec(p)?.[1]);
     expect(new Set(tabs).size).toBe(1);
     expect(tabs[0]).toBeDefined();
   });
 
-  it('drops the blank line above the first signer and the extra signing room, and only there', async () => {
-    const pitch = ptToTwips(linePitchPt(sheet, sheet.paragraphs.bodyFlush.sizePt));
+  it('compact with notes beside: drops the blank line above the first signer and the extra signing room, and only there', async () => {
     const normal = await spaceBeforeFirstSigner();
-    expect(await spaceBeforeFirstSigner([false, false])).toBe(normal);
+    expect(await spaceBeforeFirstSigner({ compactClosings: [false, false] })).toBe(normal);
     // The blank line and the extra signing room above the line go; the line itself stays the signing room.
-    expect(normal - (await spaceBeforeFirstSigner([false, true]))).toBeCloseTo(pitch * (1 + SIGNING_EXTRA_LINES - COMPACT_SIGNING_EXTRA_LINES), -1);
+    expect(normal - (await spaceBeforeFirstSigner({ compactClosings: [false, 'notesBeside'] }))).toBeCloseTo(pitch * (1 + SIGNING_EXTRA_LINES - COMPACT_SIGNING_EXTRA_LINES), -1);
   });
 
-  it('keeps the signing room above each line where the notes (long 证号) stay under the names: only the blank line goes', async () => {
-    const pitch = ptToTwips(linePitchPt(sheet, sheet.paragraphs.bodyFlush.sizePt));
-    const normal = await spaceBeforeFirstSigner(undefined, sampleTree());
-    expect(normal - (await spaceBeforeFirstSigner([false, true], sampleTree()))).toBeCloseTo(pitch, -1);
-    const second = (await signerParagraphs([false, true], sampleTree()))[1]!;
-    expect(Number(/<w:spacing [^>]*w:before="(\d+)"/.exec(second)?.[1])).toBeCloseTo(pitch * SIGNING_EXTRA_LINES, -1);
+  it('compact with notes under the names (long 证号): only the blank line goes, each line keeps its signing room', async () => {
+    const normal = await spaceBeforeFirstSigner({}, sampleTree());
+    expect(normal - (await spaceBeforeFirstSigner({ compactClosings: [false, 'notesBelow'] }, sampleTree()))).toBeCloseTo(pitch, -1);
+    const second = (await signerParagraphs({ compactClosings: [false, 'notesBelow'] }, sampleTree()))[1];
+    expect(spaceBefore(second)).toBeCloseTo(pitch * SIGNING_EXTRA_LINES, -1);
+  });
+
+  it('tight only (the word processor\'s page-tall chain): the blank line goes, the notes stay under the names as the PDF set them', async () => {
+    const normal = await spaceBeforeFirstSigner();
+    const tight = await signerParagraphs({ tightClosings: [false, true] });
+    expect(normal - spaceBefore(tight[0])).toBeCloseTo(pitch, -1);
+    expect(tight.some((p) => textOf(p).includes('主任医师'))).toBe(false);
   });
 });
 

@@ -135,3 +135,11 @@ describe('typesetting a paragraph built to provoke every rule', () => {
     expect((right[1]?.x ?? 0) + SIZE).toBeCloseTo(WIDTH);
   });
 });
+
+describe('empty lines', () => {
+  it('an empty paragraph is still one (blank) line, and two line breaks leave a blank line between the text', () => {
+    expect(typeset([], style, WIDTH, ctx)).toHaveLength(1);
+    const lines = typeset([{ kind: 'text', text: '甲' }, { kind: 'lineBreak' }, { kind: 'lineBreak' }, { kind: 'text', text: '乙' }], style, WIDTH, ctx);
+    expect(lines.map(textOf)).toEqual(['甲', '', '乙']);
+  });
+});

@@ -7,6 +7,7 @@
  * tree always gives the same bytes.
  */
 import { Document, Packer, type PageNumberEstimator } from 'docx';
+import type { CompactClosing } from '../../document/signaturePlaces.js';
 import QRCode from 'qrcode';
 import { styleSheetOf } from '../../document/styleOverrides.js';
 import type { StyleSheet } from '../../document/styles.js';
@@ -48,6 +49,7 @@ interface BuildExtras {
   revisions: RevisionAuthor | undefined;
   closingSplits: boolean[] | undefined;
   tightClosings: boolean[] | undefined;
+  compactClosings: CompactClosing[] | undefined;
   sheet: StyleSheet;
 }
 
@@ -55,7 +57,9 @@ interface BuildExtras {
 function closingContext(ctx: RenderContext, extras: BuildExtras, section: number): RenderContext {
   const closingSplit = extras.closingSplits?.[section] === true;
   const closingTight = extras.tightClosings?.[section] === true;
-  return closingSplit || closingTight ? { ...ctx, ...(closingSplit ? { closingSplit } : {}), ...(closingTight ? { closingTight } : {}) } : ctx;
+  const closingCompact = extras.compactClosings?.[section] || undefined;
+  if (!closingSplit && !closingTight && !closingCompact) return ctx;
+  return { ...ctx, ...(closingSplit ? { closingSplit } : {}), ...(closingTight ? { closingTight } : {}), ...(closingCompact ? { closingCompact } : {}) };
 }
 
 function buildDocument(tree: DocumentTree, extras: BuildExtras, pageNumbers?: PageNumberEstimator): Document {
@@ -107,6 +111,8 @@ export interface DocxOptions {
   closingSplits?: boolean[];
   /** Per section, whether its 落款 goes without the blank line above the signers (layoutForDocx: tightClosings). */
   tightClosings?: boolean[];
+  /** Per section, the typesetter's compact 落款 and where its notes stand (layoutForDocx: compactClosings). */
+  compactClosings?: CompactClosing[];
   /**
    * Writes a redline: text runs carrying a revision mark (revisions.ts) become tracked
    * changes by this author on this date. Without it, marks are ignored.
@@ -162,7 +168,7 @@ async function partsOf(document: Document): Promise<ZipEntries> {
  */
 async function pack(tree: DocumentTree, known: boolean, options: DocxOptions, sheet: StyleSheet): Promise<ZipEntries> {
   const needsEstimate = !known && tree.sections.some((s) => s.kind === 'body' && s.furniture.pageNumbers === 'ofTotal');
-  const extras: BuildExtras = { qr: await qrImages(tree), revisions: options.revisions, closingSplits: options.closingSplits, tightClosings: options.tightClosings, sheet };
+  const extras: BuildExtras = { qr: await qrImages(tree), revisions: options.revisions, closingSplits: options.closingSplits, tightClosings: options.tightClosings, compactClosings: options.compactClosings, sheet };
   if (!needsEstimate) return partsOf(buildDocument(tree, extras));
   try {
     // Loaded only here: docx's layout engine costs about 40 ms to load, and the pipeline always knows the count.

@@ -38,7 +38,7 @@ const sizeOf = (ctx: RenderContext, s: ParagraphStyle): number => ctx.sheet.para
 const pitchOf = (ctx: RenderContext): number => linePitchPt(ctx.sheet, sizeOf(ctx, SIGNER_STYLE));
 
 /** Left indent of the signer lines (twips): the widest name plus its signing space fits, at most mid-page. */
-export function signerIndentTwips(sig: SignatureBlock, ctx: RenderContext, beside = notesBeside(sig, ctx)): number {
+export function signerIndentTwips(sig: SignatureBlock, ctx: RenderContext, beside = notesBeside(ctx)): number {
   const textWidthPt = ctx.textWidthTwips / 20;
   const size = sizeOf(ctx, SIGNER_STYLE);
   const widths = sig.lines.flatMap((l) => [
@@ -61,12 +61,8 @@ function signingLineX(sig: SignatureBlock, indent: number, beside: boolean, ctx:
   return indent / 20 + Math.max(0, ...sig.lines.map((l) => labelWidthPt(l, beside, ctx))) + sizeOf(ctx, SIGNER_STYLE);
 }
 
-/** A compact 落款 sets the notes beside the names where every signing line still gets its full width (as the PDF). */
-function notesBeside(sig: SignatureBlock, ctx: RenderContext): boolean {
-  if (!ctx.closingTight) return false;
-  const widest = Math.max(0, ...sig.lines.map((l) => labelWidthPt(l, true, ctx)));
-  return widest + sizeOf(ctx, SIGNER_STYLE) + SIGNING_PT <= ctx.textWidthTwips / 20;
-}
+/** Whether the notes stand beside the names: the typesetter decided it, measuring the real glyphs. */
+const notesBeside = (ctx: RenderContext): boolean => ctx.closingCompact === 'notesBeside';
 
 /** The note in small text beside the name (compact 落款): the run states only its size, the style gives the rest. */
 function noteRun(note: string, ctx: RenderContext): TextRun {
@@ -122,14 +118,14 @@ function renderLine(line: Line, ctx: RenderContext, flags: FlowFlags): Paragraph
 }
 
 export function renderSignature(sig: SignatureBlock, ctx: RenderContext, pageBreakBefore = false): Paragraph[] {
-  const beside = notesBeside(sig, ctx);
+  const beside = notesBeside(ctx);
   const indent = signerIndentTwips(sig, ctx, beside);
   const lineX = signingLineX(sig, indent, beside, ctx);
   const groups = sig.lines.map((l) => signerLines(l, indent, lineX, beside, ctx, sig.sealed));
   const all: Line[] = [...groups.flat(), ...sealLines(sig, ctx)];
   // One body line of air between the last text and the first signer, unless that line would push the 落款 off the text's page.
   const first = all[0];
-  if (first && !ctx.closingTight) first.before = (first.before ?? 0) + pitchOf(ctx);
+  if (first && !ctx.closingTight && !ctx.closingCompact) first.before = (first.before ?? 0) + pitchOf(ctx);
   // Where the typesetter broke the 落款, Word may break too: between signers, never within the last two.
   const breakable = new Set(ctx.closingSplit ? groups.slice(0, Math.max(0, groups.length - SIGNERS_WITH_DATE)).map((g) => g[g.length - 1]) : []);
   return all.map((line, i) => renderLine(line, ctx, { keepLines: true, keepNext: i < all.length - 1 && !breakable.has(line), pageBreakBefore: i === 0 && pageBreakBefore }));

@@ -10,7 +10,7 @@ import { loadFontSet, type PdfFontConfig } from './fonts.js';
 import { layoutDocument } from './layout.js';
 import { applyMetadata } from './metadata.js';
 import { applyProof } from './proof.js';
-import type { Anchor, DocumentPlan } from './model.js';
+import type { Anchor, CompactClosing, DocumentPlan } from './model.js';
 
 export { FontFileError, fontSetSha256, type PdfFontConfig } from './fonts.js';
 
@@ -35,6 +35,8 @@ export interface PdfResult {
   closingSplits: boolean[];
   /** Per section: whether the DOCX sets its 落款 tighter (DocumentPlan.tightClosings). */
   tightClosings: boolean[];
+  /** Per section: the typesetter's compact 落款 (DocumentPlan.compactClosings). */
+  compactClosings: CompactClosing[];
 }
 
 /** What the DOCX takes from the typesetter: pages per section, where a 落款 breaks, which 落款 to set tighter. */
@@ -42,6 +44,7 @@ export interface DocxLayout {
   sectionPages: number[];
   closingSplits: boolean[];
   tightClosings: boolean[];
+  compactClosings: CompactClosing[];
 }
 
 function closingSplitsOf(tree: DocumentTree, plan: DocumentPlan): boolean[] {
@@ -50,7 +53,7 @@ function closingSplitsOf(tree: DocumentTree, plan: DocumentPlan): boolean[] {
 
 export async function layoutForDocx(tree: DocumentTree, options: { fonts?: PdfFontConfig } = {}): Promise<DocxLayout> {
   const plan = layoutDocument(tree, await loadFontSet(options.fonts));
-  return { sectionPages: sectionPagesOf(tree, plan), closingSplits: closingSplitsOf(tree, plan), tightClosings: plan.tightClosings };
+  return { sectionPages: sectionPagesOf(tree, plan), closingSplits: closingSplitsOf(tree, plan), tightClosings: plan.tightClosings, compactClosings: plan.compactClosings };
 }
 
 function sectionPagesOf(tree: DocumentTree, plan: DocumentPlan): number[] {
@@ -83,5 +86,5 @@ export async function renderPdf(tree: DocumentTree, options: { fonts?: PdfFontCo
   await applyProof(doc, tree.meta);
   const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
   const warnings = plan.warnings.map((w): PdfWarning => ({ code: 'PDF_MISSING_GLYPH', ...w }));
-  return { bytes, warnings, pageCount: plan.pages.length, sectionPages: sectionPagesOf(tree, plan), anchors: plan.anchors, closingSplits: closingSplitsOf(tree, plan), tightClosings: plan.tightClosings };
+  return { bytes, warnings, pageCount: plan.pages.length, sectionPages: sectionPagesOf(tree, plan), anchors: plan.anchors, closingSplits: closingSplitsOf(tree, plan), tightClosings: plan.tightClosings, compactClosings: plan.compactClosings };
 }

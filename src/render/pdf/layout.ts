@@ -9,7 +9,8 @@ import { sectionFlow, wholeClosingHeight } from './blocks.js';
 import { furniturePlacements } from './furniture.js';
 import { pageGeometry, type PageGeometry } from './geometry.js';
 import { linePitch } from './measure.js';
-import type { Anchor, DocumentPlan, FaceSet, PagePlan } from './model.js';
+import type { Anchor, CompactClosing, DocumentPlan, FaceSet, PagePlan } from './model.js';
+import { notesBeside } from './signature.js';
 import { MAX_EMPTY_SHARE, paginate, type PlacedSlice } from './paginate.js';
 import type { LayoutContext } from './paragraph.js';
 import { WarningSink } from './text.js';
@@ -37,11 +38,18 @@ export function paginateSection(section: Section, ctx: LayoutContext, height: nu
   return closingCost(compact, height) < closingCost(full, height) ? { placed: compact, compact: true } : { placed: full, compact: false };
 }
 
-function sectionPages(tree: DocumentTree, geometry: PageGeometry, ctx: LayoutContext, anchors: Anchor[], compact: boolean[]): PagePlan[] {
+/** How a section's compact 落款 was set, for the DOCX; false for a full one. */
+function compactForm(section: Section, ctx: LayoutContext): CompactClosing {
+  const block = section.blocks.find((b) => b.kind === 'signature');
+  if (!block || block.kind !== 'signature') return false;
+  return notesBeside(block, { ...ctx, compactClosing: true }) ? 'notesBeside' : 'notesBelow';
+}
+
+function sectionPages(tree: DocumentTree, geometry: PageGeometry, ctx: LayoutContext, anchors: Anchor[], compact: CompactClosing[]): PagePlan[] {
   const pages: PagePlan[] = [];
   tree.sections.forEach((section, sectionIndex) => {
     const { placed: sectionPlaced, compact: isCompact } = paginateSection(section, ctx, geometry.textHeight);
-    compact[sectionIndex] = isCompact;
+    compact[sectionIndex] = isCompact && compactForm(section, ctx);
     if (sectionPlaced.every((page) => page.length === 0)) return;
     for (const placed of sectionPlaced) {
       for (const p of placed) if (p.slice.anchor) anchors.push({ text: p.slice.anchor, page: pages.length + 1 });
@@ -80,14 +88,15 @@ export function layoutDocument(tree: DocumentTree, faces: FaceSet): DocumentPlan
   const sink = new WarningSink();
   const ctx: LayoutContext = { sheet, faces, sink, textWidth: geometry.textWidth };
   const anchors: Anchor[] = [];
-  const compact: boolean[] = [];
+  const compact: CompactClosing[] = [];
   const pages = sectionPages(tree, geometry, ctx, anchors, compact);
   const totalBody = numberBodyPages(pages);
   for (const page of pages) page.placements.push(...furniturePlacements(page, totalBody, geometry, ctx));
   const watermark = tree.watermark ? planWatermark(tree.watermark, geometry, ctx) : undefined;
-  // The DOCX sets compact what the typesetter set compact, and a 落款 a word processor would
-  // find a page tall; one the typesetter breaks between signers may break there instead.
+  // The DOCX drops the blank line above a 落款 a word processor would find a page tall; one
+  // the typesetter breaks between signers may break there instead. Compact ones it sets compact.
   const splits = new Set(pages.filter((p) => p.breaksClosing).map((p) => p.sectionIndex));
-  const tightClosings = tree.sections.map((section, i) => compact[i] === true || (!splits.has(i) && isClosingTight(section, geometry, ctx)));
-  return { pageWidth: geometry.width, pageHeight: geometry.height, pages, anchors, tightClosings, ...(watermark ? { watermark } : {}), warnings: sink.warnings };
+  const tightClosings = tree.sections.map((section, i) => !splits.has(i) && isClosingTight(section, geometry, ctx));
+  const compactClosings = tree.sections.map((_, i) => compact[i] ?? false);
+  return { pageWidth: geometry.width, pageHeight: geometry.height, pages, anchors, tightClosings, compactClosings, ...(watermark ? { watermark } : {}), warnings: sink.warnings };
 }

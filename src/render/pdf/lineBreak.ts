@@ -391,6 +391,7 @@ function lineDemerits(badness: number): number {
 function fillOptimal(sums: Sums, widthOf: (line: number) => number, em: number, avoidRunts: boolean): LineRange[] | undefined {
   const items = sums.items;
   const n = items.length;
+  if (n === 0) return [{ start: 0, end: 0 }]; // an empty paragraph (a blank line, an empty cell) is still one line
   const best = new Float64Array(n + 1).fill(Infinity);
   const from = new Int32Array(n + 1).fill(-1);
   const ends = new Int32Array(n + 1);

@@ -3,6 +3,7 @@
  * Coordinates are points; y grows downwards from the top of the containing box.
  */
 import type { FontRole, SectionFurniture } from '../../document/tree.js';
+import type { CompactClosing } from '../../document/signaturePlaces.js';
 
 /** A loaded font face; keys are assigned by fonts.ts ('noto-serif-sc-400', 'kai', …). */
 export type FaceKey = string;
@@ -152,7 +153,7 @@ export interface PagePlan {
   /** 1-based among body pages; undefined on front pages. */
   bodyNumber?: number;
   placements: Placement[];
-  /** The page ends between two signers: a 落款 that would not fit (or would leave this page too empty) broke here. */
+  /** The page ends between two signers: a 落款 taller than a page, even compact, broke here. */
   breaksClosing?: boolean;
 }
 
@@ -179,6 +180,8 @@ export interface Anchor {
   page: number;
 }
 
+export type { CompactClosing };
+
 export interface DocumentPlan {
   pageWidth: number;
   pageHeight: number;
@@ -186,9 +189,11 @@ export interface DocumentPlan {
   anchors: Anchor[];
   /**
    * Per section: its 落款 and the whole paragraph chained to it in the DOCX come within a
-   * line of a page's height (wholeClosingHeight): the DOCX sets that 落款 tighter.
+   * line of a page's height (wholeClosingHeight): the DOCX drops the blank line above it.
    */
   tightClosings: boolean[];
+  /** Per section: the 落款 set compact, with the notes beside the names or under them; false when full. */
+  compactClosings: CompactClosing[];
   watermark?: WatermarkPlan;
   warnings: MissingGlyph[];
 }

@@ -50,7 +50,7 @@ function signerColumn(block: SignatureBlock, beside: boolean, ctx: LayoutContext
 }
 
 /** A compact 落款 sets the notes beside the names where every signing line still gets its full width. */
-function notesBeside(block: SignatureBlock, ctx: LayoutContext): boolean {
+export function notesBeside(block: SignatureBlock, ctx: LayoutContext): boolean {
   if (!ctx.compactClosing) return false;
   const widest = Math.max(0, ...block.lines.map((l) => labelWidth(l, true, ctx)));
   return widest + styles(ctx).body.sizePt + SIGNING_WIDTH_PT <= ctx.textWidth;
