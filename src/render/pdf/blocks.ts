@@ -76,11 +76,21 @@ function tieToPrevious(items: FlowItem[], index: number, textLines: number): voi
   }
 }
 
-export function sectionFlow(section: Section, ctx: LayoutContext): FlowItem[] {
+/** Each block's items, laid out once: a second pagination (the compact 落款) sets only the 落款 again. */
+export type FlowCache = Map<Block, FlowItem[]>;
+
+function cachedItems(block: Block, ctx: LayoutContext, cache: FlowCache | undefined): FlowItem[] {
+  if (!cache || block.kind === 'signature') return blockItems(block, ctx);
+  let items = cache.get(block);
+  if (!items) cache.set(block, (items = blockItems(block, ctx)));
+  return items;
+}
+
+export function sectionFlow(section: Section, ctx: LayoutContext, cache?: FlowCache): FlowItem[] {
   const items: FlowItem[] = [];
   for (const block of section.blocks) {
     const start = items.length;
-    items.push(...blockItems(block, ctx));
+    items.push(...cachedItems(block, ctx, cache));
     if (block.kind === 'signature' && items.length > start) tieToPrevious(items, start, SIGNATURE_KEEPS_LINES);
   }
   return items;

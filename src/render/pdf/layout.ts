@@ -5,7 +5,7 @@
  */
 import { styleSheetOf } from '../../document/styleOverrides.js';
 import type { DocumentTree, Section } from '../../document/tree.js';
-import { sectionFlow, wholeClosingHeight } from './blocks.js';
+import { sectionFlow, wholeClosingHeight, type FlowCache } from './blocks.js';
 import { furniturePlacements } from './furniture.js';
 import { pageGeometry, type PageGeometry } from './geometry.js';
 import { linePitch } from './measure.js';
@@ -32,9 +32,10 @@ function closingCost(pages: PlacedSlice[][], height: number): number {
 
 /** A section's pages, with the 落款 set compact where that spares a split 落款 or a mostly empty page before it. */
 export function paginateSection(section: Section, ctx: LayoutContext, height: number): { placed: PlacedSlice[][]; compact: boolean } {
-  const full = paginate(sectionFlow(section, ctx), height);
+  const laidOut: FlowCache = new Map();
+  const full = paginate(sectionFlow(section, ctx, laidOut), height);
   if (closingCost(full, height) === 0) return { placed: full, compact: false };
-  const compact = paginate(sectionFlow(section, { ...ctx, compactClosing: true }), height);
+  const compact = paginate(sectionFlow(section, { ...ctx, compactClosing: true }, laidOut), height);
   return closingCost(compact, height) < closingCost(full, height) ? { placed: compact, compact: true } : { placed: full, compact: false };
 }
 
