@@ -21,6 +21,8 @@ export const SIGNING_EXTRA_LINES = 0.6;
  * GB/T 9704 §7.3.5 fits the 落款 by tightening its spacing, never by a page of signatures alone.
  */
 export const COMPACT_SIGNING_EXTRA_LINES = 0;
+/** In a compact 落款 whose notes stay under the names: half the room above each line, about 9 mm of writing space over the note above. */
+export const COMPACT_NOTES_BELOW_EXTRA_LINES = SIGNING_EXTRA_LINES / 2;
 
 /** A compact 落款 and where its notes stand (beside the names, or under them when that would shorten a signing line); false when full. */
 export type CompactClosing = false | 'notesBeside' | 'notesBelow';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMPACT_SIGNING_EXTRA_LINES, SIGNING_EXTRA_LINES } from '../../src/document/signaturePlaces.js';
+import { COMPACT_NOTES_BELOW_EXTRA_LINES, COMPACT_SIGNING_EXTRA_LINES, SIGNING_EXTRA_LINES } from '../../src/document/signaturePlaces.js';
 import { DOCX_FONTS, STYLE_SHEETS } from '../../src/document/styles.js';
 import type { DocumentTree, SignatureBlock } from '../../src/document/tree.js';
 import { renderDocx } from '../../src/render/docx/index.js';
@@ -315,11 +315,13 @@ describe('a 落款 the typesetter sets compact, or marks tight (it and its chain
     expect(normal - (await spaceBeforeFirstSigner({ compactClosings: [false, 'notesBeside'] }))).toBeCloseTo(pitch * (1 + SIGNING_EXTRA_LINES - COMPACT_SIGNING_EXTRA_LINES), -1);
   });
 
-  it('compact with notes under the names (long 证号): only the blank line goes, each line keeps its signing room', async () => {
+  it('compact with notes under the names (long 证号): the blank line goes, each line keeps half its signing room', async () => {
     const normal = await spaceBeforeFirstSigner({}, sampleTree());
-    expect(normal - (await spaceBeforeFirstSigner({ compactClosings: [false, 'notesBelow'] }, sampleTree()))).toBeCloseTo(pitch, -1);
+    const compact = await spaceBeforeFirstSigner({ compactClosings: [false, 'notesBelow'] }, sampleTree());
+    expect(normal - compact).toBeCloseTo(pitch * (1 + SIGNING_EXTRA_LINES - COMPACT_NOTES_BELOW_EXTRA_LINES), -1);
     const second = (await signerParagraphs({ compactClosings: [false, 'notesBelow'] }, sampleTree()))[1];
-    expect(spaceBefore(second)).toBeCloseTo(pitch * SIGNING_EXTRA_LINES, -1);
+    expect(spaceBefore(second)).toBeCloseTo(pitch * COMPACT_NOTES_BELOW_EXTRA_LINES, -1);
+    expect(COMPACT_NOTES_BELOW_EXTRA_LINES).toBeGreaterThan(0);
   });
 
   it('tight only (the word processor\'s page-tall chain): the blank line goes, the notes stay under the names as the PDF set them', async () => {

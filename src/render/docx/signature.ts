@@ -10,7 +10,7 @@
  */
 import { AlignmentType, LeaderType, Paragraph, TabStopType, TextRun, type ImageRun, type ParagraphChild } from 'docx';
 import type { ParagraphStyle, SignatureBlock, SignatureLine } from '../../document/tree.js';
-import { COMPACT_SIGNING_EXTRA_LINES, DATE_RIGHT_INDENT_CHARS, SEAL_CENTRE_ABOVE_PT, SEAL_DIAMETER_PT as SEAL_PT, SIGNERS_WITH_DATE, SIGNING_EXTRA_LINES, SIGNING_WIDTH_PT as SIGNING_PT, signerText } from '../../document/signaturePlaces.js';
+import { COMPACT_NOTES_BELOW_EXTRA_LINES, COMPACT_SIGNING_EXTRA_LINES, DATE_RIGHT_INDENT_CHARS, SEAL_CENTRE_ABOVE_PT, SEAL_DIAMETER_PT as SEAL_PT, SIGNERS_WITH_DATE, SIGNING_EXTRA_LINES, SIGNING_WIDTH_PT as SIGNING_PT, signerText } from '../../document/signaturePlaces.js';
 import type { FlowFlags, RenderContext } from './context.js';
 import { floatingImage } from './images.js';
 import { plainRun, tabRun } from './inlines.js';
@@ -72,8 +72,8 @@ function noteRun(note: string, ctx: RenderContext): TextRun {
 function signerLines(l: SignatureLine, indent: number, lineX: number, beside: boolean, ctx: RenderContext, sealed: boolean): Line[] {
   const pitch = pitchOf(ctx);
   const text = signerText(l);
-  // With the note under the name, the next signer's handwriting needs the room above its line, compact or not.
-  const extra = beside ? COMPACT_SIGNING_EXTRA_LINES : SIGNING_EXTRA_LINES;
+  // With the note under the name, the next signer's handwriting needs room above its line: half of it when compact.
+  const extra = beside ? COMPACT_SIGNING_EXTRA_LINES : ctx.closingCompact ? COMPACT_NOTES_BELOW_EXTRA_LINES : SIGNING_EXTRA_LINES;
   const note = beside && l.note ? [noteRun(l.note, ctx)] : [];
   // One tab to the column where all signing lines start, a second along an underscore leader to the right margin.
   const children: ParagraphChild[] = [plainRun(text), ...note, tabRun(), tabRun()];

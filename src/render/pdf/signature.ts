@@ -12,7 +12,7 @@
  * fills them) and carry the optional signature and seal images; drafts keep the same room.
  */
 import type { Inline, SignatureBlock, SignatureLine } from '../../document/tree.js';
-import { COMPACT_SIGNING_EXTRA_LINES, DATE_RIGHT_INDENT_CHARS, SEAL_CENTRE_ABOVE_PT, SEAL_DIAMETER_PT, SIGNING_EXTRA_LINES, SIGNING_WIDTH_PT, signerText, SIGNERS_WITH_DATE } from '../../document/signaturePlaces.js';
+import { COMPACT_NOTES_BELOW_EXTRA_LINES, COMPACT_SIGNING_EXTRA_LINES, DATE_RIGHT_INDENT_CHARS, SEAL_CENTRE_ABOVE_PT, SEAL_DIAMETER_PT, SIGNING_EXTRA_LINES, SIGNING_WIDTH_PT, signerText, SIGNERS_WITH_DATE } from '../../document/signaturePlaces.js';
 import { shiftAll } from './drawables.js';
 import type { Drawable, Slice } from './model.js';
 import { typeset, type LayoutContext, type TextStyle } from './paragraph.js';
@@ -91,8 +91,8 @@ function signerSlices(signer: SignatureLine, index: number, block: SignatureBloc
   const { body, small } = styles(ctx);
   const [line] = typeset(text(signerText(signer)), body, ctx.textWidth - left, ctx, left);
   if (!line) return [];
-  // With the note under the name, the next signer's handwriting needs the room above its line, compact or not.
-  const extra = line.height * (beside ? COMPACT_SIGNING_EXTRA_LINES : SIGNING_EXTRA_LINES);
+  // With the note under the name, the next signer's handwriting needs room above its line: half of it when compact.
+  const extra = line.height * (beside ? COMPACT_SIGNING_EXTRA_LINES : ctx.compactClosing ? COMPACT_NOTES_BELOW_EXTRA_LINES : SIGNING_EXTRA_LINES);
   const height = line.height + extra;
   const w = Math.max(0, ctx.textWidth - x);
   const baseline = extra + line.height * 0.8;
