@@ -61,30 +61,35 @@ function fileIndex(dirs: string[]): Map<string, string> {
 const WEIGHTS = { regular: 80, bold: 200 } as const;
 type Weight = keyof typeof WEIGHTS;
 
-/**
- * fontconfig's answer where there is one (Linux, BSD): of the files whose family is exactly
- * this name, the face nearest the weight (then the first file by name).
- */
-function fontconfigFace(name: string, weight: Weight): FaceSpec | undefined {
+interface ListedFace { file: string; postscript: string; weight: number }
+
+/** fontconfig's faces whose family is exactly this name (Linux, BSD), by file name; none where it is absent. */
+function fontconfigFaces(name: string): ListedFace[] {
   const r = spawnSync('fc-list', ['--format', '%{file}\t%{postscriptname}\t%{weight}\n', `:family=${name}`], { encoding: 'utf8', timeout: 5000 });
   // Only font programs jianding embeds: fontconfig also lists bitmap (.pcf.gz) and Type 1 (.pfb) files.
   const usable = (line: string): boolean => /\.(ttf|otf|ttc|otc)\t/i.test(line);
-  const faces = (r.status === 0 ? r.stdout : '').split('\n').filter(usable).sort().map((line) => {
+  return (r.status === 0 ? r.stdout : '').split('\n').filter(usable).sort().map((line) => {
     const [file = '', postscript = '', w = ''] = line.split('\t');
-    return { file, postscript, distance: Math.abs(Number(/\d+/.exec(w)?.[0] ?? WEIGHTS.regular) - WEIGHTS[weight]) };
+    return { file, postscript, weight: Number(/\d+/.exec(w)?.[0] ?? WEIGHTS.regular) };
   });
-  const best = faces.reduce<(typeof faces)[number] | undefined>((a, f) => (a && a.distance <= f.distance ? a : f), undefined);
-  if (!best?.file) return undefined;
+}
+
+/** The listed face nearest the weight (the first by file name among equals). */
+function nearest(faces: readonly ListedFace[], weight: Weight): FaceSpec | undefined {
+  const distance = (f: ListedFace): number => Math.abs(f.weight - WEIGHTS[weight]);
+  const best = faces.reduce<ListedFace | undefined>((a, f) => (a && distance(a) <= distance(f) ? a : f), undefined);
+  if (!best) return undefined;
   return /\.(ttc|otc)$/i.test(best.file) && best.postscript ? { file: best.file, face: best.postscript } : best.file;
 }
 
-function findFace(name: string, weight: Weight, index: Map<string, string>, useFontconfig: boolean): FaceSpec | undefined {
+/** A known file name in the font folders first, then fontconfig's listing (asked at most once per face). */
+function findFace(name: string, index: Map<string, string>, listed: () => ListedFace[]): FaceSpec | undefined {
   for (const spec of knownFaceFiles(name)) {
     const wanted = typeof spec === 'string' ? spec : spec.file;
     const file = index.get(wanted.toLowerCase());
     if (file) return typeof spec === 'string' ? file : { ...spec, file };
   }
-  return useFontconfig ? fontconfigFace(name, weight) : undefined;
+  return nearest(listed(), 'regular');
 }
 
 /** The face a role takes from the reference: that of the first of its styles that names one. */
@@ -110,11 +115,13 @@ export function referenceFonts(ref: Pick<ReferenceDocx, 'faces'>, fonts: PdfFont
   const index = fileIndex(systemFontDirs(env));
   const found: PdfFontConfig = {};
   const notes: Note[] = [];
+  const useFontconfig = env.JIANDING_FONT_DIRS === undefined && process.platform !== 'win32';
   for (const { role, face } of wanted) {
-    const useFontconfig = env.JIANDING_FONT_DIRS === undefined && process.platform !== 'win32';
-    const regular = findFace(face!.name, 'regular', index, useFontconfig);
+    let faces: ListedFace[] | undefined;
+    const listed = (): ListedFace[] => (faces ??= useFontconfig ? fontconfigFaces(face!.name) : []);
+    const regular = findFace(face!.name, index, listed);
     // Without a bold face of its own, bold text keeps the bundled bold: the PDF does not embolden a regular face.
-    const bold = regular && useFontconfig ? fontconfigFace(face!.name, 'bold') : undefined;
+    const bold = regular ? nearest(listed(), 'bold') : undefined;
     if (regular) Object.assign(found, { [role]: regular, ...(bold && JSON.stringify(bold) !== JSON.stringify(regular) ? { [`${role}Bold`]: bold } : {}) });
     else notes.push({
       zh: `参考文档的「${STYLE_NAMES[face!.style][1]}」样式使用字体「${face!.name}」，本机找不到它的字体文件：PDF 的「${ROLE_NAMES[role]}」角色仍用随附字体；可在配置文件的 fonts.${role} 中指定字体文件`,

@@ -7,7 +7,8 @@
  */
 import type { Block, Paragraph } from '../document/tree.js';
 import { align, type AlignHandlers } from './align.js';
-import { diffInlines, markAll, plainText } from './inlineDiff.js';
+import { plainText } from '../document/plainText.js';
+import { diffInlines, markAll } from './inlineDiff.js';
 import { tableKey, diffTables, markTable } from './tableDiff.js';
 import type { Tally } from './tally.js';
 import { SIMILAR, similarity } from './textDiff.js';

@@ -3,15 +3,13 @@
  * version's formatting, deleted text the old version's; changed text is marked with a
  * revision (render/docx/revisions.ts). A line break inside a change becomes a marked "\n".
  */
+import { plainText } from '../document/plainText.js';
 import type { Inline } from '../document/tree.js';
 import type { Revision, RevisedRun } from '../render/docx/revisions.js';
 import { textDiff } from './textDiff.js';
 import type { Tally } from './tally.js';
 
 /** The text of a run of inlines, a line break counting as "\n". */
-export const plainText = (inlines: readonly Inline[]): string =>
-  inlines.map((i) => (i.kind === 'lineBreak' ? '\n' : i.text)).join('');
-
 /** The inlines covering characters [from, to) of plainText(inlines), split at the edges. */
 export function sliceInlines(inlines: readonly Inline[], from: number, to: number): Inline[] {
   const out: Inline[] = [];

@@ -5,7 +5,8 @@
 import type { Table, TableCell, TableRow } from '../document/tree.js';
 import type { Revision } from '../render/docx/revisions.js';
 import { align } from './align.js';
-import { diffInlines, markAll, plainText } from './inlineDiff.js';
+import { plainText } from '../document/plainText.js';
+import { diffInlines, markAll } from './inlineDiff.js';
 import type { Tally } from './tally.js';
 import { SIMILAR, similarity } from './textDiff.js';
 

@@ -4,18 +4,15 @@
  * keeps with it: a lead-in left alone at the foot of a page, its list or table overleaf, is
  * what a proof-reader sends back. Done on the tree, so the PDF and the DOCX keep alike.
  */
+import { plainText } from './plainText.js';
 import type { Block, DocumentTree, Paragraph } from './tree.js';
 
 const LEAD_IN_END = /[：:]\s*$/;
 
-function plainText(p: Paragraph): string {
-  return p.inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('');
-}
-
 function introduces(block: Block, next: Block | undefined): boolean {
   if (block.kind !== 'paragraph' || block.keepWithNext || !next) return false;
   if (next.kind === 'table' || next.kind === 'image') return true;
-  return next.kind === 'paragraph' && LEAD_IN_END.test(plainText(block));
+  return next.kind === 'paragraph' && LEAD_IN_END.test(plainText(block.inlines));
 }
 
 export function keepLeadInsWithNext(tree: DocumentTree): DocumentTree {

@@ -16,10 +16,17 @@ import type { LayoutContext } from './paragraph.js';
 import { WarningSink } from './text.js';
 import { planWatermark } from './watermark.js';
 
-/** Share of the page before the 落款's first page left empty; 0 without a 落款 or when it opens the section. */
+/**
+ * Share of the page before the 落款's first page left empty, when the 落款 was carried there
+ * (its page opens with the lines tied to it); 0 otherwise, or without a 落款.
+ */
 function emptyBeforeClosing(pages: PlacedSlice[][], height: number): number {
   const at = pages.findIndex((page) => page.some((p) => p.slice.signature === 'start'));
   if (at <= 0) return 0;
+  const page = pages[at]!;
+  const start = page.findIndex((p) => p.slice.signature === 'start');
+  if (page.slice(0, start).some((p) => p.index >= 0 && !p.slice.keepWithNext)) return 0; // it starts mid-page: nothing moved
+
   const last = pages[at - 1]!.at(-1);
   return last ? Math.max(0, 1 - (last.y + last.slice.height) / height) : 1;
 }

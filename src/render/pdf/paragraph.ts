@@ -2,6 +2,7 @@
  * Paragraph typesetting: inlines → atoms → broken lines → positioned glyph runs, then
  * lines → slices carrying the widow/orphan and keep-with-next rules.
  */
+import { plainText } from '../../document/plainText.js';
 import type { StyleSheet } from '../../document/styles.js';
 import type { Align, FontRole, Inline, Paragraph } from '../../document/tree.js';
 import { slotFor } from './fonts.js';
@@ -39,10 +40,6 @@ export interface TextLine {
   /** Last line of its paragraph (or of a segment ended by a hard line break). */
   last: boolean;
   justified: boolean;
-}
-
-export function plainText(inlines: readonly Inline[]): string {
-  return inlines.map((inline) => (inline.kind === 'text' ? inline.text : '\n')).join('');
 }
 
 function atomsOf(inlines: readonly Inline[], style: TextStyle, ctx: LayoutContext): Atom[][] {
