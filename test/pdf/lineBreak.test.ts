@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { STYLE_SHEETS } from '../../src/document/styles.js';
 import { breakLines, canBreakBetween, NO_LINE_END, NO_LINE_START, type BreakItem } from '../../src/render/pdf/lineBreak.js';
 import type { GlyphRun } from '../../src/render/pdf/model.js';
@@ -141,5 +142,30 @@ describe('empty lines', () => {
     expect(typeset([], style, WIDTH, ctx)).toHaveLength(1);
     const lines = typeset([{ kind: 'text', text: '甲' }, { kind: 'lineBreak' }, { kind: 'lineBreak' }, { kind: 'text', text: '乙' }], style, WIDTH, ctx);
     expect(lines.map(textOf)).toEqual(['甲', '', '乙']);
+  });
+});
+
+describe('total-fit breaking skips only hopeless lines', () => {
+  const alphabet = Array.from('鉴定意见书患者某医院诊疗过错，。、；：（）「」——…0123456789%cmSF/T ');
+  const opening = new Set(Array.from('（「'));
+  const compressible = new Set(Array.from('，。、；：（）「」'));
+  const toItem = (ch: string): BreakItem => {
+    const cls = classify(ch);
+    const width = cls === 'ideo' ? 1 : cls === 'space' ? 0.3 : 0.55;
+    return compressible.has(ch) ? { text: ch, width, cls, shrink: 0.5, opening: opening.has(ch) } : { text: ch, width, cls };
+  };
+  const runs = Number(process.env.JIANDING_PROPERTY_RUNS ?? 300);
+
+  it('gives the same breaks as scoring every possible line (bounded by the greedy fill)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 0, maxLength: 160 }), fc.integer({ min: 4, max: 24 }), fc.integer({ min: 0, max: 3 }), fc.boolean(), (chars, measure, indent, avoidRunts) => {
+        const all = chars.map(toItem);
+        const widthOf = (line: number) => measure - (line === 0 ? indent : 0);
+        const bounded = breakLines(all, widthOf, { em: 1, avoidRunts });
+        const exhaustive = breakLines(all, widthOf, { em: 1, avoidRunts, exhaustive: true });
+        expect(bounded).toEqual(exhaustive);
+      }),
+      { numRuns: runs, seed: 20261130 },
+    );
   });
 });

@@ -164,6 +164,8 @@ export interface BreakOptions {
    * Off in the PDF renderer, whose glyph boxes would then cross the text block's edge.
    */
   compressLineEdges?: boolean;
+  /** Score every possible line, not only those within the greedy fill's demerits: the same breaks, slower (tests compare the two). */
+  exhaustive?: boolean;
 }
 
 /** The widest inter-character gap justification may open before other remedies, in ems. */
@@ -192,12 +194,19 @@ class Sums {
   /** breakCost before each item (index 0 unused). */
   readonly cost: Float64Array;
 
+  /** Characters counted by lettersIn, a word continued from the item before not counted again. */
+  private readonly letterCount: Int32Array;
+  /** Whether each item is a letter lettersIn counts only at a line's start (a word's continuation). */
+  private readonly continuation: Uint8Array;
+
   constructor(readonly items: readonly BreakItem[], readonly edges = false) {
     const n = items.length;
     this.width = new Float64Array(n + 1);
     this.shrink = new Float64Array(n + 1);
     this.gaps = new Float64Array(n + 1);
     this.cost = new Float64Array(n + 1);
+    this.letterCount = new Int32Array(n + 1);
+    this.continuation = new Uint8Array(n);
     for (let i = 1; i < n; i++) this.cost[i] = breakCost(items, i);
     for (let i = 0; i < n; i++) {
       const item = items[i] as BreakItem;
@@ -205,7 +214,17 @@ class Sums {
       this.width[i + 1] = (this.width[i] ?? 0) + item.width;
       this.shrink[i + 1] = (this.shrink[i] ?? 0) + (item.shrink ?? 0);
       this.gaps[i + 1] = (this.gaps[i] ?? 0) + (next && isStretchableGap(item, next) ? 1 : 0);
+      const letter = item.cls !== 'space' && !PUNCTUATION.test(item.text);
+      const continues = letter && item.cls === 'word' && items[i - 1]?.cls === 'word';
+      this.continuation[i] = continues ? 1 : 0;
+      this.letterCount[i + 1] = (this.letterCount[i] ?? 0) + (letter && !continues ? 1 : 0);
     }
+  }
+
+  /** lettersIn(items, start, end) in O(1). */
+  letters(start: number, end: number): number {
+    if (end <= start) return 0;
+    return (this.letterCount[end] ?? 0) - (this.letterCount[start] ?? 0) + (this.continuation[start] ?? 0);
   }
 
   natural(start: number, end: number): number {
@@ -249,16 +268,19 @@ interface Candidate {
 function candidate(sums: Sums, start: number, cut: number, width: number, em: number): Candidate {
   const end = trimEnd(sums.items, start, cut);
   const next = skipSpaces(sums.items, cut);
-  const natural = sums.natural(start, end);
   const cost = cut < sums.items.length ? Math.min(sums.cost[cut] ?? 0, POOR_BREAK) : 0;
-  let badness: number;
+  const badness = badnessOf(sums, start, end, width, em);
+  return { end, next, badness, score: badness + cost };
+}
+
+/** Badness of the line [start, end) set `width` wide: compression over what the marks can give, or stretch over the gap limit. */
+function badnessOf(sums: Sums, start: number, end: number, width: number, em: number): number {
+  const natural = sums.natural(start, end);
   if (natural > width + EPSILON) {
     const shrink = natural - sums.tight(start, end);
-    badness = shrink > 0 ? (natural - width) / shrink : Infinity;
-  } else {
-    badness = sums.stretchPerGap(start, end, width) / (LOOSE_GAP_EM * em);
+    return shrink > 0 ? (natural - width) / shrink : Infinity;
   }
-  return { end, next, badness, score: badness + cost };
+  return sums.stretchPerGap(start, end, width) / (LOOSE_GAP_EM * em);
 }
 
 /** The last break up to which a line fits, naturally and with compressed punctuation, free or at any cost. */
@@ -387,24 +409,34 @@ function lineDemerits(badness: number): number {
  * together depart least from natural spacing, so one line does not go loose because an
  * earlier line took a word a better break would have left (「SF/T 0095—2021」 pushed whole).
  * Undefined when some unit is wider than a line: the greedy fill then cuts it.
+ *
+ * `bound` is the demerits of a known way to break the paragraph (the greedy fill's): a line
+ * whose stretch alone would take a path past it cannot be on the best path, so it is not
+ * scored, and a start reached only past it is not tried. The result is the same as without
+ * the bound; only the hopeless short lines are skipped.
  */
-function fillOptimal(sums: Sums, widthOf: (line: number) => number, em: number, avoidRunts: boolean): LineRange[] | undefined {
+function fillOptimal(sums: Sums, widthOf: (line: number) => number, em: number, avoidRunts: boolean, bound = Infinity): LineRange[] | undefined {
   const items = sums.items;
   const n = items.length;
   if (n === 0) return [{ start: 0, end: 0 }]; // an empty paragraph (a blank line, an empty cell) is still one line
   const best = new Float64Array(n + 1).fill(Infinity);
   const from = new Int32Array(n + 1).fill(-1);
   const ends = new Int32Array(n + 1);
+  const limit = bound + BOUND_MARGIN;
   best[0] = 0;
   for (let start = 0; start < n; start = nextStart(best, start, n)) {
-    if (best[start] === Infinity) continue;
+    const base = best[start] as number;
+    if (base > limit) continue;
     const width = widthOf(start === 0 ? 0 : 1);
+    // Stretch per gap beyond which a line's demerits alone exceed what the bound leaves.
+    const maxStretch = stretchWithin(limit - base) * LOOSE_GAP_EM * em;
     for (let cut = start + 1; cut <= n; cut++) {
-      const end = trimEnd(items, start, cut);
+      const end = items[cut - 1]?.cls === 'space' ? trimEnd(items, start, cut) : cut;
       if (end > start && sums.tight(start, end) > width + EPSILON) break;
       if (cut < n && ((sums.cost[cut] ?? 0) === Infinity || items[cut]?.cls === 'space')) continue;
-      const next = skipSpaces(items, cut);
-      const demerits = (best[start] ?? 0) + segmentDemerits(sums, start, end, next, width, em, avoidRunts);
+      if (cut < n && tooLoose(sums, start, end, width, maxStretch)) continue;
+      const next = cut < n ? cut : n;
+      const demerits = base + segmentDemerits(sums, start, end, next, width, em, avoidRunts);
       if (demerits < (best[next] ?? Infinity) - EPSILON) {
         best[next] = demerits;
         from[next] = start;
@@ -429,16 +461,53 @@ function nextStart(best: Float64Array, start: number, n: number): number {
 
 /** Demerits of the line [start, end) whose successor starts at `next` (n: it is the last). */
 function segmentDemerits(sums: Sums, start: number, end: number, next: number, width: number, em: number, avoidRunts: boolean): number {
-  const items = sums.items;
-  if (next >= items.length) {
-    const natural = sums.natural(start, end);
-    const squeeze = natural > width + EPSILON ? candidate(sums, start, items.length, width, em).badness : 0;
-    const runt = avoidRunts && start > 0 && isRuntLine(items, { start, end }) ? RUNT_DEMERITS : 0;
+  if (next >= sums.items.length) {
+    const squeeze = sums.natural(start, end) > width + EPSILON ? badnessOf(sums, start, end, width, em) : 0;
+    const runt = avoidRunts && start > 0 && sums.letters(start, end) < 2 ? RUNT_DEMERITS : 0;
     return lineDemerits(squeeze) + runt;
   }
-  const c = candidate(sums, start, next > end ? end : next, width, em);
   const poor = (sums.cost[next] ?? 0) > 0 ? POOR_BREAK_DEMERITS : 0;
-  return lineDemerits(c.badness) + poor;
+  return lineDemerits(badnessOf(sums, start, end, width, em)) + poor;
+}
+
+/** Slack above the bound: far above rounding, far below any real difference in demerits. */
+const BOUND_MARGIN = 1e-3;
+
+/** The largest badness whose line demerits stay within `room` (inverse of lineDemerits). */
+function stretchWithin(room: number): number {
+  if (room === Infinity) return Infinity;
+  if (room <= 1) return Math.sqrt(Math.max(0, room));
+  // b² + 10(b − 1) = room  ⇒  b = −5 + √(25 + 10 + room)
+  return -OVER_LIMIT_DEMERITS / 2 + Math.sqrt((OVER_LIMIT_DEMERITS / 2) ** 2 + OVER_LIMIT_DEMERITS + room);
+}
+
+/** Whether the non-final line [start, end) would stretch its gaps by more than `maxStretch` points. */
+function tooLoose(sums: Sums, start: number, end: number, width: number, maxStretch: number): boolean {
+  if (maxStretch === Infinity) return false;
+  const extra = width - sums.natural(start, end);
+  if (extra <= EPSILON) return false;
+  const gaps = sums.gapCount(start, end);
+  // Strictly beyond, with room for rounding: a line at the limit is still scored.
+  return gaps === 0 || extra > maxStretch * gaps * (1 + 1e-9) + EPSILON;
+}
+
+/** Demerits of the breaks `lines` as fillOptimal would score them, or Infinity when it would not consider one of them. */
+function pathDemerits(sums: Sums, lines: readonly LineRange[], widthOf: (line: number) => number, em: number, avoidRunts: boolean): number {
+  const items = sums.items;
+  const n = items.length;
+  let total = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const { start } = lines[k] as LineRange;
+    const next = k + 1 < lines.length ? (lines[k + 1] as LineRange).start : n;
+    if (next < n && ((sums.cost[next] ?? 0) === Infinity || items[next]?.cls === 'space' || next <= start)) return Infinity;
+    const width = widthOf(start === 0 ? 0 : 1);
+    for (let cut = start + 1; cut <= next; cut++) {
+      const end = trimEnd(items, start, cut);
+      if (end > start && sums.tight(start, end) > width + EPSILON) return Infinity;
+    }
+    total += segmentDemerits(sums, start, trimEnd(items, start, next), next, width, em, avoidRunts);
+  }
+  return total;
 }
 
 /**
@@ -448,8 +517,11 @@ function segmentDemerits(sums: Sums, start: number, end: number, next: number, w
 export function breakLines(items: readonly BreakItem[], widthOf: (line: number) => number, options: BreakOptions = {}): LineRange[] {
   const sums = new Sums(items, options.compressLineEdges);
   const em = options.em ?? Infinity;
-  const optimal = em < Infinity ? fillOptimal(sums, widthOf, em, options.avoidRunts ?? false) : undefined;
-  const lines = optimal ?? fill(sums, widthOf, em, false);
+  const greedy = fill(sums, widthOf, em, false);
+  const avoid = options.avoidRunts ?? false;
+  const bound = options.exhaustive ? Infinity : pathDemerits(sums, greedy, widthOf, em, avoid);
+  const optimal = em < Infinity ? fillOptimal(sums, widthOf, em, avoid, bound) : undefined;
+  const lines = optimal ?? greedy;
   if (!options.avoidRunts || !endsInRunt(items, lines)) return lines;
   // Pull first: compressing punctuation on the lines above may take the runt in.
   const pulled = fill(sums, widthOf, em, true);
