@@ -33,6 +33,7 @@ export const NO_LINE_END = new Set(Array.from('（［｛〔〈《「『【〘〖
 const NO_SPLIT_PAIRS = new Set(['—', '…', '⋯', '‥']);
 
 function firstChar(text: string): string {
+  if (text.length === 1) return text;
   const cp = text.codePointAt(0);
   return cp === undefined ? '' : String.fromCodePoint(cp);
 }
@@ -174,6 +175,20 @@ export const LOOSE_GAP_EM = 0.25;
 const EPSILON = 1e-6;
 const PUNCTUATION = /^[\p{P}\p{S}]$/u;
 
+const punctuationMemo = new Map<string, boolean>();
+
+/** PUNCTUATION.test, remembered per text: a paragraph repeats a few dozen marks thousands of times. */
+function isPunctuation(text: string): boolean {
+  const code = text.length === 1 ? text.charCodeAt(0) : 0;
+  if (code >= 0x4e00 && code <= 0x9fff) return false; // CJK Unified Ideographs, the common case
+  let known = punctuationMemo.get(text);
+  if (known === undefined) {
+    known = PUNCTUATION.test(text);
+    if (punctuationMemo.size < 4096) punctuationMemo.set(text, known);
+  }
+  return known;
+}
+
 function skipSpaces(items: readonly BreakItem[], from: number): number {
   let i = from;
   while (i < items.length && items[i]?.cls === 'space') i++;
@@ -214,7 +229,7 @@ class Sums {
       this.width[i + 1] = (this.width[i] ?? 0) + item.width;
       this.shrink[i + 1] = (this.shrink[i] ?? 0) + (item.shrink ?? 0);
       this.gaps[i + 1] = (this.gaps[i] ?? 0) + (next && isStretchableGap(item, next) ? 1 : 0);
-      const letter = item.cls !== 'space' && !PUNCTUATION.test(item.text);
+      const letter = item.cls !== 'space' && !isPunctuation(item.text);
       const continues = letter && item.cls === 'word' && items[i - 1]?.cls === 'word';
       this.continuation[i] = continues ? 1 : 0;
       this.letterCount[i + 1] = (this.letterCount[i] ?? 0) + (letter && !continues ? 1 : 0);
@@ -358,7 +373,7 @@ export function lettersIn(items: readonly BreakItem[], start: number, end: numbe
   let letters = 0;
   for (let i = start; i < end; i++) {
     const item = items[i] as BreakItem;
-    if (item.cls === 'space' || PUNCTUATION.test(item.text)) continue;
+    if (item.cls === 'space' || isPunctuation(item.text)) continue;
     const continuesWord = item.cls === 'word' && items[i - 1]?.cls === 'word' && i > start;
     if (!continuesWord) letters++;
   }
@@ -432,15 +447,16 @@ function fillOptimal(sums: Sums, widthOf: (line: number) => number, em: number, 
     const maxStretch = stretchWithin(limit - base) * LOOSE_GAP_EM * em;
     for (let cut = start + 1; cut <= n; cut++) {
       const end = items[cut - 1]?.cls === 'space' ? trimEnd(items, start, cut) : cut;
+      // A line too loose is shorter than the measure, so it cannot be the one that ends the loop.
+      if (cut < n && tooLoose(sums, start, end, width, maxStretch)) continue;
       if (end > start && sums.tight(start, end) > width + EPSILON) break;
       if (cut < n && ((sums.cost[cut] ?? 0) === Infinity || items[cut]?.cls === 'space')) continue;
-      if (cut < n && tooLoose(sums, start, end, width, maxStretch)) continue;
-      const next = cut < n ? cut : n;
-      const demerits = base + segmentDemerits(sums, start, end, next, width, em, avoidRunts);
-      if (demerits < (best[next] ?? Infinity) - EPSILON) {
-        best[next] = demerits;
-        from[next] = start;
-        ends[next] = end;
+      // The next line starts at the cut: spaces were skipped above (cut is never one).
+      const demerits = base + segmentDemerits(sums, start, end, cut, width, em, avoidRunts);
+      if (demerits < (best[cut] ?? Infinity) - EPSILON) {
+        best[cut] = demerits;
+        from[cut] = start;
+        ends[cut] = end;
       }
     }
   }

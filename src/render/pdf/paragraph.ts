@@ -67,13 +67,20 @@ interface GlyphPlace {
 }
 
 /**
- * An atom's box in the line [start, end): adjacent-punctuation compression is undone at the
- * line's edges (a pair split by the break), where the mark's box would leave the text block.
+ * Compression at the line's edges is undone (a pair split by the break), where the mark's box
+ * would leave the text block: what the atom at `i` gets back on its left and on its right.
  */
-function boxOf(atom: Atom, i: number, range: LineRange, edges: boolean): { width: number; trimLeft: number } {
-  const restoreLeft = !edges && i === range.start ? atom.trimLeft ?? 0 : 0;
-  const restoreRight = !edges && i === range.end - 1 ? atom.trimRight ?? 0 : 0;
-  return { width: atom.width + restoreLeft + restoreRight, trimLeft: (atom.trimLeft ?? 0) - restoreLeft };
+function restoredLeft(atom: Atom, i: number, range: LineRange, edges: boolean): number {
+  return !edges && i === range.start ? atom.trimLeft ?? 0 : 0;
+}
+
+function restoredRight(atom: Atom, i: number, range: LineRange, edges: boolean): number {
+  return !edges && i === range.end - 1 ? atom.trimRight ?? 0 : 0;
+}
+
+/** An atom's box width in the line [start, end). */
+function boxWidth(atom: Atom, i: number, range: LineRange, edges: boolean): number {
+  return atom.width + restoredLeft(atom, i, range, edges) + restoredRight(atom, i, range, edges);
 }
 
 /** The glyph's own advance: its box plus what compression and tightening took off. */
@@ -91,33 +98,29 @@ function squeezeRatio(atoms: readonly Atom[], range: LineRange, natural: number,
 
 /** Glyph places in a line after punctuation compression, alignment and justification. */
 function positions(atoms: readonly Atom[], range: LineRange, width: number, align: Align, stretch: boolean, edges: boolean): GlyphPlace[] {
-  const boxes: { width: number; trimLeft: number }[] = [];
+  const { start, end } = range;
   let natural = 0;
-  for (let i = range.start; i < range.end; i++) {
-    const box = boxOf(atoms[i] as Atom, i, range, edges);
-    boxes.push(box);
-    natural += box.width;
-  }
+  for (let i = start; i < end; i++) natural += boxWidth(atoms[i] as Atom, i, range, edges);
   const ratio = squeezeRatio(atoms, range, natural, width, edges);
-  const squeezed = (i: number) => ratio * squeezableAt(atoms, i, range.start, range.end, edges);
+  const squeezed = (i: number) => (ratio === 0 ? 0 : ratio * squeezableAt(atoms, i, start, end, edges));
   let set = 0;
-  for (let i = range.start; i < range.end; i++) set += (boxes[i - range.start]?.width ?? 0) - squeezed(i);
+  for (let i = start; i < end; i++) set += boxWidth(atoms[i] as Atom, i, range, edges) - squeezed(i);
   const extra = width - set;
   let gaps = 0;
   if (stretch && extra > 0) {
-    for (let i = range.start; i + 1 < range.end; i++) if (isStretchableGap(atoms[i] as Atom, atoms[i + 1] as Atom)) gaps++;
+    for (let i = start; i + 1 < end; i++) if (isStretchableGap(atoms[i] as Atom, atoms[i + 1] as Atom)) gaps++;
   }
   const perGap = gaps > 0 ? extra / gaps : 0;
   let x = align === 'center' ? Math.max(0, extra / 2) : align === 'right' ? Math.max(0, extra) : 0;
   const places: GlyphPlace[] = [];
-  for (let i = range.start; i < range.end; i++) {
+  for (let i = start; i < end; i++) {
     const atom = atoms[i] as Atom;
-    const box = boxes[i - range.start] as { width: number; trimLeft: number };
-    const leftTrim = box.trimLeft + (atom.opening ? squeezed(i) : 0) + (atom.tightLeft ?? 0);
+    const trimLeft = (atom.trimLeft ?? 0) - restoredLeft(atom, i, range, edges);
+    const leftTrim = trimLeft + (atom.opening ? squeezed(i) : 0) + (atom.tightLeft ?? 0);
     places.push({ x: x - leftTrim, advance: naturalAdvance(atom) });
-    x += box.width - squeezed(i);
+    x += boxWidth(atom, i, range, edges) - squeezed(i);
     const next = atoms[i + 1];
-    if (perGap && next && i + 1 < range.end && isStretchableGap(atom, next)) x += perGap;
+    if (perGap && next && i + 1 < end && isStretchableGap(atom, next)) x += perGap;
   }
   return places;
 }

@@ -58,7 +58,8 @@ const padded = (length: number) => (length + 3) & ~3;
 function checksum(bytes: Uint8Array, from: number, length: number): number {
   const view = viewOf(bytes);
   let sum = 0;
-  for (let i = 0; i < padded(length); i += 4) sum = (sum + view.getUint32(from + i)) >>> 0;
+  const end = from + padded(length);
+  for (let i = from; i < end; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
   return sum;
 }
 
@@ -84,6 +85,8 @@ export function writeSfnt(tables: Map<string, Uint8Array>, version = 0x00010000)
   view.setUint16(10, tags.length * 16 - (16 << log2));
   let offset = headerSize;
   let headOffset = -1;
+  // The tables tile the file, zero-padded to four bytes: the file's sum is the directory's plus theirs.
+  let tableSums = 0;
   tags.forEach((tag, i) => {
     const data = tables.get(tag)!;
     out.set(data, offset);
@@ -93,11 +96,13 @@ export function writeSfnt(tables: Map<string, Uint8Array>, version = 0x00010000)
     }
     const record = 12 + i * 16;
     for (let k = 0; k < 4; k++) view.setUint8(record + k, tag.charCodeAt(k));
-    view.setUint32(record + 4, checksum(out, offset, data.length));
+    const sum = checksum(out, offset, data.length);
+    tableSums = (tableSums + sum) >>> 0;
+    view.setUint32(record + 4, sum);
     view.setUint32(record + 8, offset);
     view.setUint32(record + 12, data.length);
     offset += padded(data.length);
   });
-  if (headOffset >= 0) view.setUint32(headOffset + CHECKSUM_ADJUSTMENT, (0xb1b0afba - checksum(out, 0, total)) >>> 0);
+  if (headOffset >= 0) view.setUint32(headOffset + CHECKSUM_ADJUSTMENT, (0xb1b0afba - checksum(out, 0, headerSize) - tableSums) >>> 0);
   return out;
 }
