@@ -47,6 +47,32 @@ await build({
   logLevel: 'warning',
 });
 
+// The same CLI as one CommonJS script, for one-document commands started from V8's code
+// cache (src/cli/codeCache.ts; the cache is written by build/codeCache.ts once the fonts are
+// unpacked). One file without chunks: a vm.Script has no module loader, and the cache covers
+// only the script it was made with. import.meta.url becomes the script's own file URL, in
+// dist/ like the module bundle, so package paths resolve the same.
+const ONE_SHOT_URL = '__jiandingScriptUrl';
+await build({
+  entryPoints: { 'jianding-oneshot': path.join(dist, 'cli', 'main.js') },
+  outdir: dist,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  banner: { js: `const ${ONE_SHOT_URL} = require('node:url').pathToFileURL(__filename).href;` },
+  define: { 'import.meta.url': ONE_SHOT_URL },
+  external: ['piscina', 'better-sqlite3'],
+  minify: true,
+  keepNames: true,
+  plugins: [lazyDependencies],
+  logLevel: 'warning',
+});
+// The script is run inside a function wrapper, where a #! line would be a syntax error.
+const oneShot = path.join(dist, 'jianding-oneshot.cjs');
+fs.writeFileSync(oneShot, fs.readFileSync(oneShot, 'utf8').replace(/^#![^\n]*\n/, ''));
+
 await buildWeb();
 writeDeflateRecord();
 writePrecompiledTemplates();

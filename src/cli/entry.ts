@@ -1,14 +1,23 @@
 #!/usr/bin/env node
 /**
  * The bundled CLI's entry: sets what must be set before the rest of the code is loaded, then
- * imports main.js. Node's module compile cache (Node ≥ 22.1; a no-op on Node 20) lets later
- * starts reuse V8's compiled code instead of parsing the bundle again; a one-document command
- * turns V8's optimizing compiler off (startup.ts says why).
+ * runs the CLI. A one-document command turns V8's optimizing compiler off (startup.ts says why)
+ * and starts from V8's code cache of the one-shot script where it fits (codeCache.ts); other
+ * commands, and any process the cache does not fit, import main.js, with Node's module compile
+ * cache where Node has one (≥ 22.1; a no-op on Node 20).
  */
 import module from 'node:module';
 import v8 from 'node:v8';
-import { startupV8Flags } from './startup.js';
+import { runFromCodeCache, START_PATH_ZH, STARTUP_REPORT_ENV, type StartPath } from './codeCache.js';
+import { isShortLived, startupV8Flags } from './startup.js';
 
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-for (const flag of startupV8Flags(process.argv.slice(2))) v8.setFlagsFromString(flag);
-await import('./main.js');
+const args = process.argv.slice(2);
+const flags = startupV8Flags(args);
+for (const flag of flags) v8.setFlagsFromString(flag);
+let started: StartPath = 'module bundle';
+if (isShortLived(args)) started = runFromCodeCache(flags);
+if (started === 'module bundle') {
+  (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  await import('./main.js');
+}
+if (process.env[STARTUP_REPORT_ENV] === '1') process.stderr.write(`${START_PATH_ZH[started]}\n`);
