@@ -1,6 +1,7 @@
 /**
  * Build-time, last step: writes V8's code cache for the one-shot script (src/cli/codeCache.ts)
- * by rendering a bundled fixture with it once, so the cache holds the code `render` runs.
+ * by rendering a bundled fixture with it, then verifying the PDF (the second run extends the
+ * first's cache), so the cache holds the code those commands run; validate runs a part of it.
  * Without a cache (a failed run, a package folder not writable) one-document commands load
  * the ES module bundle, as before: the build says so and goes on.
  */
@@ -19,9 +20,13 @@ function writeCodeCache(): void {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'jianding-warm-up-'));
   try {
     const entry = path.join(PACKAGE_ROOT, 'dist', 'jianding.mjs');
-    const run = spawnSync(process.execPath, [entry, 'render', WARM_UP_CASE, '--out', out], { env: { ...process.env, [WRITE_CACHE_ENV]: '1' }, encoding: 'utf8' });
-    if (run.status !== 0 || !fs.existsSync(ONE_SHOT.cache)) {
-      process.stderr.write(`未能生成启动代码缓存（单件命令照常从模块包启动）：${(run.stderr || run.error?.message || '').trim()}\n`);
+    const pdf = path.join(out, `${path.basename(WARM_UP_CASE, '.yaml')}.pdf`);
+    for (const args of [['render', WARM_UP_CASE, '--out', out], ['verify', pdf]]) {
+      const run = spawnSync(process.execPath, [entry, ...args], { env: { ...process.env, [WRITE_CACHE_ENV]: '1' }, encoding: 'utf8' });
+      if (run.status !== 0 || !fs.existsSync(ONE_SHOT.cache)) {
+        process.stderr.write(`启动代码缓存的预热没有完成（jianding ${args[0]}；缓存之外的代码照常在运行时编译，没有缓存时单件命令从模块包启动）：${(run.stderr || run.error?.message || '').trim()}\n`);
+        return;
+      }
     }
   } finally {
     fs.rmSync(out, { recursive: true, force: true });

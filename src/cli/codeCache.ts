@@ -103,18 +103,23 @@ export const START_PATH_ZH: Record<StartPath, string> = {
 export function runFromCodeCache(v8Flags: readonly string[]): StartPath {
   const writing = process.env[WRITE_CACHE_ENV] === '1';
   if (process.env[NO_CACHE_ENV] === '1' && !writing) return 'module bundle';
-  const record = writing ? undefined : readRecord();
-  if (!writing && !record) return 'module bundle';
   let bytes: Buffer;
-  let cachedData: Buffer | undefined;
   try {
     bytes = fs.readFileSync(ONE_SHOT.script);
-    cachedData = writing ? undefined : fs.readFileSync(ONE_SHOT.cache);
   } catch {
     return 'module bundle';
   }
   const key = cacheKey(v8Flags, bytes);
-  if (record && !sameKey(record, key)) return 'module bundle';
+  const record = readRecord();
+  const fits = record !== undefined && sameKey(record, key);
+  if (!fits && !writing) return 'module bundle';
+  // A writing run that finds a cache that fits extends it: the build warms up with render, then verify.
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = fits ? fs.readFileSync(ONE_SHOT.cache) : undefined;
+  } catch {
+    if (!writing) return 'module bundle';
+  }
   const script = new vm.Script(wrap(bytes.toString('utf8')), { filename: ONE_SHOT.script, ...(cachedData ? { cachedData } : {}) });
   if (writing) writeCacheAtExit(script, key);
   run(script);

@@ -28,12 +28,12 @@ function render(cli: string, env: NodeJS.ProcessEnv) {
   return { code: r.status, stderr: r.stderr, bytes };
 }
 
-/** A copy of the built package's dist/ (its own node_modules, templates and package.json linked), to spoil without touching the real one. */
+/** A copy of the built package's dist/ (node_modules, templates and the unpacked fonts linked), to spoil without touching the real one. */
 function copiedPackage(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'jd-pkg-'));
   fs.mkdirSync(path.join(root, 'dist'));
   for (const f of fs.readdirSync('dist')) if (/^jianding|\.json$/.test(f)) fs.copyFileSync(path.join('dist', f), path.join(root, 'dist', f));
-  for (const f of ['node_modules', 'templates']) fs.symlinkSync(path.resolve(f), path.join(root, f));
+  for (const f of ['node_modules', 'templates', 'dist/fonts']) fs.symlinkSync(path.resolve(f), path.join(root, f));
   fs.copyFileSync('package.json', path.join(root, 'package.json'));
   return root;
 }

@@ -1,14 +1,11 @@
 /**
  * pdf-lib's runtime, from its single-file build: the same 1.17 code as its ~300 CommonJS
  * modules, loaded in about a third of the time — it counts on a cold `jianding render`.
- * Types still come from the package's declarations.
+ * Imported (not required by path) so the bundles carry it and the one-shot script's code
+ * cache covers it too. Types still come from the package's declarations (pdfLibMin.d.ts).
  */
-import { createRequire } from 'node:module';
-import type * as PdfLib from 'pdf-lib';
+import lib from 'pdf-lib/dist/pdf-lib.min.js';
 import { canonicalDeflate } from '../canonicalDeflate.js';
-
-const require = createRequire(import.meta.url);
-const lib = require('pdf-lib/dist/pdf-lib.min.js') as typeof PdfLib;
 
 export const { PDFDocument, PDFName, PDFHexString, PDFString, PDFArray, PDFDict, PDFRawStream, PDFRef, PDFNumber, decodePDFRawStream } = lib;
 
