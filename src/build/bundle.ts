@@ -10,6 +10,7 @@
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
 import { PACKAGE_ROOT } from '../paths.js';
 import { lazyDependencies } from './lazyDependencies.js';
 import { writeDeflateRecord } from './deflateRecord.js';
@@ -69,9 +70,24 @@ await build({
   plugins: [lazyDependencies],
   logLevel: 'warning',
 });
-// The script is run inside a function wrapper, where a #! line would be a syntax error.
 const oneShot = path.join(dist, 'jianding-oneshot.cjs');
-fs.writeFileSync(oneShot, fs.readFileSync(oneShot, 'utf8').replace(/^#![^\n]*\n/, ''));
+fs.writeFileSync(oneShot, asciiScript(fs.readFileSync(oneShot, 'utf8')));
+
+/**
+ * The one-shot script as the entry reads it: without its #! line (it runs inside a function
+ * wrapper, where that line is a syntax error), and in ASCII, so the entry decodes it as latin1
+ * (about 12 ms less than UTF-8 at every start, and V8 keeps it one byte per character).
+ * esbuild escapes strings, templates and names but leaves regular expressions as written;
+ * there a \uXXXX escape of each UTF-16 unit means the same (with or without the u flag,
+ * where an escaped surrogate pair is one code point), and minified code has no other.
+ */
+function asciiScript(source: string): string {
+  const unit = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  // An escaped character (「\（」, an identity escape) becomes its \uXXXX escape, not 「\\uXXXX」.
+  const escaped = source.replace(/^#![^\n]*\n/, '').replace(/(\\*)([^\x00-\x7f])/g, (_, slashes: string, c: string) => (slashes.length % 2 ? slashes.slice(1) : slashes) + unit(c));
+  new vm.Script(escaped); // a syntax error here would otherwise surface at every start
+  return escaped;
+}
 
 await buildWeb();
 writeDeflateRecord();
