@@ -5,6 +5,8 @@ import { RegisterError } from '../register/errors.js';
 import { EXIT, UsageError } from './errors.js';
 import { t, type Lang } from './i18n.js';
 import { program } from './program.js';
+import { isShortLived } from './startup.js';
+import { readOutlinesOnDemand } from '../render/pdf/fontReads.js';
 
 /** Read before commander parses, so that commander's own usage errors can be worded too. */
 function langFromArgv(argv: string[]): Lang {
@@ -33,4 +35,6 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+// A one-document command reads font outlines as it sets them (render/pdf/fontReads.ts).
+if (isShortLived(process.argv.slice(2))) readOutlinesOnDemand();
 void main(process.argv);

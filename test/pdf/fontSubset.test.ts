@@ -9,7 +9,8 @@ import { bundledFontPath, FontFileError, loadFontFile, loadFontSet } from '../..
 import { toUnicodeCMap } from '../../src/render/pdf/fontObjects.js';
 import { sfntTables } from '../../src/render/pdf/fontProgram/sfnt.js';
 import { horizontalMetrics, isFixedPitch, italicAngle } from '../../src/render/pdf/fontProgram/sfntMetrics.js';
-import { componentIdOffsets, TrueTypeSubset } from '../../src/render/pdf/fontProgram/trueTypeSubset.js';
+import { componentIdOffsets } from '../../src/render/pdf/fontProgram/glyf.js';
+import { TrueTypeSubset } from '../../src/render/pdf/fontProgram/trueTypeSubset.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
 import { layoutDocument } from '../../src/render/pdf/layout.js';
 import { inkFailures } from './ink.js';

@@ -7,7 +7,6 @@ import { isJpeg } from '../../io/imageInfo.js';
 import { PDFName } from './pdfLib.js';
 import { ContentWriter, num } from './content.js';
 import { embedFaces } from './embed.js';
-import { horizontalMetrics } from './fontProgram/sfntMetrics.js';
 import type { FontSet } from './fonts.js';
 import type { DocumentPlan, WatermarkPlan } from './model.js';
 import { outlineOperators } from './outline.js';
@@ -21,7 +20,7 @@ function watermarkOperators(plan: WatermarkPlan, pageHeight: number, fonts: Font
   const sin = Math.sin(plan.angle);
   const paths = plan.glyphs.map((g) => {
     const face = fonts.face(g.face);
-    return outlineOperators(face.font, horizontalMetrics(face.bytes), g.text, plan.size, g.x, plan.baseline);
+    return outlineOperators(face.font, face.bytes, g.text, plan.size, g.x, plan.baseline);
   });
   const matrix = [cos, sin, -sin, cos, plan.cx, pageHeight - plan.cy].map(num).join(' ');
   return `q ${WATERMARK_GREY} g ${matrix} cm\n${paths.join('\n')}\nf Q`;

@@ -15,6 +15,8 @@ import type { FontRole } from '../../document/tree.js';
 import { describeReadError, ReadFileError, readRegularFile } from '../../io/readRegularFile.js';
 import { FaceNotFound, singleFace } from './fontProgram/fontFile.js';
 import { checkFontProgram } from './fontProgram/subset.js';
+import { readWithoutOutlines } from './fontProgram/sparseFont.js';
+import { outlinesOnDemand } from './fontReads.js';
 import { MAX_FONT_BYTES } from '../../io/fileLimits.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { faceMetricsOf } from './measure.js';
@@ -184,8 +186,13 @@ function faceProblem(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** A TrueType file without its outlines where this process reads them on demand (fontReads.ts), else undefined. */
+function readLazily(path: string, faceName: string | undefined): Uint8Array | undefined {
+  return outlinesOnDemand() && faceName === undefined ? readWithoutOutlines(path, MAX_FONT_BYTES) : undefined;
+}
+
 function parseFile(path: string, faceName: string | undefined): ParsedFile {
-  const raw = provided.get(path) ?? readFontBytes(path);
+  const raw = provided.get(path) ?? readLazily(path, faceName) ?? readFontBytes(path);
   try {
     const bytes = singleFace(raw, faceName);
     const font = fontkit.create(bytes) as Font;

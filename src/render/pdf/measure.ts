@@ -5,6 +5,7 @@
  */
 import type { Font } from 'fontkit';
 import { horizontalMetrics } from './fontProgram/sfntMetrics.js';
+import { ensureGlyph } from './fontProgram/sparseFont.js';
 import type { StyleSheet } from '../../document/styles.js';
 import type { FaceMetrics } from './model.js';
 
@@ -48,10 +49,12 @@ function emBoxAscent(font: Font): number {
 }
 
 /** The horizontal extent of a single code point's outline, in ems; undefined for blank glyphs. */
-function inkBoundsOf(font: Font, cluster: string): { left: number; right: number } | undefined {
+function inkBoundsOf(font: Font, bytes: Uint8Array, cluster: string): { left: number; right: number } | undefined {
   const cps = visibleCodePoints(cluster);
   if (cps.length !== 1 || !font.hasGlyphForCodePoint(cps[0] as number)) return undefined;
-  const box = font.getGlyph(glyphIdOf(font, cps[0] as number)).bbox;
+  const gid = glyphIdOf(font, cps[0] as number);
+  ensureGlyph(bytes, gid);
+  const box = font.getGlyph(gid).bbox;
   if (!(box.maxX > box.minX)) return undefined;
   return { left: box.minX / font.unitsPerEm, right: box.maxX / font.unitsPerEm };
 }
@@ -66,7 +69,7 @@ export function faceMetricsOf(font: Font, bytes: Uint8Array): FaceMetrics {
   return {
     ascent: emBoxAscent(font),
     inkBounds(cluster) {
-      if (!inks.has(cluster)) inks.set(cluster, inkBoundsOf(font, cluster));
+      if (!inks.has(cluster)) inks.set(cluster, inkBoundsOf(font, bytes, cluster));
       return inks.get(cluster);
     },
     advance(cluster) {

@@ -4,11 +4,13 @@
  */
 import type { Font } from 'fontkit';
 import { num } from './content.js';
-import type { HorizontalMetrics } from './fontProgram/sfntMetrics.js';
+import { horizontalMetrics } from './fontProgram/sfntMetrics.js';
+import { ensureGlyph } from './fontProgram/sparseFont.js';
 import { isInvisibleJoiner } from './measure.js';
 
 /** Path operators for `text` with its pen at (x, baseline), in points (y up). */
-export function outlineOperators(font: Font, metrics: HorizontalMetrics, text: string, size: number, x: number, baseline: number): string {
+export function outlineOperators(font: Font, bytes: Uint8Array, text: string, size: number, x: number, baseline: number): string {
+  const metrics = horizontalMetrics(bytes);
   const scale = size / font.unitsPerEm;
   const ops: string[] = [];
   let pen = x;
@@ -16,6 +18,7 @@ export function outlineOperators(font: Font, metrics: HorizontalMetrics, text: s
     const cp = ch.codePointAt(0) ?? 0;
     if (isInvisibleJoiner(cp)) continue;
     const glyph = font.glyphForCodePoint(cp);
+    ensureGlyph(bytes, glyph.id);
     const px = (gx: number) => num(pen + gx * scale);
     const py = (gy: number) => num(baseline + gy * scale);
     let cx = 0;
