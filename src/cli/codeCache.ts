@@ -3,9 +3,10 @@
  *
  * Node 20 has no compile cache for ES modules, so every `jianding render` parsed about 2 MB of
  * bundled JavaScript and compiled each function it ran on first call. The build therefore
- * also writes the CLI as one CommonJS script (dist/jianding-oneshot.cjs), runs `render` once
- * with it and keeps V8's code cache of everything that run compiled. A later one-document
- * command runs that script from the cache: its functions need no parsing or compiling.
+ * also writes the CLI as one CommonJS script (dist/jianding-oneshot.cjs), runs `render` and
+ * `verify` once with it (build/codeCache.ts) and keeps V8's code cache of everything those runs
+ * compiled. A later one-document command runs that script from the cache: the functions it
+ * holds need no parsing or compiling; any other function compiles on first call as usual.
  *
  * The cache belongs to one V8 version and one set of V8 flags; the record beside it says which.
  * Where they differ (another Node, NODE_OPTIONS with V8 flags) or a file is missing, the entry
