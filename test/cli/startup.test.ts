@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandOf, isShortLived, startupV8Flags } from '../../src/cli/startup.js';
+import { batchV8Flags, commandOf, isShortLived, SMALL_BATCH_CASES, startupV8Flags } from '../../src/cli/startup.js';
 
 describe('startup choices from the command line', () => {
   it('finds the command after program options and their values', () => {
@@ -19,5 +19,12 @@ describe('startup choices from the command line', () => {
     expect(isShortLived(['--lang', 'en', 'serve'])).toBe(false);
     expect(startupV8Flags(['render', 'x'])).toEqual(['--no-opt']);
     expect(startupV8Flags(['batch', 'x'])).toEqual([]);
+  });
+
+  it('runs a small batch (the 19 fixtures of `npm run demo`) without the optimizing compiler, a large one with it', () => {
+    expect(batchV8Flags(19)).toEqual(['--no-opt']);
+    expect(batchV8Flags(SMALL_BATCH_CASES)).toEqual(['--no-opt']);
+    expect(batchV8Flags(SMALL_BATCH_CASES + 1)).toEqual([]);
+    expect(batchV8Flags(1000)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import cliProgress from 'cli-progress';
 import { Piscina } from 'piscina';
 import { EXIT } from '../errors.js';
@@ -15,6 +16,7 @@ import type { Lang } from '../i18n.js';
 import { formatDiagnostics } from '../printDiagnostics.js';
 import type { RenderFileOptions, RenderFileResult } from '../renderFile.js';
 import { shareFonts } from '../sharedFonts.js';
+import { batchV8Flags } from '../startup.js';
 import { closeRegisters, recoverStale, registerFor, registerPath } from '../../register/index.js';
 
 /** Room for a case far larger than any real one (100,000-character paragraphs, 1,000 treatment entries). */
@@ -104,6 +106,7 @@ function releaseOwnReservations(options: Options): void {
  */
 export async function batchCommand(inputs: string[], options: Options, lang: Lang): Promise<number> {
   const files = caseFilesIn(inputs);
+  for (const flag of batchV8Flags(files.length)) v8.setFlagsFromString(flag);
   const pool = workerPool(Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), files.length || 1)), options);
   // While the workers start.
   await checkInstitutionFonts(options.fonts).catch(async (e: unknown) => {
