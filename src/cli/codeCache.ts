@@ -76,8 +76,10 @@ function run(script: vm.Script): void {
 function writeCacheAtExit(script: vm.Script, key: CacheKey): void {
   process.once('exit', () => {
     try {
-      fs.writeFileSync(`${ONE_SHOT.cache}.tmp`, script.createCachedData());
-      fs.renameSync(`${ONE_SHOT.cache}.tmp`, ONE_SHOT.cache);
+      // Written aside and renamed: a process starting meanwhile reads the old cache or the new, never half of one.
+      const aside = `${ONE_SHOT.cache}.${process.pid}.tmp`;
+      fs.writeFileSync(aside, script.createCachedData());
+      fs.renameSync(aside, ONE_SHOT.cache);
       fs.writeFileSync(ONE_SHOT.record, `${JSON.stringify(key)}\n`);
     } catch {
       // A package folder that is not writable keeps the ES module start.
