@@ -7,10 +7,11 @@
  * files at run time stay in node_modules: piscina starts its worker script from __dirname,
  * and the fonts and pdf-lib's single-file build are required by path.
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import { ONE_SHOT } from '../cli/codeCache.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { lazyDependencies } from './lazyDependencies.js';
 import { writeDeflateRecord } from './deflateRecord.js';
@@ -24,20 +25,12 @@ const banner = "import { createRequire as __jiandingRequire } from 'node:module'
 // Chunks are named by content hash: drop the previous build's so dist/ holds one set.
 for (const f of fs.readdirSync(dist)) if (/^jianding-chunk-.*\.mjs$/.test(f)) fs.rmSync(path.join(dist, f));
 
-await build({
-  entryPoints: { jianding: path.join(dist, 'cli', 'entry.js'), 'jianding-worker': path.join(dist, 'cli', 'batchWorker.js') },
+/** What both bundles share: where they go and what is left out, shrunk and deferred. */
+const common = {
   outdir: dist,
-  outExtension: { '.js': '.mjs' },
   bundle: true,
-  // Code behind a dynamic import (sign, diff, serve, deid, the register…) goes into chunks of
-  // its own, so a command reads and compiles only the code it runs. Chunks sit beside the
-  // entry points in dist/, where import.meta.url resolves package paths the same.
-  splitting: true,
-  chunkNames: 'jianding-chunk-[hash]',
   platform: 'node',
   target: 'node20',
-  format: 'esm',
-  banner: { js: banner },
   // better-sqlite3 loads its native addon by path.
   external: ['piscina', 'better-sqlite3'],
   // Less source to read and parse at every start (V8 pre-parses all of it); names are kept
@@ -46,6 +39,19 @@ await build({
   keepNames: true,
   plugins: [lazyDependencies],
   logLevel: 'warning',
+} as const satisfies BuildOptions;
+
+await build({
+  ...common,
+  entryPoints: { jianding: path.join(dist, 'cli', 'entry.js'), 'jianding-worker': path.join(dist, 'cli', 'batchWorker.js') },
+  outExtension: { '.js': '.mjs' },
+  // Code behind a dynamic import (sign, diff, serve, deid, the register…) goes into chunks of
+  // its own, so a command reads and compiles only the code it runs. Chunks sit beside the
+  // entry points in dist/, where import.meta.url resolves package paths the same.
+  splitting: true,
+  chunkNames: 'jianding-chunk-[hash]',
+  format: 'esm',
+  banner: { js: banner },
 });
 
 // The same CLI as one CommonJS script, for one-document commands started from V8's code
@@ -55,23 +61,14 @@ await build({
 // dist/ like the module bundle, so package paths resolve the same.
 const ONE_SHOT_URL = '__jiandingScriptUrl';
 await build({
+  ...common,
   entryPoints: { 'jianding-oneshot': path.join(dist, 'cli', 'main.js') },
-  outdir: dist,
   outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
   format: 'cjs',
   banner: { js: `const ${ONE_SHOT_URL} = require('node:url').pathToFileURL(__filename).href;` },
   define: { 'import.meta.url': ONE_SHOT_URL },
-  external: ['piscina', 'better-sqlite3'],
-  minify: true,
-  keepNames: true,
-  plugins: [lazyDependencies],
-  logLevel: 'warning',
 });
-const oneShot = path.join(dist, 'jianding-oneshot.cjs');
-fs.writeFileSync(oneShot, asciiScript(fs.readFileSync(oneShot, 'utf8')));
+fs.writeFileSync(ONE_SHOT.script, asciiScript(fs.readFileSync(ONE_SHOT.script, 'utf8')));
 
 /**
  * The one-shot script as the entry reads it: without its #! line (it runs inside a function

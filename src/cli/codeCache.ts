@@ -13,12 +13,12 @@
  * loads the ES module bundle as before. Should V8 still reject the cache, it compiles the
  * script from source: slower, never wrong. The output is the same either way (tests).
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { createRequire } from 'node:module';
 import { PACKAGE_ROOT } from '../paths.js';
+import { sha256 } from '../register/hash.js';
 
 const DIST = path.join(PACKAGE_ROOT, 'dist');
 export const ONE_SHOT = {
@@ -30,29 +30,26 @@ export const ONE_SHOT = {
 /** Set by the build: this process writes the cache when it exits. */
 export const WRITE_CACHE_ENV = 'JIANDING_WRITE_CODE_CACHE';
 /** Set to 1 to load the ES module bundle (tests compare the two). */
-export const NO_CACHE_ENV = 'JIANDING_NO_CODE_CACHE';
+const NO_CACHE_ENV = 'JIANDING_NO_CODE_CACHE';
 
 /**
  * What a cache is good for: V8's version and flags, which V8 checks, and the script's SHA-256,
  * which it does not (it compares only the source's length, so a rebuilt script of the same
  * length would run the old code).
  */
-export interface CacheKey {
+interface CacheKey {
   v8: string;
   flags: string[];
   script: string;
 }
 
-export function cacheKey(v8Flags: readonly string[], scriptBytes: Uint8Array): CacheKey {
-  return {
-    v8: process.versions.v8,
-    flags: [...process.execArgv, process.env.NODE_OPTIONS ?? '', ...v8Flags],
-    script: createHash('sha256').update(scriptBytes).digest('hex'),
-  };
+/** The part of the key a process knows without reading the script. */
+function runtimeOf(v8Flags: readonly string[]): Omit<CacheKey, 'script'> {
+  return { v8: process.versions.v8, flags: [...process.execArgv, process.env.NODE_OPTIONS ?? '', ...v8Flags] };
 }
 
-function sameKey(a: CacheKey, b: CacheKey): boolean {
-  return a.v8 === b.v8 && a.script === b.script && JSON.stringify(a.flags) === JSON.stringify(b.flags);
+function sameRuntime(a: Omit<CacheKey, 'script'>, b: Omit<CacheKey, 'script'>): boolean {
+  return a.v8 === b.v8 && JSON.stringify(a.flags) === JSON.stringify(b.flags);
 }
 
 function readRecord(): CacheKey | undefined {
@@ -106,15 +103,19 @@ export const START_PATH_ZH: Record<StartPath, string> = {
 export function runFromCodeCache(v8Flags: readonly string[]): StartPath {
   const writing = process.env[WRITE_CACHE_ENV] === '1';
   if (process.env[NO_CACHE_ENV] === '1' && !writing) return 'module bundle';
+  // Version and flags first: a process they do not fit need not read and hash the script.
+  const runtime = runtimeOf(v8Flags);
+  const record = readRecord();
+  const runtimeFits = record !== undefined && sameRuntime(record, runtime);
+  if (!runtimeFits && !writing) return 'module bundle';
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(ONE_SHOT.script);
   } catch {
     return 'module bundle';
   }
-  const key = cacheKey(v8Flags, bytes);
-  const record = readRecord();
-  const fits = record !== undefined && sameKey(record, key);
+  const key: CacheKey = { ...runtime, script: sha256(bytes) };
+  const fits = runtimeFits && record.script === key.script;
   if (!fits && !writing) return 'module bundle';
   // A writing run that finds a cache that fits extends it: the build warms up with render, then verify.
   let cachedData: Buffer | undefined;

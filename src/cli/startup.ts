@@ -29,9 +29,12 @@ export function isShortLived(args: readonly string[]): boolean {
   return command === undefined || !LONG_RUNNING.has(command);
 }
 
+/** V8's flag that turns its optimizing compiler (TurboFan) off. */
+const NO_OPTIMIZER = '--no-opt';
+
 /** V8 flags for a command line; set before anything is compiled. */
 export function startupV8Flags(args: readonly string[]): string[] {
-  return isShortLived(args) ? ['--no-opt'] : [];
+  return isShortLived(args) ? [NO_OPTIMIZER] : [];
 }
 
 /**
@@ -44,5 +47,5 @@ export const SMALL_BATCH_CASES = 40;
 
 /** V8 flags a batch sets once it knows its size, before its workers start (they share the flags). */
 export function batchV8Flags(caseCount: number): string[] {
-  return caseCount <= SMALL_BATCH_CASES ? ['--no-opt'] : [];
+  return caseCount <= SMALL_BATCH_CASES ? [NO_OPTIMIZER] : [];
 }

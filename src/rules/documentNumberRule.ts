@@ -23,10 +23,10 @@ function brackets(text: string): Diagnostic[] {
 export const documentNumberRule: Rule = (c) => {
   const text = c.report.documentNumber;
   const parts = parseDocumentNumber(text);
-  if (!parts) {
-    return [...brackets(text), warning('DOCNO_FORMAT', PATH, `文书编号「${text}」不符合${SOURCES.documentRules}的写法：机构简称＋〔四位年份〕＋类别简称＋序号（不加虚位0），例如「苏某司鉴〔2026〕临鉴字第12号」`, `Document number "${text}" is malformed; expected e.g. 苏某司鉴〔2026〕临鉴字第12号`)];
-  }
   const out = brackets(text);
+  if (!parts) {
+    return [...out, warning('DOCNO_FORMAT', PATH, `文书编号「${text}」不符合${SOURCES.documentRules}的写法：机构简称＋〔四位年份〕＋类别简称＋序号（不加虚位0），例如「苏某司鉴〔2026〕临鉴字第12号」`, `Document number "${text}" is malformed; expected e.g. 苏某司鉴〔2026〕临鉴字第12号`)];
+  }
   const years = [Number(c.report.date.slice(0, 4)), Number(c.basicInfo.commission.acceptedDate.slice(0, 4))];
   if (!years.includes(parts.year)) {
     return [...out, warning('DOCNO_YEAR', PATH, `文书编号中的年份 ${parts.year} 与受理或出具年份不符`, `The year ${parts.year} in the document number matches neither acceptance nor report year`)];

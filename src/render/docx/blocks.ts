@@ -8,7 +8,7 @@ import type { Paragraph, Table } from 'docx';
 import type { Block } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
 import { renderImageBlock } from './images.js';
-import { keepChain } from './keepChain.js';
+import { keepChain } from '../../document/keepChain.js';
 import { renderParagraph, renderSpacer, type TableSides } from './paragraphs.js';
 import { renderSignature } from './signature.js';
 import { renderTable } from './tables.js';

@@ -5,7 +5,7 @@
  * handwriting; less room in a compact 落款), the certificate note in small text, then
  * the institution's name centred over the date (右空四字) with the seal's 42 mm kept clear
  * above and below. Optional seal and signature images float in those places. All of it
- * keeps together and with the text before it (see keepChain.ts), unless the typesetter had
+ * keeps together and with the text before it (see document/keepChain.ts), unless the typesetter had
  * to break it between signers.
  */
 import { AlignmentType, LeaderType, Paragraph, TabStopType, TextRun, type ImageRun, type ParagraphChild } from 'docx';
@@ -38,7 +38,7 @@ const sizeOf = (ctx: RenderContext, s: ParagraphStyle): number => ctx.sheet.para
 const pitchOf = (ctx: RenderContext): number => linePitchPt(ctx.sheet, sizeOf(ctx, SIGNER_STYLE));
 
 /** Left indent of the signer lines (twips): the widest name plus its signing space fits, at most mid-page. */
-export function signerIndentTwips(sig: SignatureBlock, ctx: RenderContext, beside = notesBeside(ctx)): number {
+function signerIndentTwips(sig: SignatureBlock, ctx: RenderContext, beside: boolean): number {
   const textWidthPt = ctx.textWidthTwips / 20;
   const size = sizeOf(ctx, SIGNER_STYLE);
   const widths = sig.lines.flatMap((l) => [

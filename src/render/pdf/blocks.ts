@@ -4,7 +4,7 @@
  * lines before it (it must never sit alone on a page).
  */
 import type { Block, Section, Spacer } from '../../document/tree.js';
-import { keepChain } from '../docx/keepChain.js';
+import { keepChain } from '../../document/keepChain.js';
 import { linePitch } from './measure.js';
 import { isPageBreak, type FlowItem, type Slice } from './model.js';
 import { plainText } from '../../document/plainText.js';
@@ -105,10 +105,10 @@ const flowHeight = (items: readonly FlowItem[]): number => items.reduce((sum, it
  * when it fits the page before, where the typesetter carries only its last two lines — and
  * the 落款 itself; 0 without a 落款.
  */
-export function wholeClosingHeight(section: Section, ctx: LayoutContext): number {
+export function wholeClosingHeight(section: Section, ctx: LayoutContext, cache?: FlowCache): number {
   const at = section.blocks.findIndex((block) => block.kind === 'signature');
   if (at < 0) return 0;
   const chained = keepChain(section.blocks);
   const kept = section.blocks.filter((_, i) => i === at || (i < at && chained.has(i)));
-  return flowHeight(kept.flatMap((block) => blockItems(block, ctx)));
+  return flowHeight(kept.flatMap((block) => cachedItems(block, ctx, cache)));
 }

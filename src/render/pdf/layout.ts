@@ -38,12 +38,14 @@ function closingCost(pages: PlacedSlice[][], height: number): number {
 }
 
 /** A section's pages, with the 落款 set compact where that spares a split 落款 or a mostly empty page before it. */
-export function paginateSection(section: Section, ctx: LayoutContext, height: number): { placed: PlacedSlice[][]; compact: boolean } {
-  const laidOut: FlowCache = new Map();
-  const full = paginate(sectionFlow(section, ctx, laidOut), height);
-  if (closingCost(full, height) === 0) return { placed: full, compact: false };
+export function paginateSection(section: Section, ctx: LayoutContext, height: number, laidOut: FlowCache = new Map()): { placed: PlacedSlice[][]; compact: boolean; empty: boolean } {
+  const flow = sectionFlow(section, ctx, laidOut);
+  const full = paginate(flow, height);
+  const fullCost = closingCost(full, height);
+  const empty = flow.length === 0;
+  if (fullCost === 0) return { placed: full, compact: false, empty };
   const compact = paginate(sectionFlow(section, { ...ctx, compactClosing: true }, laidOut), height);
-  return closingCost(compact, height) < closingCost(full, height) ? { placed: compact, compact: true } : { placed: full, compact: false };
+  return closingCost(compact, height) < fullCost ? { placed: compact, compact: true, empty } : { placed: full, compact: false, empty };
 }
 
 /** How a section's compact 落款 was set, for the DOCX; false for a full one. */
@@ -53,12 +55,19 @@ function compactForm(section: Section, ctx: LayoutContext): CompactClosing {
   return notesBeside(block, { ...ctx, compactClosing: true }) ? 'notesBeside' : 'notesBelow';
 }
 
-function sectionPages(tree: DocumentTree, geometry: PageGeometry, ctx: LayoutContext, anchors: Anchor[], compact: CompactClosing[]): PagePlan[] {
+/** What the DOCX needs to know of a section's 落款: how it was set compact, and how tall a word processor finds it whole. */
+interface ClosingFacts {
+  compact: CompactClosing;
+  wholeHeight: number;
+}
+
+function sectionPages(tree: DocumentTree, geometry: PageGeometry, ctx: LayoutContext, anchors: Anchor[], closings: ClosingFacts[]): PagePlan[] {
   const pages: PagePlan[] = [];
   tree.sections.forEach((section, sectionIndex) => {
-    const { placed: sectionPlaced, compact: isCompact } = paginateSection(section, ctx, geometry.textHeight);
-    compact[sectionIndex] = isCompact && compactForm(section, ctx);
-    if (sectionPlaced.every((page) => page.length === 0)) return;
+    const laidOut: FlowCache = new Map();
+    const { placed: sectionPlaced, compact: isCompact, empty } = paginateSection(section, ctx, geometry.textHeight, laidOut);
+    closings[sectionIndex] = { compact: isCompact && compactForm(section, ctx), wholeHeight: wholeClosingHeight(section, ctx, laidOut) };
+    if (empty) return;
     for (const placed of sectionPlaced) {
       for (const p of placed) if (p.slice.anchor) anchors.push({ text: p.slice.anchor, page: pages.length + 1 });
       pages.push({
@@ -79,8 +88,7 @@ function sectionPages(tree: DocumentTree, geometry: PageGeometry, ctx: LayoutCon
  * tall or taller: within one body line, as word processors measure CJK lines a little
  * differently. The DOCX then drops the blank line above the signers so the two still share a page.
  */
-function isClosingTight(section: DocumentTree['sections'][number], geometry: PageGeometry, ctx: LayoutContext): boolean {
-  const height = wholeClosingHeight(section, ctx);
+function isClosingTight(height: number, geometry: PageGeometry, ctx: LayoutContext): boolean {
   return height > 0 && height > geometry.textHeight - linePitch(ctx.sheet, ctx.sheet.paragraphs.body.sizePt);
 }
 
@@ -96,15 +104,15 @@ export function layoutDocument(tree: DocumentTree, faces: FaceSet): DocumentPlan
   const sink = new WarningSink();
   const ctx: LayoutContext = { sheet, faces, sink, textWidth: geometry.textWidth };
   const anchors: Anchor[] = [];
-  const compact: CompactClosing[] = [];
-  const pages = sectionPages(tree, geometry, ctx, anchors, compact);
+  const closings: ClosingFacts[] = [];
+  const pages = sectionPages(tree, geometry, ctx, anchors, closings);
   const totalBody = numberBodyPages(pages);
   for (const page of pages) page.placements.push(...furniturePlacements(page, totalBody, geometry, ctx));
   const watermark = tree.watermark ? planWatermark(tree.watermark, geometry, ctx) : undefined;
   // The DOCX drops the blank line above a 落款 a word processor would find a page tall; one
   // the typesetter breaks between signers may break there instead. Compact ones it sets compact.
   const splits = new Set(pages.filter((p) => p.breaksClosing).map((p) => p.sectionIndex));
-  const tightClosings = tree.sections.map((section, i) => !splits.has(i) && isClosingTight(section, geometry, ctx));
-  const compactClosings = tree.sections.map((_, i) => compact[i] ?? false);
+  const tightClosings = closings.map((closing, i) => !splits.has(i) && isClosingTight(closing.wholeHeight, geometry, ctx));
+  const compactClosings = closings.map((closing) => closing.compact);
   return { pageWidth: geometry.width, pageHeight: geometry.height, pages, anchors, tightClosings, compactClosings, ...(watermark ? { watermark } : {}), warnings: sink.warnings };
 }

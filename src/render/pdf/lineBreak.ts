@@ -369,7 +369,7 @@ function fill(sums: Sums, widthOf: (line: number) => number, em: number, preferT
  * Characters of real text in [start, end): each ideograph counts, a Latin word or number
  * counts once (「15%）。」 is one), punctuation and spaces not.
  */
-export function lettersIn(items: readonly BreakItem[], start: number, end: number): number {
+function lettersIn(items: readonly BreakItem[], start: number, end: number): number {
   let letters = 0;
   for (let i = start; i < end; i++) {
     const item = items[i] as BreakItem;
@@ -385,9 +385,9 @@ export function isRuntLine(items: readonly BreakItem[], range: LineRange): boole
   return lettersIn(items, range.start, range.end) < 2;
 }
 
-function endsInRunt(items: readonly BreakItem[], lines: readonly LineRange[]): boolean {
+function endsInRunt(sums: Sums, lines: readonly LineRange[]): boolean {
   const last = lines[lines.length - 1];
-  return lines.length > 1 && !!last && isRuntLine(items, last);
+  return lines.length > 1 && !!last && sums.letters(last.start, last.end) < 2;
 }
 
 /** Pushes characters from the next-to-last line down until the last line is no runt, within the gap limit. */
@@ -402,7 +402,7 @@ function pushIntoLastLine(sums: Sums, lines: LineRange[], widthOf: (line: number
     if (head.badness > 1) return undefined; // the line above would go loose: keep the runt
     const last = { start: head.next, end: trimEnd(items, head.next, items.length) };
     if (sums.natural(last.start, last.end) > widthOf(n - 1) + EPSILON) return undefined;
-    if (!isRuntLine(items, last)) return [...lines.slice(0, n - 2), { start: prev.start, end: head.end }, last];
+    if (sums.letters(last.start, last.end) >= 2) return [...lines.slice(0, n - 2), { start: prev.start, end: head.end }, last];
   }
   return undefined;
 }
@@ -450,7 +450,7 @@ function fillOptimal(sums: Sums, widthOf: (line: number) => number, em: number, 
       // A line too loose is shorter than the measure, so it cannot be the one that ends the loop.
       if (cut < n && tooLoose(sums, start, end, width, maxStretch)) continue;
       if (end > start && sums.tight(start, end) > width + EPSILON) break;
-      if (cut < n && ((sums.cost[cut] ?? 0) === Infinity || items[cut]?.cls === 'space')) continue;
+      if (cut < n && (sums.cost[cut] ?? 0) === Infinity) continue; // also before a space: the break goes after it
       // The next line starts at the cut: spaces were skipped above (cut is never one).
       const demerits = base + segmentDemerits(sums, start, end, cut, width, em, avoidRunts);
       if (demerits < (best[cut] ?? Infinity) - EPSILON) {
@@ -515,7 +515,7 @@ function pathDemerits(sums: Sums, lines: readonly LineRange[], widthOf: (line: n
   for (let k = 0; k < lines.length; k++) {
     const { start } = lines[k] as LineRange;
     const next = k + 1 < lines.length ? (lines[k + 1] as LineRange).start : n;
-    if (next < n && ((sums.cost[next] ?? 0) === Infinity || items[next]?.cls === 'space' || next <= start)) return Infinity;
+    if (next < n && ((sums.cost[next] ?? 0) === Infinity || next <= start)) return Infinity;
     const width = widthOf(start === 0 ? 0 : 1);
     for (let cut = start + 1; cut <= next; cut++) {
       const end = trimEnd(items, start, cut);
@@ -535,13 +535,13 @@ export function breakLines(items: readonly BreakItem[], widthOf: (line: number) 
   const em = options.em ?? Infinity;
   const greedy = fill(sums, widthOf, em, false);
   const avoid = options.avoidRunts ?? false;
-  const bound = options.exhaustive ? Infinity : pathDemerits(sums, greedy, widthOf, em, avoid);
+  const bound = em === Infinity || options.exhaustive ? Infinity : pathDemerits(sums, greedy, widthOf, em, avoid);
   const optimal = em < Infinity ? fillOptimal(sums, widthOf, em, avoid, bound) : undefined;
   const lines = optimal ?? greedy;
-  if (!options.avoidRunts || !endsInRunt(items, lines)) return lines;
+  if (!options.avoidRunts || !endsInRunt(sums, lines)) return lines;
   // Pull first: compressing punctuation on the lines above may take the runt in.
   const pulled = fill(sums, widthOf, em, true);
-  if (!endsInRunt(items, pulled)) return pulled;
+  if (!endsInRunt(sums, pulled)) return pulled;
   return pushIntoLastLine(sums, lines, widthOf, em) ?? lines;
 }
 
@@ -551,13 +551,13 @@ const PHRASE_START = new Set(Array.from('（「《—'));
 /** What a break inside a phrase costs a balanced title, in ems of imbalance. */
 const MID_PHRASE_COST_EM = 8;
 /** A heading's line holds at least this many characters: 「（一）」 or 「撕裂」 alone looks lost. */
-export const MIN_HEADING_LINE = 4;
+const MIN_HEADING_LINE = 4;
 
 /** Whether a free break before items[b] falls between phrases (after 「：」「、」, before 「（」「——」). */
-export function isPhraseBreak(items: readonly BreakItem[], b: number): boolean {
-  const before = items[b - 1];
-  const after = items[b];
-  if (!before || !after || breakCost(items, b) !== 0) return false;
+function isPhraseBreak(sums: Sums, b: number): boolean {
+  const before = sums.items[b - 1];
+  const after = sums.items[b];
+  if (!before || !after || sums.cost[b] !== 0) return false;
   return PHRASE_END.has(lastChar(before.text)) || PHRASE_START.has(firstChar(after.text));
 }
 
@@ -583,7 +583,7 @@ export function balanceTwoLines(items: readonly BreakItem[], widthOf: (line: num
     if ((sums.cost[b] ?? 0) === Infinity) continue;
     const two = twoLinesAt(sums, b, widthOf);
     if (!two) continue;
-    const cost = Math.abs(two.w1 - two.w2) + (isPhraseBreak(items, b) ? 0 : MID_PHRASE_COST_EM * em);
+    const cost = Math.abs(two.w1 - two.w2) + (isPhraseBreak(sums, b) ? 0 : MID_PHRASE_COST_EM * em);
     if (!best || cost < best.cost - EPSILON) best = { lines: two.lines, cost };
   }
   return best?.lines;
@@ -594,9 +594,9 @@ function phraseTwoLines(sums: Sums, widthOf: (line: number) => number): LineRang
   const items = sums.items;
   let best: { lines: LineRange[]; cost: number } | undefined;
   for (let b = 1; b < items.length; b++) {
-    if (!isPhraseBreak(items, b)) continue;
+    if (!isPhraseBreak(sums, b)) continue;
     const two = twoLinesAt(sums, b, widthOf);
-    if (!two || two.lines.some((l) => lettersIn(items, l.start, l.end) < MIN_HEADING_LINE)) continue;
+    if (!two || two.lines.some((l) => sums.letters(l.start, l.end) < MIN_HEADING_LINE)) continue;
     const cost = Math.abs(two.w1 - two.w2);
     if (!best || cost < best.cost - EPSILON) best = { lines: two.lines, cost };
   }
@@ -608,7 +608,7 @@ function lengthenLastLine(sums: Sums, lines: LineRange[], widthOf: (line: number
   const items = sums.items;
   const n = lines.length;
   const last = lines[n - 1] as LineRange;
-  if (n < 2 || lettersIn(items, last.start, last.end) >= MIN_HEADING_LINE) return lines;
+  if (n < 2 || sums.letters(last.start, last.end) >= MIN_HEADING_LINE) return lines;
   const prev = lines[n - 2] as LineRange;
   for (const acceptable of [0, POOR_BREAK]) {
     for (let cut = prev.end - 1; cut > prev.start; cut--) {
@@ -616,7 +616,7 @@ function lengthenLastLine(sums: Sums, lines: LineRange[], widthOf: (line: number
       const tail = { start: skipSpaces(items, cut), end: last.end };
       if (sums.natural(tail.start, tail.end) > widthOf(n - 1) + EPSILON) break;
       const head = { start: prev.start, end: trimEnd(items, prev.start, cut) };
-      if (lettersIn(items, tail.start, tail.end) >= MIN_HEADING_LINE && lettersIn(items, head.start, head.end) >= MIN_HEADING_LINE) {
+      if (sums.letters(tail.start, tail.end) >= MIN_HEADING_LINE && sums.letters(head.start, head.end) >= MIN_HEADING_LINE) {
         return [...lines.slice(0, n - 2), head, tail];
       }
     }

@@ -170,11 +170,16 @@ function markerAtom(faces: FaceSet, style: RunStyle): Atom {
   return { ...common, text: '', face: faces.chain(style.slot)[0] ?? style.slot, width: style.size, box: true };
 }
 
+/** The cluster set in `face` at the run's size, its natural advance as its width. */
+function atomIn(faces: FaceSet, face: FaceKey, style: RunStyle, cluster: string): Atom {
+  const width = faces.metrics(face).advance(cluster) * style.size;
+  return { text: cluster, face, size: style.size, width, cls: classify(cluster), italic: style.italic, underline: style.underline };
+}
+
 export function atomFor(faces: FaceSet, style: RunStyle, cluster: string): Atom | undefined {
   const face = faceFor(faces, style.slot, cluster);
   if (!face) return undefined;
-  const width = faces.metrics(face).advance(cluster) * style.size;
-  const atom: Atom = { text: cluster, face, size: style.size, width, cls: classify(cluster), italic: style.italic, underline: style.underline };
+  const atom = atomIn(faces, face, style, cluster);
   return isRomanNumeral(cluster) ? tightened(atom, faces) : atom;
 }
 
@@ -216,7 +221,7 @@ function joiningDashAtom(faces: FaceSet, style: RunStyle): Atom | undefined {
     const ink = metrics.inkBounds?.(EM_DASH);
     const advance = metrics.advance(EM_DASH);
     if (!ink || ink.left > 0.01 || ink.right < advance - 0.01) continue;
-    return { text: EM_DASH, face, size: style.size, width: advance * style.size, cls: 'ideo', italic: style.italic, underline: style.underline };
+    return atomIn(faces, face, style, EM_DASH);
   }
   return undefined;
 }

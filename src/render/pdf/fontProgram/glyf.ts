@@ -1,5 +1,33 @@
-/** Compound glyphs in the TrueType glyf table: where their component glyph ids are. */
-import { viewOf } from './sfnt.js';
+/** The TrueType glyf table: where each glyph's bytes are (loca), and a compound glyph's component ids. */
+import { viewOf, type SfntTables } from './sfnt.js';
+import { requiredTable } from './sfntMetrics.js';
+
+export interface GlyphLocations {
+  numGlyphs: number;
+  /** The glyf table: its bytes in the file, and its offset there. */
+  glyf: Uint8Array;
+  glyfOffset: number;
+  /** Byte range [start, end) of glyph `gid` within the glyf table (empty for a blank glyph). */
+  range(gid: number): [number, number];
+}
+
+/** maxp's glyph count, head's loca format and loca itself; throws, naming the table, when one is missing or short. */
+export function glyphLocations(sfnt: SfntTables): GlyphLocations {
+  const numGlyphs = viewOf(requiredTable(sfnt, 'maxp', 6)).getUint16(4);
+  const longLoca = viewOf(requiredTable(sfnt, 'head', 54)).getInt16(50) === 1;
+  const glyf = requiredTable(sfnt, 'glyf', 0);
+  const loca = viewOf(requiredTable(sfnt, 'loca', (numGlyphs + 1) * (longLoca ? 4 : 2)));
+  const at = (i: number) => Math.min(longLoca ? loca.getUint32(i * 4) : loca.getUint16(i * 2) * 2, glyf.length);
+  return {
+    numGlyphs,
+    glyf,
+    glyfOffset: sfnt.tables.get('glyf')!.offset,
+    range(gid) {
+      const start = at(gid);
+      return [start, Math.max(start, at(gid + 1))];
+    },
+  };
+}
 
 // Compound glyph component flags (OpenType 'glyf').
 const ARG_1_AND_2_ARE_WORDS = 0x0001;

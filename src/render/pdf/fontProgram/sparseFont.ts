@@ -11,16 +11,12 @@
  * see the file replaced under it), the others read whole files.
  */
 import fs from 'node:fs';
-import { componentIdOffsets } from './glyf.js';
+import { componentIdOffsets, glyphLocations, type GlyphLocations } from './glyf.js';
 import { sfntTables, viewOf } from './sfnt.js';
 
 interface Outlines {
   fd: number;
-  glyfOffset: number;
-  glyfLength: number;
-  loca: DataView;
-  longLoca: boolean;
-  numGlyphs: number;
+  glyphs: GlyphLocations;
   loaded: Uint8Array;
 }
 
@@ -36,51 +32,30 @@ function readAt(fd: number, into: Uint8Array, from: number, to: number): void {
   }
 }
 
-/** The glyf table's place from the table directory, or undefined when the file is not a plain TrueType font. */
-function glyfEntry(fd: number, size: number): { offset: number; length: number } | undefined {
-  const head = new Uint8Array(12);
-  if (size < 12) return undefined;
-  readAt(fd, head, 0, 12);
-  const view = viewOf(head);
-  if (!TRUE_TYPE.includes(view.getUint32(0))) return undefined;
-  const directory = new Uint8Array(12 + view.getUint16(4) * 16);
-  if (directory.length > size) return undefined;
-  readAt(fd, directory, 0, directory.length);
-  const entries = viewOf(directory);
-  for (let record = 12; record < directory.length; record += 16) {
-    if (String.fromCharCode(...directory.subarray(record, record + 4)) !== 'glyf') continue;
-    const offset = entries.getUint32(record + 8);
-    const length = entries.getUint32(record + 12);
-    return offset + length <= size ? { offset, length } : undefined;
-  }
-  return undefined;
-}
-
 /**
  * The file with every table but glyf read, or undefined (not a regular file, not TrueType,
- * too large, a table past the end): the caller then reads it whole and reports any problem.
+ * too large, a table missing or past the end): the caller then reads it whole and reports
+ * any problem.
  */
 export function readWithoutOutlines(path: string, maxBytes: number): Uint8Array | undefined {
   let fd: number | undefined;
   try {
     fd = fs.openSync(path, 'r');
     const stat = fs.fstatSync(fd);
-    if (!stat.isFile() || stat.size > maxBytes) return undefined;
-    const glyf = glyfEntry(fd, stat.size);
-    if (!glyf) return undefined;
+    if (!stat.isFile() || stat.size > maxBytes || stat.size < 12) return undefined;
     const bytes = new Uint8Array(stat.size); // zero pages until written: the outlines cost nothing
-    readAt(fd, bytes, 0, glyf.offset);
+    readAt(fd, bytes, 0, 12);
+    const view = viewOf(bytes);
+    if (!TRUE_TYPE.includes(view.getUint32(0))) return undefined;
+    const directoryEnd = 12 + view.getUint16(4) * 16;
+    if (directoryEnd > stat.size) return undefined;
+    readAt(fd, bytes, 12, directoryEnd);
+    const glyf = sfntTables(bytes).tables.get('glyf');
+    if (!glyf || glyf.offset < directoryEnd) return undefined;
+    readAt(fd, bytes, directoryEnd, glyf.offset);
     readAt(fd, bytes, glyf.offset + glyf.length, stat.size);
-    const sfnt = sfntTables(bytes);
-    const maxp = sfnt.tables.get('maxp');
-    const headTable = sfnt.tables.get('head');
-    const locaTable = sfnt.tables.get('loca');
-    if (!maxp || !headTable || !locaTable || maxp.length < 6 || headTable.length < 54) return undefined;
-    const numGlyphs = viewOf(bytes).getUint16(maxp.offset + 4);
-    const longLoca = viewOf(bytes).getInt16(headTable.offset + 50) === 1;
-    if (locaTable.length < (numGlyphs + 1) * (longLoca ? 4 : 2)) return undefined;
-    const loca = new DataView(bytes.buffer, bytes.byteOffset + locaTable.offset, locaTable.length);
-    sparse.set(bytes, { fd, glyfOffset: glyf.offset, glyfLength: glyf.length, loca, longLoca, numGlyphs, loaded: new Uint8Array(numGlyphs) });
+    const glyphs = glyphLocations(sfntTables(bytes));
+    sparse.set(bytes, { fd, glyphs, loaded: new Uint8Array(glyphs.numGlyphs) });
     fd = undefined; // kept open for the glyphs to come
     return bytes;
   } catch {
@@ -93,13 +68,11 @@ export function readWithoutOutlines(path: string, maxBytes: number): Uint8Array 
 /** Reads glyph `gid` (and a compound glyph's components) into a file read without outlines; nothing for any other file. */
 export function ensureGlyph(bytes: Uint8Array, gid: number): void {
   const o = sparse.get(bytes);
-  if (!o || gid >= o.numGlyphs || o.loaded[gid]) return;
+  if (!o || gid >= o.glyphs.numGlyphs || o.loaded[gid]) return;
   o.loaded[gid] = 1;
-  const at = (i: number) => (o.longLoca ? o.loca.getUint32(i * 4) : o.loca.getUint16(i * 2) * 2);
-  const start = Math.min(at(gid), o.glyfLength);
-  const end = Math.max(start, Math.min(at(gid + 1), o.glyfLength));
+  const [start, end] = o.glyphs.range(gid);
   if (end === start) return;
-  readAt(o.fd, bytes, o.glyfOffset + start, o.glyfOffset + end);
-  const glyph = bytes.subarray(o.glyfOffset + start, o.glyfOffset + end);
+  readAt(o.fd, bytes, o.glyphs.glyfOffset + start, o.glyphs.glyfOffset + end);
+  const glyph = o.glyphs.glyf.subarray(start, end);
   for (const at of componentIdOffsets(glyph)) ensureGlyph(bytes, viewOf(glyph).getUint16(at));
 }

@@ -7,17 +7,14 @@
  */
 import { sfntTables, tableBytes, viewOf, writeSfnt, type SfntTables } from './sfnt.js';
 import { horizontalMetrics, requiredTable, type HorizontalMetrics } from './sfntMetrics.js';
-import { componentIdOffsets } from './glyf.js';
+import { componentIdOffsets, glyphLocations, type GlyphLocations } from './glyf.js';
 import { ensureGlyph } from './sparseFont.js';
 import type { FontProgramSubset } from './subset.js';
 
 interface TrueTypeSource {
   sfnt: SfntTables;
-  glyf: Uint8Array;
-  loca: DataView;
-  longLoca: boolean;
+  glyphs: GlyphLocations;
   metrics: HorizontalMetrics;
-  numGlyphs: number;
 }
 
 const sources = new WeakMap<Uint8Array, TrueTypeSource>();
@@ -27,16 +24,7 @@ function sourceOf(bytes: Uint8Array): TrueTypeSource {
   let source = sources.get(bytes);
   if (!source) {
     const sfnt = sfntTables(bytes);
-    const numGlyphs = viewOf(requiredTable(sfnt, 'maxp', 6)).getUint16(4);
-    const longLoca = viewOf(requiredTable(sfnt, 'head', 54)).getInt16(50) === 1;
-    source = {
-      sfnt,
-      glyf: requiredTable(sfnt, 'glyf', 0),
-      loca: viewOf(requiredTable(sfnt, 'loca', (numGlyphs + 1) * (longLoca ? 4 : 2))),
-      longLoca,
-      metrics: horizontalMetrics(bytes),
-      numGlyphs,
-    };
+    source = { sfnt, glyphs: glyphLocations(sfnt), metrics: horizontalMetrics(bytes) };
     sources.set(bytes, source);
   }
   return source;
@@ -54,11 +42,10 @@ export function hasTrueTypeOutlines(bytes: Uint8Array): boolean {
 }
 
 function glyphBytes(source: TrueTypeSource, gid: number): Uint8Array {
-  if (gid >= source.numGlyphs) return new Uint8Array(0);
+  if (gid >= source.glyphs.numGlyphs) return new Uint8Array(0);
   ensureGlyph(source.sfnt.bytes, gid);
-  const at = (i: number) => (source.longLoca ? source.loca.getUint32(i * 4) : source.loca.getUint16(i * 2) * 2);
-  const start = Math.min(at(gid), source.glyf.length);
-  return source.glyf.subarray(start, Math.max(start, Math.min(at(gid + 1), source.glyf.length)));
+  const [start, end] = source.glyphs.range(gid);
+  return source.glyphs.glyf.subarray(start, end);
 }
 
 /** A copy of head, hhea or maxp with the fields that depend on the glyph count rewritten. */

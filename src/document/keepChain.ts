@@ -3,7 +3,7 @@
  * Word's way is a keep-with-next chain: the last body paragraphs before the signature
  * keep with the next, and the signature's own paragraphs keep with each other.
  */
-import type { Block } from '../../document/tree.js';
+import type { Block } from './tree.js';
 
 /**
  * How many text-bearing blocks before the signature join the chain: one, as in the PDF.
