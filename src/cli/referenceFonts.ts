@@ -60,8 +60,12 @@ function fileIndex(dirs: string[]): Map<string, string> {
 /** fontconfig's weights: 80 regular, 200 bold. */
 const WEIGHTS = { regular: 80, bold: 200 } as const;
 type Weight = keyof typeof WEIGHTS;
+/** fontconfig's demibold: a Medium (100) face is not a bold, and setting bold text in it would hide the emphasis. */
+const LIGHTEST_BOLD = 180;
 
-interface ListedFace { file: string; postscript: string; weight: number }
+export interface ListedFace { file: string; postscript: string; weight: number }
+/** The faces of one family that the system lists (fontconfig on Linux); injectable for tests. */
+export type FaceLister = (family: string) => ListedFace[];
 
 /** fontconfig's faces whose family is exactly this name (Linux, BSD), by file name; none where it is absent. */
 function fontconfigFaces(name: string): ListedFace[] {
@@ -74,12 +78,25 @@ function fontconfigFaces(name: string): ListedFace[] {
   });
 }
 
+/** fontconfig, unless the font folders are set by hand (tests, a portable install) or the system has none (Windows). */
+function systemLister(env: NodeJS.ProcessEnv): FaceLister {
+  return env.JIANDING_FONT_DIRS === undefined && process.platform !== 'win32' ? fontconfigFaces : () => [];
+}
+
 /** The listed face nearest the weight (the first by file name among equals). */
-function nearest(faces: readonly ListedFace[], weight: Weight): FaceSpec | undefined {
+function nearest(faces: readonly ListedFace[], weight: Weight): ListedFace | undefined {
   const distance = (f: ListedFace): number => Math.abs(f.weight - WEIGHTS[weight]);
-  const best = faces.reduce<ListedFace | undefined>((a, f) => (a && distance(a) <= distance(f) ? a : f), undefined);
-  if (!best) return undefined;
-  return /\.(ttc|otc)$/i.test(best.file) && best.postscript ? { file: best.file, face: best.postscript } : best.file;
+  return faces.reduce<ListedFace | undefined>((a, f) => (a && distance(a) <= distance(f) ? a : f), undefined);
+}
+
+function specOf(face: ListedFace): FaceSpec {
+  return /\.(ttc|otc)$/i.test(face.file) && face.postscript ? { file: face.file, face: face.postscript } : face.file;
+}
+
+/** The family's own bold, if it has one: a face at least demibold. */
+function boldFace(faces: readonly ListedFace[]): FaceSpec | undefined {
+  const bold = nearest(faces.filter((f) => f.weight >= LIGHTEST_BOLD), 'bold');
+  return bold && specOf(bold);
 }
 
 /** A known file name in the font folders first, then fontconfig's listing (asked at most once per face). */
@@ -89,7 +106,8 @@ function findFace(name: string, index: Map<string, string>, listed: () => Listed
     const file = index.get(wanted.toLowerCase());
     if (file) return typeof spec === 'string' ? file : { ...spec, file };
   }
-  return nearest(listed(), 'regular');
+  const regular = nearest(listed(), 'regular');
+  return regular && specOf(regular);
 }
 
 /** The face a role takes from the reference: that of the first of its styles that names one. */
@@ -108,21 +126,22 @@ const ROLE_NAMES: Record<FontRole, string> = { fangsong: '仿宋', song: '小标
  * not found. The usual Chinese system faces have one weight: bold text then keeps the bundled
  * bold (the PDF does not embolden); fontconfig may know a bold face of the family.
  */
-export function referenceFonts(ref: Pick<ReferenceDocx, 'faces'>, fonts: PdfFontConfig, env: NodeJS.ProcessEnv = process.env): { fonts: PdfFontConfig; notes: Note[] } {
+export function referenceFonts(
+  ref: Pick<ReferenceDocx, 'faces'>, fonts: PdfFontConfig, env: NodeJS.ProcessEnv = process.env, listFaces: FaceLister = systemLister(env),
+): { fonts: PdfFontConfig; notes: Note[] } {
   const open = (Object.keys(ROLE_STYLES) as FontRole[]).filter((role) => ![role, `${role}Bold`, ...LEGACY_KEYS[role]].some((k) => fonts[k as keyof PdfFontConfig]));
   const wanted = open.map((role) => ({ role, face: referenceFace(ref, role) })).filter((w) => w.face);
   if (!wanted.length) return { fonts: {}, notes: [] };
   const index = fileIndex(systemFontDirs(env));
   const found: PdfFontConfig = {};
   const notes: Note[] = [];
-  const useFontconfig = env.JIANDING_FONT_DIRS === undefined && process.platform !== 'win32';
   for (const { role, face } of wanted) {
     let faces: ListedFace[] | undefined;
-    const listed = (): ListedFace[] => (faces ??= useFontconfig ? fontconfigFaces(face!.name) : []);
+    const listed = (): ListedFace[] => (faces ??= listFaces(face!.name));
     const regular = findFace(face!.name, index, listed);
     // Without a bold face of its own, bold text keeps the bundled bold: the PDF does not embolden a regular face.
-    const bold = regular ? nearest(listed(), 'bold') : undefined;
-    if (regular) Object.assign(found, { [role]: regular, ...(bold && JSON.stringify(bold) !== JSON.stringify(regular) ? { [`${role}Bold`]: bold } : {}) });
+    const bold = regular ? boldFace(listed()) : undefined;
+    if (regular) Object.assign(found, { [role]: regular, ...(bold ? { [`${role}Bold`]: bold } : {}) });
     else notes.push({
       zh: `参考文档的「${STYLE_NAMES[face!.style][1]}」样式使用字体「${face!.name}」，本机找不到它的字体文件：PDF 的「${ROLE_NAMES[role]}」角色仍用随附字体；可在配置文件的 fonts.${role} 中指定字体文件`,
       en: `The reference DOCX's style ${STYLE_NAMES[face!.style][1]} uses the face "${face!.name}", which is not installed here: the PDF keeps the bundled face for ${role}; set fonts.${role} in the config to a font file`,

@@ -43,6 +43,24 @@ describe('the PDF takes the faces a reference DOCX names', () => {
     expect(r.notes.map((n) => n.zh)).toEqual(['参考文档的「鉴定-一级标题」样式使用字体「方正黑体简体」，本机找不到它的字体文件：PDF 的「黑体」角色仍用随附字体；可在配置文件的 fonts.hei 中指定字体文件']);
   });
 
+  describe('bold text takes the family\'s own bold only when the family has one (fontconfig\'s listing)', () => {
+    const face = (file: string, weight: number) => ({ file, postscript: '', weight });
+    const kaiIn = (...faces: ReturnType<typeof face>[]) =>
+      referenceFonts({ faces: { heading2: { eastAsia: '某楷' } } }, {}, { JIANDING_FONT_DIRS: fontFolder() }, () => faces).fonts;
+
+    it('a Bold face (weight 200) sets the bold slot', () => {
+      expect(kaiIn(face('/f/kai-regular.ttf', 80), face('/f/kai-bold.ttf', 200))).toEqual({ kai: '/f/kai-regular.ttf', kaiBold: '/f/kai-bold.ttf' });
+    });
+
+    it('a Medium face (weight 100) is not taken for bold: bold text keeps the bundled bold', () => {
+      expect(kaiIn(face('/f/kai-regular.ttf', 80), face('/f/kai-medium.ttf', 100))).toEqual({ kai: '/f/kai-regular.ttf' });
+    });
+
+    it('a family of one weight sets no bold slot', () => {
+      expect(kaiIn(face('/f/kai.ttf', 80))).toEqual({ kai: '/f/kai.ttf' });
+    });
+  });
+
   it('leaves alone a role the config or --serif-font already sets', () => {
     const dir = fontFolder('simkai.ttf', 'simhei.ttf');
     const r = referenceFonts({ faces: { heading2: { eastAsia: '楷体' }, heading1: { eastAsia: '黑体' } } }, { kai: '/fonts/own-kai.ttf', sans: '/fonts/own-sans.ttf' }, { JIANDING_FONT_DIRS: dir });
