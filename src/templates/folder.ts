@@ -81,6 +81,21 @@ export function readTemplate(file: string, shown = file): string {
   }
 }
 
+/**
+ * Template files of a folder, relative, sorted: `*.hbs` in it and in its subfolders, the only
+ * places a render looks (`partials/x.hbs`, `judicial/report.hbs`).
+ */
+export function templateFiles(dir: string): string[] {
+  const rels: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    // Links too: a render follows those that stay inside the folder, and locateShown refuses the others.
+    if (!entry.isDirectory() && entry.name.endsWith('.hbs')) rels.push(entry.name);
+    if (!entry.isDirectory()) continue;
+    for (const f of fs.readdirSync(path.join(dir, entry.name))) if (f.endsWith('.hbs')) rels.push(`${entry.name}/${f}`);
+  }
+  return rels.sort();
+}
+
 /** Partial names from every folder's `partials/`; a `partials` that is not a folder is an error. */
 export function partialNames(dirs: string[]): string[] {
   const names = new Set<string>();
