@@ -10,16 +10,16 @@ import Handlebars from 'handlebars';
 import { BUNDLED_TEMPLATES } from '../paths.js';
 import { checkSource, COMPILE_OPTIONS } from '../templates/engine.js';
 import { partialNames, readTemplate, templateFiles } from '../templates/folder.js';
-import { PRECOMPILED_FILE, textSha256, type PrecompiledRecord } from '../templates/precompiled.js';
+import { PRECOMPILED_FILE, type PrecompiledRecord } from '../templates/precompiled.js';
 
 export function precompiledRecord(): PrecompiledRecord {
   const known = { partials: partialNames([BUNDLED_TEMPLATES]) };
   const specs: Record<string, string> = {};
   for (const rel of templateFiles(BUNDLED_TEMPLATES)) {
     const file = path.join(BUNDLED_TEMPLATES, rel);
-    const text = readTemplate(file);
+    const { text, sha256 } = readTemplate(file);
     const { ast, errors } = checkSource({ shown: file, text }, known);
-    if (ast && errors.length === 0) specs[textSha256(text)] = String(Handlebars.precompile(ast, COMPILE_OPTIONS));
+    if (ast && errors.length === 0) specs[sha256] = String(Handlebars.precompile(ast, COMPILE_OPTIONS));
   }
   return { handlebars: Handlebars.VERSION, specs };
 }

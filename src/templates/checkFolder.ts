@@ -25,7 +25,7 @@ export function checkFolder(dir: string): FolderCheck {
   const errors = files.flatMap((rel) => {
     try {
       const { file, shown } = locateShown(rel, dir);
-      const text = readTemplate(file, shown);
+      const { text } = readTemplate(file, shown);
       const found = checkSource({ shown, text }, { partials }, partials).errors;
       if (found.length === 0) sound.set(rel, text);
       return found;
