@@ -9,24 +9,17 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { BUNDLED_TEMPLATES } from '../paths.js';
 import { checkSource, COMPILE_OPTIONS } from '../templates/engine.js';
-import { partialNames, readTemplate } from '../templates/folder.js';
-import { PRECOMPILED_FILE, textSha256, type PrecompiledRecord } from '../templates/precompiled.js';
-
-/** Every .hbs file of the bundled folder: each kind's report and the partials. */
-function bundledTemplateFiles(): string[] {
-  return fs.readdirSync(BUNDLED_TEMPLATES, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.hbs'))
-    .sort()
-    .map((f) => path.join(BUNDLED_TEMPLATES, f));
-}
+import { partialNames, readTemplate, templateFiles } from '../templates/folder.js';
+import { PRECOMPILED_FILE, type PrecompiledRecord } from '../templates/precompiled.js';
 
 export function precompiledRecord(): PrecompiledRecord {
   const known = { partials: partialNames([BUNDLED_TEMPLATES]) };
   const specs: Record<string, string> = {};
-  for (const file of bundledTemplateFiles()) {
-    const text = readTemplate(file);
+  for (const rel of templateFiles(BUNDLED_TEMPLATES)) {
+    const file = path.join(BUNDLED_TEMPLATES, rel);
+    const { text, sha256 } = readTemplate(file);
     const { ast, errors } = checkSource({ shown: file, text }, known);
-    if (ast && errors.length === 0) specs[textSha256(text)] = String(Handlebars.precompile(ast, COMPILE_OPTIONS));
+    if (ast && errors.length === 0) specs[sha256] = String(Handlebars.precompile(ast, COMPILE_OPTIONS));
   }
   return { handlebars: Handlebars.VERSION, specs };
 }

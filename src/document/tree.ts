@@ -7,9 +7,13 @@ import type { StyleSheet } from './styles.js';
 
 import type { StyleOverrides } from './styleOverrides.js';
 
-/** Which typeface a run uses; a style preset maps each role to real fonts. */
-/** 仿宋 body, 小标宋 titles ('song'), plain 宋体 (page furniture, the judicial 编号), 黑 headings, 楷 second-level headings. */
-export type FontRole = 'fangsong' | 'song' | 'songti' | 'hei' | 'kai';
+/**
+ * Which typefaces a run may use; a style preset maps each role to real fonts. The one list
+ * that the type, the markup, the config schema and the PDF font slots all read.
+ * 仿宋 body, 小标宋 titles ('song'), plain 宋体 (page furniture, the judicial 编号), 黑 headings, 楷 second-level headings.
+ */
+export const FONT_ROLES = ['fangsong', 'song', 'songti', 'hei', 'kai'] as const;
+export type FontRole = (typeof FONT_ROLES)[number];
 
 export interface TextRun {
   kind: 'text';

@@ -6,10 +6,11 @@
 import { z } from 'zod';
 import { applyOverrides, type StyleOverrides } from '../document/styleOverrides.js';
 import { STYLE_SHEETS } from '../document/styles.js';
+import { FONT_ROLES } from '../document/tree.js';
 
 const mm = (min: number, max: number) => z.number().min(min, { error: `至少 ${min} 毫米` }).max(max, { error: `至多 ${max} 毫米` });
 const pt = (min: number, max: number) => z.number().min(min, { error: `至少 ${min} 磅` }).max(max, { error: `至多 ${max} 磅` });
-const role = z.enum(['fangsong', 'song', 'songti', 'hei', 'kai'], { error: '字体角色须为 fangsong（仿宋）、song（小标宋，标题）、songti（宋体，页眉页码与编号）、hei（黑体）或 kai（楷体）' });
+const role = z.enum(FONT_ROLES, { error: '字体角色须为 fangsong（仿宋）、song（小标宋，标题）、songti（宋体，页眉页码与编号）、hei（黑体）或 kai（楷体）' });
 
 const page = z.strictObject({
   widthMm: mm(100, 500).optional(),

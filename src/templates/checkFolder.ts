@@ -5,23 +5,9 @@
  * all errors are returned, not only the first. Rendering (missing fields, bad markup) is
  * the caller's part, see cli/commands/checkTemplates.ts.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { checkSource, knownPartials } from './engine.js';
 import { TemplateError } from './errors.js';
-import { checkTemplatesDir, locateShown, readTemplate } from './folder.js';
-
-/** Template files of the folder, relative, sorted: `*.hbs` in it and in its subfolders. */
-export function templateFiles(dir: string): string[] {
-  const rels: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    // Links too: a render follows those that stay inside the folder, and locateShown refuses the others.
-    if (!entry.isDirectory() && entry.name.endsWith('.hbs')) rels.push(entry.name);
-    if (!entry.isDirectory()) continue;
-    for (const f of fs.readdirSync(path.join(dir, entry.name))) if (f.endsWith('.hbs')) rels.push(`${entry.name}/${f}`);
-  }
-  return rels.sort();
-}
+import { checkTemplatesDir, locateShown, readTemplate, templateFiles } from './folder.js';
 
 export interface FolderCheck {
   files: string[];
@@ -39,7 +25,7 @@ export function checkFolder(dir: string): FolderCheck {
   const errors = files.flatMap((rel) => {
     try {
       const { file, shown } = locateShown(rel, dir);
-      const text = readTemplate(file, shown);
+      const { text } = readTemplate(file, shown);
       const found = checkSource({ shown, text }, { partials }, partials).errors;
       if (found.length === 0) sound.set(rel, text);
       return found;

@@ -5,12 +5,12 @@
  * caret, and say what is allowed; limits (budget.ts) keep a hostile template from exhausting
  * memory or time.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import Handlebars from 'handlebars';
 import type { ReportKind } from '../domain/reportKinds.js';
 import type { ReportModel } from '../enrich/model.js';
 import { BUNDLED_TEMPLATES } from '../paths.js';
+import { sha256 } from '../register/hash.js';
 import { Budget, limitsFor } from './budget.js';
 import { checkSourceNesting, checkTemplate } from './check.js';
 import { ExplainedError, TemplateError } from './errors.js';
@@ -59,8 +59,8 @@ export function checkSource(src: Source, known: Known, partials?: readonly strin
 interface Trace { on: boolean; sources: Source[] }
 
 /** The compiled template and its syntax tree (parsed only when needed, for a precompiled one). */
-function prepare(hb: typeof Handlebars, src: Source, known: Known): { fn: Handlebars.TemplateDelegate; ast: () => hbs.AST.Program } {
-  const spec = precompiledSpec(src.text);
+function prepare(hb: typeof Handlebars, src: Source, hash: string, known: Known): { fn: Handlebars.TemplateDelegate; ast: () => hbs.AST.Program } {
+  const spec = precompiledSpec(hash);
   if (spec) {
     // Checked and compiled at build time; the tree is for the error path only.
     let ast: hbs.AST.Program | undefined;
@@ -72,9 +72,8 @@ function prepare(hb: typeof Handlebars, src: Source, known: Known): { fn: Handle
 }
 
 /** Parses and checks now (syntax errors surface at load, named by file); Handlebars compiles lazily. */
-function compile(hb: typeof Handlebars, file: string, shown: string, trace: Trace, known: Known): Handlebars.TemplateDelegate {
-  const src: Source = { shown, text: readTemplate(file, shown) };
-  const { fn, ast } = prepare(hb, src, known);
+function compile(hb: typeof Handlebars, src: Source, hash: string, trace: Trace, known: Known): Handlebars.TemplateDelegate {
+  const { fn, ast } = prepare(hb, src, hash, known);
   const index = trace.sources.push(src) - 1;
   let traced: Handlebars.TemplateDelegate | undefined;
   return (ctx, opts) => {
@@ -129,21 +128,25 @@ function compileTemplates(kind: ReportKind, overrideDir?: string): CompiledTempl
   // Every helper, ours and Handlebars' own, reports its errors at the call.
   for (const name of Object.keys(KNOWN_HELPERS)) hb.registerHelper(name, placed(hb.helpers[name] as (...a: unknown[]) => unknown));
   const files: Record<string, string> = {};
+  const hashes: Record<string, string> = {};
   const names = knownPartials(overrideDir);
   const known: Known = { partials: names };
+  // One read per file: its text is compiled, its hash goes to the manifest and finds the precompiled spec.
+  const load = (rel: string, at: { file: string; shown: string }): Handlebars.TemplateDelegate => {
+    files[rel] = at.file;
+    const { text, sha256: hash } = readTemplate(at.file, at.shown);
+    hashes[rel] = hash;
+    return compile(hb, { shown: at.shown, text }, hash, trace, known);
+  };
   for (const name of names) {
     const rel = `partials/${name}.hbs`;
-    const { file, shown } = locateShown(rel, overrideDir);
-    files[rel] = file;
-    hb.registerPartial(name, compile(hb, file, shown, trace, known));
+    hb.registerPartial(name, load(rel, locateShown(rel, overrideDir)));
   }
   const mainRel = `${kind}/report.hbs`;
   const mainAt = locateShown(mainRel, overrideDir);
-  files[mainRel] = mainAt.file;
-  const main = compile(hb, mainAt.file, mainAt.shown, trace, known);
+  const main = load(mainRel, mainAt);
   // The folder's pictures shape the output like its templates do: their hashes join the fingerprint.
-  const hashed = { ...files, ...(overrideDir ? templateImageFiles(overrideDir) : {}) };
-  const hashes = Object.fromEntries(Object.entries(hashed).map(([rel, file]) => [rel, createHash('sha256').update(fs.readFileSync(file)).digest('hex')]));
+  if (overrideDir) for (const [rel, file] of Object.entries(templateImageFiles(overrideDir))) hashes[rel] = sha256(fs.readFileSync(file));
   const render = (model: ReportModel): string => {
     budget.start(limitsFor(JSON.stringify(model).length));
     const markup = main(model, { helpers: hb.helpers, partials: hb.partials, decorators: hb.decorators });

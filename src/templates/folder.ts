@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BUNDLED_TEMPLATES } from '../paths.js';
+import { sha256 } from '../register/hash.js';
 import { TemplateError } from './errors.js';
 
 /**
@@ -68,17 +69,36 @@ export function locateShown(rel: string, overrideDir: string | undefined): { fil
   return { file: bundled, shown: path.join('templates', rel) };
 }
 
-/** A template's text; too large or unreadable files are template errors, not crashes. */
-export function readTemplate(file: string, shown = file): string {
+/** A template's text and the SHA-256 of its bytes, which the manifest records and the precompiled record is keyed by. */
+export interface TemplateText { text: string; sha256: string }
+
+/** A template read once for its text and hash; too large or unreadable files are template errors, not crashes. */
+export function readTemplate(file: string, shown = file): TemplateText {
   try {
     const size = fs.statSync(file).size;
     if (size > MAX_TEMPLATE_BYTES) throw new TemplateError(shown, null, `模板文件过大（${size} 字节，上限 ${MAX_TEMPLATE_BYTES} 字节）`, { detailEn: `template file too large (${size} bytes, at most ${MAX_TEMPLATE_BYTES})` });
-    return fs.readFileSync(file, 'utf8');
+    const bytes = fs.readFileSync(file);
+    return { text: bytes.toString('utf8'), sha256: sha256(bytes) };
   } catch (e) {
     if (e instanceof TemplateError) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     throw new TemplateError(shown, null, `无法读取模板文件（${code}）`, { detailEn: `cannot read the template file (${code})` });
   }
+}
+
+/**
+ * Template files of a folder, relative, sorted: `*.hbs` in it and in its subfolders, the only
+ * places a render looks (`partials/x.hbs`, `judicial/report.hbs`).
+ */
+export function templateFiles(dir: string): string[] {
+  const rels: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    // Links too: a render follows those that stay inside the folder, and locateShown refuses the others.
+    if (!entry.isDirectory() && entry.name.endsWith('.hbs')) rels.push(entry.name);
+    if (!entry.isDirectory()) continue;
+    for (const f of fs.readdirSync(path.join(dir, entry.name))) if (f.endsWith('.hbs')) rels.push(`${entry.name}/${f}`);
+  }
+  return rels.sort();
 }
 
 /** Partial names from every folder's `partials/`; a `partials` that is not a folder is an error. */

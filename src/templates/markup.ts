@@ -17,7 +17,7 @@ import { ordinal } from './helpers.js';
 import { checkNesting, columnsAttr, intAttr, lengthAttrMm, MarkupError, MAX_IMAGE_MM, MAX_SPACER_LINES, MAX_TABLE_COLUMNS, type Origin } from './markupLimits.js';
 import { POSITION_MARK } from './positions.js';
 import { allowed } from './suggest.js';
-import type { Align, Block, DocumentTree, FontRole, ImageBlock, Inline, Paragraph, ParagraphStyle, Section, SignatureLine, TableRow, TextRun } from '../document/tree.js';
+import { FONT_ROLES, type Align, type Block, type DocumentTree, type FontRole, type ImageBlock, type Inline, type Paragraph, type ParagraphStyle, type Section, type SignatureLine, type TableRow, type TextRun } from '../document/tree.js';
 import { MM_TO_PT } from '../document/styles.js';
 import type { ImageInfo } from '../io/imageInfo.js';
 
@@ -95,7 +95,6 @@ const P_CLASSES: Record<string, ParagraphStyle> = {
   'cover-title': 'coverTitle', 'cover-subtitle': 'coverSubtitle', 'declaration-title': 'declarationTitle',
 };
 const HEADINGS: Record<string, ParagraphStyle> = { h1: 'heading1', h2: 'heading2', h3: 'heading3' };
-const FONTS: FontRole[] = ['fangsong', 'song', 'songti', 'hei', 'kai'];
 const ALIGNS: Align[] = ['left', 'center', 'right', 'justify'];
 
 const layoutSpace = (s: string) => s.replace(/[ \t\r]*\n\s*/g, '');
@@ -118,7 +117,7 @@ function inline(child: El, style: Omit<TextRun, 'kind' | 'text'>): Inline[] {
     case 'u': return inlines(child, { ...style, underline: true });
     case 'span': {
       const font = child.attrs.font as FontRole | undefined;
-      if (font !== undefined && !FONTS.includes(font)) throw new MarkupError(`<span font="${font}">：字体应为 ${FONTS.join('/')}`);
+      if (font !== undefined && !FONT_ROLES.includes(font)) throw new MarkupError(`<span font="${font}">：字体应为 ${FONT_ROLES.join('/')}`);
       return inlines(child, font ? { ...style, font } : style);
     }
     default: throw unknownTag(`段落中不允许使用标记 <${child.tag}>`, `<${child.tag}> is not allowed in a paragraph`, child.tag, INLINE_TAGS);

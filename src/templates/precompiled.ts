@@ -1,11 +1,10 @@
 /**
  * The bundled templates, compiled by Handlebars at build time (src/build/precompileTemplates.ts)
- * and found again by the SHA-256 of their text. Parsing, checking and compiling them was about
- * 60 ms of a cold `render`; a template whose text is not in the record — an institution's own,
- * or a bundled one edited since the build — is compiled as before, so the record can only be
- * missing or out of date, never wrong.
+ * and found again by the SHA-256 of their file, the hash the manifest records. Parsing, checking
+ * and compiling them was about 60 ms of a cold `render`; a template whose text is not in the
+ * record — an institution's own, or a bundled one edited since the build — is compiled as
+ * before, so the record can only be missing or out of date, never wrong.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -15,8 +14,6 @@ export const PRECOMPILED_FILE = path.join(PACKAGE_ROOT, 'dist', 'templates-preco
 
 /** What the build writes: the Handlebars version that compiled, and each template's spec as JavaScript source. */
 export interface PrecompiledRecord { handlebars: string; specs: Record<string, string> }
-
-export const textSha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 let record: PrecompiledRecord | null | undefined;
 
@@ -32,9 +29,9 @@ function load(): PrecompiledRecord | null {
   return record;
 }
 
-/** The compiled spec for a template's text, if the build compiled that very text. */
-export function precompiledSpec(text: string): TemplateSpecification | undefined {
-  const source = load()?.specs[textSha256(text)];
+/** The compiled spec for a template file, by its SHA-256, if the build compiled that very file. */
+export function precompiledSpec(sha256: string): TemplateSpecification | undefined {
+  const source = load()?.specs[sha256];
   // The spec is Handlebars' own output for our bundled file, evaluated as Handlebars.compile would.
   return source === undefined ? undefined : (new Function(`return ${source};`)() as TemplateSpecification);
 }

@@ -3,11 +3,12 @@
  * labels, 楷 second-level headings) in a regular and a bold weight. Kept apart from fonts.ts
  * so that reading a configuration does not load fontkit.
  */
-import type { FontRole } from '../../document/tree.js';
+import { FONT_ROLES, type FontRole } from '../../document/tree.js';
 import type { FontSlot } from './model.js';
 
-export const ROLES: readonly FontRole[] = ['fangsong', 'song', 'songti', 'hei', 'kai'];
-export const SLOTS: readonly FontSlot[] = ROLES.flatMap((role) => [role, `${role}Bold`] as FontSlot[]);
+/** Kept under its old name: fonts.ts re-exports it. */
+export { FONT_ROLES as ROLES };
+export const SLOTS: readonly FontSlot[] = FONT_ROLES.flatMap((role) => [role, `${role}Bold`] as FontSlot[]);
 
 export function slotFor(role: FontRole, bold: boolean): FontSlot {
   return bold ? `${role}Bold` : role;
