@@ -9,8 +9,7 @@ import { sectionFlow, wholeClosingHeight, type FlowCache } from './blocks.js';
 import { furniturePlacements } from './furniture.js';
 import { pageGeometry, type PageGeometry } from './geometry.js';
 import { linePitch } from './measure.js';
-import type { Anchor, CompactClosing, DocumentPlan, FaceSet, PagePlan } from './model.js';
-import { notesBeside } from './signature.js';
+import { isPageBreak, type Anchor, type CompactClosing, type DocumentPlan, type FaceSet, type FlowItem, type PagePlan } from './model.js';
 import { MAX_EMPTY_SHARE, paginate, type PlacedSlice } from './paginate.js';
 import type { LayoutContext } from './paragraph.js';
 import { WarningSink } from './text.js';
@@ -37,22 +36,25 @@ function closingCost(pages: PlacedSlice[][], height: number): number {
   return (split ? 2 : 0) + (emptyBeforeClosing(pages, height) > MAX_EMPTY_SHARE ? 1 : 0);
 }
 
-/** A section's pages, with the 落款 set compact where that spares a split 落款 or a mostly empty page before it. */
-export function paginateSection(section: Section, ctx: LayoutContext, height: number, laidOut: FlowCache = new Map()): { placed: PlacedSlice[][]; compact: boolean; empty: boolean } {
+/** How the flow's first 落款 was set, as its opening slice records; false without one. */
+function closingFormOf(flow: readonly FlowItem[]): CompactClosing {
+  for (const item of flow) if (!isPageBreak(item) && item.signature === 'start') return item.closingForm ?? false;
+  return false;
+}
+
+/**
+ * A section's pages, with the 落款 set compact where that spares a split 落款 or a mostly
+ * empty page before it; `compact` says how (for the DOCX), false when full.
+ */
+export function paginateSection(section: Section, ctx: LayoutContext, height: number, laidOut: FlowCache = new Map()): { placed: PlacedSlice[][]; compact: CompactClosing; empty: boolean } {
   const flow = sectionFlow(section, ctx, laidOut);
   const full = paginate(flow, height);
   const fullCost = closingCost(full, height);
   const empty = flow.length === 0;
   if (fullCost === 0) return { placed: full, compact: false, empty };
-  const compact = paginate(sectionFlow(section, { ...ctx, compactClosing: true }, laidOut), height);
-  return closingCost(compact, height) < fullCost ? { placed: compact, compact: true, empty } : { placed: full, compact: false, empty };
-}
-
-/** How a section's compact 落款 was set, for the DOCX; false for a full one. */
-function compactForm(section: Section, ctx: LayoutContext): CompactClosing {
-  const block = section.blocks.find((b) => b.kind === 'signature');
-  if (!block || block.kind !== 'signature') return false;
-  return notesBeside(block, { ...ctx, compactClosing: true }) ? 'notesBeside' : 'notesBelow';
+  const compactFlow = sectionFlow(section, { ...ctx, compactClosing: true }, laidOut);
+  const compact = paginate(compactFlow, height);
+  return closingCost(compact, height) < fullCost ? { placed: compact, compact: closingFormOf(compactFlow), empty } : { placed: full, compact: false, empty };
 }
 
 /** What the DOCX needs to know of a section's 落款: how it was set compact, and how tall a word processor finds it whole. */
@@ -65,8 +67,8 @@ function sectionPages(tree: DocumentTree, geometry: PageGeometry, ctx: LayoutCon
   const pages: PagePlan[] = [];
   tree.sections.forEach((section, sectionIndex) => {
     const laidOut: FlowCache = new Map();
-    const { placed: sectionPlaced, compact: isCompact, empty } = paginateSection(section, ctx, geometry.textHeight, laidOut);
-    closings[sectionIndex] = { compact: isCompact && compactForm(section, ctx), wholeHeight: wholeClosingHeight(section, ctx, laidOut) };
+    const { placed: sectionPlaced, compact, empty } = paginateSection(section, ctx, geometry.textHeight, laidOut);
+    closings[sectionIndex] = { compact, wholeHeight: wholeClosingHeight(section, ctx, laidOut) };
     if (empty) return;
     for (const placed of sectionPlaced) {
       for (const p of placed) if (p.slice.anchor) anchors.push({ text: p.slice.anchor, page: pages.length + 1 });

@@ -136,6 +136,8 @@ export interface Slice {
   softBreak?: boolean;
   /** Parts of the 落款, for typography checks: its opening slice, each signer's line, the date. */
   signature?: 'start' | 'signer' | 'date';
+  /** On the 落款's opening slice: how it was set, so the DOCX follows the typesetter without measuring again. */
+  closingForm?: CompactClosing;
   /** Cuts a slice taller than a page; null when nothing fits in `available`. */
   split?: (available: number) => [Slice, Slice] | null;
 }
