@@ -29,7 +29,7 @@ const PAGE_SLACK = 1;
  * before more than 40% empty) — lets the DOCX break there too, the last two signers kept with
  * the institution and the date; these are found from the layout, not listed. 17's six-line
  * last conclusion and its 落款 outgrow a page kept whole, as LibreOffice keeps them: the DOCX
- * sets that 落款 without the blank line above the signers (tightClosings) so they share a page.
+ * sets that 落款 without the blank line above the signers (ClosingLayout.tight) so they share a page.
  */
 const NAMES = FIXTURES.map((f) => f.replace(/\.\w+$/, ''));
 /** Filled in beforeAll from the typesetter's layout. */
@@ -71,7 +71,7 @@ describe.skipIf(!available)('LibreOffice opens every fixture DOCX', () => {
       const blocks = tree.sections.flatMap((s) => s.blocks);
       const headings = blocks.flatMap((b) => (b.kind === 'paragraph' && b.style === 'heading1' ? [plain(b.inlines)] : []));
       const sig = blocks.find((b): b is SignatureBlock => b.kind === 'signature')!;
-      if ((await layoutForDocx(tree)).closingSplits.some(Boolean)) SPLIT_CLOSING.add(name);
+      if ((await layoutForDocx(tree)).closings.some((closing) => closing.split)) SPLIT_CLOSING.add(name);
       expected.set(name, { needles: [...headings, model.documentNumber, model.patient.name, ...model.conclusions], header: squash(model.documentNumber), closing: closingOf(sig), pdfPages: r.pageCount });
     }
     // One LibreOffice process converts them all (a private profile, so no user settings interfere).

@@ -53,8 +53,8 @@ export async function redline(before: DiffInput, after: DiffInput, options: Redl
   const red = diffTrees(treeOf(before, options), treeOf(after, options));
   const counts = { insertions: red.insertions, deletions: red.deletions, signatureChanged: red.signatureChanged, fields };
   if (red.insertions + red.deletions === 0 && !red.signatureChanged) return { identical: true, ...counts };
-  const { sectionPages, closingSplits, tightClosings, compactClosings } = await layoutForDocx(red.tree, { fonts: options.fonts });
+  const { sectionPages, closings } = await layoutForDocx(red.tree, { fonts: options.fonts });
   const date = `${options.date ?? after.case.report.date}T00:00:00Z`;
-  const docx = await renderDocx(red.tree, { sectionPages, closingSplits, tightClosings, compactClosings, revisions: { author: REVISION_AUTHOR, date } });
+  const docx = await renderDocx(red.tree, { sectionPages, closings, revisions: { author: REVISION_AUTHOR, date } });
   return { identical: false, docx, ...counts };
 }

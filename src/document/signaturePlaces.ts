@@ -26,6 +26,16 @@ export const COMPACT_NOTES_BELOW_EXTRA_LINES = SIGNING_EXTRA_LINES / 2;
 
 /** A compact 落款 and where its notes stand (beside the names, or under them when that would shorten a signing line); false when full. */
 export type CompactClosing = false | 'notesBeside' | 'notesBelow';
+
+/** How the typesetter set a section's 落款: the DOCX follows it, so both files keep it on the same pages. */
+export interface ClosingLayout {
+  /** It breaks between signers (taller than a page, even compact): Word may break there too. */
+  split: boolean;
+  /** Not split, and with the paragraph chained to it about a page tall to a word processor: no blank line above the signers. */
+  tight: boolean;
+  compact: CompactClosing;
+}
+
 /** GB/T 9704: the date is set right with four characters' indent (右空四字). */
 export const DATE_RIGHT_INDENT_CHARS = 4;
 /** The name and date sit this far below the seal's centre (GB/T 9704: 居印章中心偏下). */

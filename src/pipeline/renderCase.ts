@@ -84,10 +84,10 @@ export async function renderCase(c: Case, options: RenderOptions): Promise<Rende
   const pdf = options.formats.includes('pdf') ? await renderPdf(built.tree, { fonts: options.fonts }) : null;
   // The DOCX's 「共 N 页」 takes the typesetter's count: laid out once, the same in both files.
   const layout = pdf ?? (await layoutForDocx(built.tree, { fonts: options.fonts }));
-  const { sectionPages, closingSplits, tightClosings, compactClosings } = layout;
+  const { sectionPages, closings } = layout;
   const outputs: RenderedCase['outputs'] = [];
   for (const format of options.formats) {
-    if (format === 'docx') outputs.push({ format, bytes: await renderDocx(built.tree, { sectionPages, closingSplits, tightClosings, compactClosings, ...(reference ? { reference } : {}) }) });
+    if (format === 'docx') outputs.push({ format, bytes: await renderDocx(built.tree, { sectionPages, closings, ...(reference ? { reference } : {}) }) });
     else outputs.push({ format, bytes: pdf!.bytes });
   }
   const warnings = (pdf?.warnings ?? []).map((w): Diagnostic => ({

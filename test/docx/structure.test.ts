@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMPACT_NOTES_BELOW_EXTRA_LINES, COMPACT_SIGNING_EXTRA_LINES, SIGNING_EXTRA_LINES } from '../../src/document/signaturePlaces.js';
+import { COMPACT_NOTES_BELOW_EXTRA_LINES, COMPACT_SIGNING_EXTRA_LINES, SIGNING_EXTRA_LINES, type ClosingLayout } from '../../src/document/signaturePlaces.js';
 import { DOCX_FONTS, STYLE_SHEETS } from '../../src/document/styles.js';
 import type { DocumentTree, SignatureBlock } from '../../src/document/tree.js';
 import { renderDocx } from '../../src/render/docx/index.js';
@@ -290,7 +290,10 @@ describe('a 落款 the typesetter sets compact, or marks tight (it and its chain
     sig.lines = sig.lines.map((l) => ({ ...l, note: '主任医师' }));
     return tree;
   };
-  type Closing = Pick<NonNullable<Parameters<typeof renderDocx>[1]>, 'tightClosings' | 'compactClosings'>;
+  type Closing = Pick<NonNullable<Parameters<typeof renderDocx>[1]>, 'closings'>;
+  const fullClosing: ClosingLayout = { split: false, tight: false, compact: false };
+  /** The body section's 落款 (the sample's second section) set as `closing` says, the front section's full. */
+  const bodyClosing = (closing: Partial<ClosingLayout>): Closing => ({ closings: [fullClosing, { ...fullClosing, ...closing }] });
   const signerParagraphs = async (closing: Closing = {}, tree = shortNotes()): Promise<string[]> => {
     const ps = paragraphs(part(await unzipDocx(await renderDocx(tree, closing)), 'word/document.xml'));
     return ps.filter((p) => textOf(p).startsWith('鉴定人：'));
@@ -300,7 +303,7 @@ describe('a 落款 the typesetter sets compact, or marks tight (it and its chain
   const pitch = ptToTwips(linePitchPt(sheet, sheet.paragraphs.bodyFlush.sizePt));
 
   it('sets each signer\'s note beside the name, in the note\'s size, with the signing lines starting at one column, where the typesetter did', async () => {
-    const compact = await signerParagraphs({ compactClosings: [false, 'notesBeside'] });
+    const compact = await signerParagraphs(bodyClosing({ compact: 'notesBeside' }));
     expect(compact.length).toBeGreaterThan(1);
     for (const p of compact) expect(textOf(p).includes('主任医师') && p.includes(`<w:sz w:val="${sheet.paragraphs.small.sizePt * 2}"/>`)).toBe(true);
     const tabs = compact.map((p) => /<w:tab w:val="left" w:pos="(\d+)"\/>/.exec(p)?.[1]);
@@ -310,23 +313,23 @@ describe('a 落款 the typesetter sets compact, or marks tight (it and its chain
 
   it('compact with notes beside: drops the blank line above the first signer and the extra signing room, and only there', async () => {
     const normal = await spaceBeforeFirstSigner();
-    expect(await spaceBeforeFirstSigner({ compactClosings: [false, false] })).toBe(normal);
+    expect(await spaceBeforeFirstSigner(bodyClosing({}))).toBe(normal);
     // The blank line and the extra signing room above the line go; the line itself stays the signing room.
-    expect(normal - (await spaceBeforeFirstSigner({ compactClosings: [false, 'notesBeside'] }))).toBeCloseTo(pitch * (1 + SIGNING_EXTRA_LINES - COMPACT_SIGNING_EXTRA_LINES), -1);
+    expect(normal - (await spaceBeforeFirstSigner(bodyClosing({ compact: 'notesBeside' })))).toBeCloseTo(pitch * (1 + SIGNING_EXTRA_LINES - COMPACT_SIGNING_EXTRA_LINES), -1);
   });
 
   it('compact with notes under the names (long 证号): the blank line goes, each line keeps half its signing room', async () => {
     const normal = await spaceBeforeFirstSigner({}, sampleTree());
-    const compact = await spaceBeforeFirstSigner({ compactClosings: [false, 'notesBelow'] }, sampleTree());
+    const compact = await spaceBeforeFirstSigner(bodyClosing({ compact: 'notesBelow' }), sampleTree());
     expect(normal - compact).toBeCloseTo(pitch * (1 + SIGNING_EXTRA_LINES - COMPACT_NOTES_BELOW_EXTRA_LINES), -1);
-    const second = (await signerParagraphs({ compactClosings: [false, 'notesBelow'] }, sampleTree()))[1];
+    const second = (await signerParagraphs(bodyClosing({ compact: 'notesBelow' }), sampleTree()))[1];
     expect(spaceBefore(second)).toBeCloseTo(pitch * COMPACT_NOTES_BELOW_EXTRA_LINES, -1);
     expect(COMPACT_NOTES_BELOW_EXTRA_LINES).toBeGreaterThan(0);
   });
 
   it('tight only (the word processor\'s page-tall chain): the blank line goes, the notes stay under the names as the PDF set them', async () => {
     const normal = await spaceBeforeFirstSigner();
-    const tight = await signerParagraphs({ tightClosings: [false, true] });
+    const tight = await signerParagraphs(bodyClosing({ tight: true }));
     expect(normal - spaceBefore(tight[0])).toBeCloseTo(pitch, -1);
     expect(tight.some((p) => textOf(p).includes('主任医师'))).toBe(false);
   });

@@ -7,7 +7,7 @@
  * tree always gives the same bytes.
  */
 import { Document, Packer, type PageNumberEstimator } from 'docx';
-import type { CompactClosing } from '../../document/signaturePlaces.js';
+import type { ClosingLayout } from '../../document/signaturePlaces.js';
 import QRCode from 'qrcode';
 import { styleSheetOf } from '../../document/styleOverrides.js';
 import type { StyleSheet } from '../../document/styles.js';
@@ -47,19 +47,14 @@ async function qrImages(tree: DocumentTree): Promise<Map<string, Uint8Array>> {
 interface BuildExtras {
   qr: Map<string, Uint8Array>;
   revisions: RevisionAuthor | undefined;
-  closingSplits: boolean[] | undefined;
-  tightClosings: boolean[] | undefined;
-  compactClosings: CompactClosing[] | undefined;
+  closings: ClosingLayout[] | undefined;
   sheet: StyleSheet;
 }
 
 /** The section's context with the typesetter's decisions on its 落款. */
 function closingContext(ctx: RenderContext, extras: BuildExtras, section: number): RenderContext {
-  const closingSplit = extras.closingSplits?.[section] === true;
-  const closingTight = extras.tightClosings?.[section] === true;
-  const closingCompact = extras.compactClosings?.[section] || undefined;
-  if (!closingSplit && !closingTight && !closingCompact) return ctx;
-  return { ...ctx, ...(closingSplit ? { closingSplit } : {}), ...(closingTight ? { closingTight } : {}), ...(closingCompact ? { closingCompact } : {}) };
+  const closing = extras.closings?.[section];
+  return closing ? { ...ctx, closing } : ctx;
 }
 
 function buildDocument(tree: DocumentTree, extras: BuildExtras, pageNumbers?: PageNumberEstimator): Document {
@@ -107,12 +102,8 @@ export interface DocxOptions {
    * slow estimate is skipped.
    */
   sectionPages?: number[];
-  /** Per section, whether the typesetter broke its 落款 between signers (layoutForDocx). */
-  closingSplits?: boolean[];
-  /** Per section, whether its 落款 goes without the blank line above the signers (layoutForDocx: tightClosings). */
-  tightClosings?: boolean[];
-  /** Per section, the typesetter's compact 落款 and where its notes stand (layoutForDocx: compactClosings). */
-  compactClosings?: CompactClosing[];
+  /** Per section, how the typesetter set its 落款: broken between signers, tight, compact (layoutForDocx). */
+  closings?: ClosingLayout[];
   /**
    * Writes a redline: text runs carrying a revision mark (revisions.ts) become tracked
    * changes by this author on this date. Without it, marks are ignored.
@@ -168,7 +159,7 @@ async function partsOf(document: Document): Promise<ZipEntries> {
  */
 async function pack(tree: DocumentTree, known: boolean, options: DocxOptions, sheet: StyleSheet): Promise<ZipEntries> {
   const needsEstimate = !known && tree.sections.some((s) => s.kind === 'body' && s.furniture.pageNumbers === 'ofTotal');
-  const extras: BuildExtras = { qr: await qrImages(tree), revisions: options.revisions, closingSplits: options.closingSplits, tightClosings: options.tightClosings, compactClosings: options.compactClosings, sheet };
+  const extras: BuildExtras = { qr: await qrImages(tree), revisions: options.revisions, closings: options.closings, sheet };
   if (!needsEstimate) return partsOf(buildDocument(tree, extras));
   try {
     // Loaded only here: docx's layout engine costs about 40 ms to load, and the pipeline always knows the count.

@@ -62,7 +62,7 @@ function signingLineX(sig: SignatureBlock, indent: number, beside: boolean, ctx:
 }
 
 /** Whether the notes stand beside the names: the typesetter decided it, measuring the real glyphs. */
-const notesBeside = (ctx: RenderContext): boolean => ctx.closingCompact === 'notesBeside';
+const notesBeside = (ctx: RenderContext): boolean => ctx.closing?.compact === 'notesBeside';
 
 /** The note in small text beside the name (compact 落款): the run states only its size, the style gives the rest. */
 function noteRun(note: string, ctx: RenderContext): TextRun {
@@ -73,7 +73,7 @@ function signerLines(l: SignatureLine, indent: number, lineX: number, beside: bo
   const pitch = pitchOf(ctx);
   const text = signerText(l);
   // With the note under the name, the next signer's handwriting needs room above its line: half of it when compact.
-  const extra = beside ? COMPACT_SIGNING_EXTRA_LINES : ctx.closingCompact ? COMPACT_NOTES_BELOW_EXTRA_LINES : SIGNING_EXTRA_LINES;
+  const extra = beside ? COMPACT_SIGNING_EXTRA_LINES : ctx.closing?.compact ? COMPACT_NOTES_BELOW_EXTRA_LINES : SIGNING_EXTRA_LINES;
   const note = beside && l.note ? [noteRun(l.note, ctx)] : [];
   // One tab to the column where all signing lines start, a second along an underscore leader to the right margin.
   const children: ParagraphChild[] = [plainRun(text), ...note, tabRun(), tabRun()];
@@ -125,8 +125,8 @@ export function renderSignature(sig: SignatureBlock, ctx: RenderContext, pageBre
   const all: Line[] = [...groups.flat(), ...sealLines(sig, ctx)];
   // One body line of air between the last text and the first signer, unless that line would push the 落款 off the text's page.
   const first = all[0];
-  if (first && !ctx.closingTight && !ctx.closingCompact) first.before = (first.before ?? 0) + pitchOf(ctx);
+  if (first && !ctx.closing?.tight && !ctx.closing?.compact) first.before = (first.before ?? 0) + pitchOf(ctx);
   // Where the typesetter broke the 落款, Word may break too: between signers, never within the last two.
-  const breakable = new Set(ctx.closingSplit ? groups.slice(0, Math.max(0, groups.length - SIGNERS_WITH_DATE)).map((g) => g[g.length - 1]) : []);
+  const breakable = new Set(ctx.closing?.split ? groups.slice(0, Math.max(0, groups.length - SIGNERS_WITH_DATE)).map((g) => g[g.length - 1]) : []);
   return all.map((line, i) => renderLine(line, ctx, { keepLines: true, keepNext: i < all.length - 1 && !breakable.has(line), pageBreakBefore: i === 0 && pageBreakBefore }));
 }

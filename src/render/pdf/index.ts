@@ -10,7 +10,8 @@ import { loadFontSet, type PdfFontConfig } from './fonts.js';
 import { layoutDocument } from './layout.js';
 import { applyMetadata } from './metadata.js';
 import { applyProof } from './proof.js';
-import type { Anchor, CompactClosing, DocumentPlan } from './model.js';
+import type { ClosingLayout } from '../../document/signaturePlaces.js';
+import type { Anchor, DocumentPlan } from './model.js';
 
 export { FontFileError, fontSetSha256, type PdfFontConfig } from './fonts.js';
 
@@ -31,29 +32,19 @@ export interface PdfResult {
   sectionPages: number[];
   /** Each heading's page, for a viewer that follows the part being edited. */
   anchors: Anchor[];
-  /** Per section: whether its 落款 breaks between signers (the DOCX lets Word break there too). */
-  closingSplits: boolean[];
-  /** Per section: whether the DOCX sets its 落款 tighter (DocumentPlan.tightClosings). */
-  tightClosings: boolean[];
-  /** Per section: the typesetter's compact 落款 (DocumentPlan.compactClosings). */
-  compactClosings: CompactClosing[];
+  /** Per section: how its 落款 was set, for the DOCX (DocumentPlan.closings). */
+  closings: ClosingLayout[];
 }
 
-/** What the DOCX takes from the typesetter: pages per section, where a 落款 breaks, which 落款 to set tighter. */
+/** What the DOCX takes from the typesetter: pages per section, and how each 落款 was set. */
 export interface DocxLayout {
   sectionPages: number[];
-  closingSplits: boolean[];
-  tightClosings: boolean[];
-  compactClosings: CompactClosing[];
-}
-
-function closingSplitsOf(tree: DocumentTree, plan: DocumentPlan): boolean[] {
-  return tree.sections.map((_, i) => plan.pages.some((p) => p.sectionIndex === i && p.breaksClosing === true));
+  closings: ClosingLayout[];
 }
 
 export async function layoutForDocx(tree: DocumentTree, options: { fonts?: PdfFontConfig } = {}): Promise<DocxLayout> {
   const plan = layoutDocument(tree, await loadFontSet(options.fonts));
-  return { sectionPages: sectionPagesOf(tree, plan), closingSplits: closingSplitsOf(tree, plan), tightClosings: plan.tightClosings, compactClosings: plan.compactClosings };
+  return { sectionPages: sectionPagesOf(tree, plan), closings: plan.closings };
 }
 
 function sectionPagesOf(tree: DocumentTree, plan: DocumentPlan): number[] {
@@ -87,5 +78,5 @@ export async function renderPdf(tree: DocumentTree, options: { fonts?: PdfFontCo
   // objectsPerTick: pdf-lib otherwise waits a timer tick (≥ 1 ms) every 50 objects while writing.
   const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   const warnings = plan.warnings.map((w): PdfWarning => ({ code: 'PDF_MISSING_GLYPH', ...w }));
-  return { bytes, warnings, pageCount: plan.pages.length, sectionPages: sectionPagesOf(tree, plan), anchors: plan.anchors, closingSplits: closingSplitsOf(tree, plan), tightClosings: plan.tightClosings, compactClosings: plan.compactClosings };
+  return { bytes, warnings, pageCount: plan.pages.length, sectionPages: sectionPagesOf(tree, plan), anchors: plan.anchors, closings: plan.closings };
 }

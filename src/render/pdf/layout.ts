@@ -9,8 +9,8 @@ import { sectionFlow, wholeClosingHeight, type FlowCache } from './blocks.js';
 import { furniturePlacements } from './furniture.js';
 import { pageGeometry, type PageGeometry } from './geometry.js';
 import { linePitch } from './measure.js';
-import type { Anchor, CompactClosing, DocumentPlan, FaceSet, PagePlan } from './model.js';
-import { notesBeside } from './signature.js';
+import type { ClosingLayout, CompactClosing } from '../../document/signaturePlaces.js';
+import { isPageBreak, type Anchor, type DocumentPlan, type FaceSet, type FlowItem, type PagePlan } from './model.js';
 import { MAX_EMPTY_SHARE, paginate, type PlacedSlice } from './paginate.js';
 import type { LayoutContext } from './paragraph.js';
 import { WarningSink } from './text.js';
@@ -31,56 +31,35 @@ function emptyBeforeClosing(pages: PlacedSlice[][], height: number): number {
   return last ? Math.max(0, 1 - (last.y + last.slice.height) / height) : 1;
 }
 
-/** What a proof-reader would send back about a 落款: signatures broken away from the text (worst), or a mostly empty page before it. */
-function closingCost(pages: PlacedSlice[][], height: number): number {
-  const split = pages.some((page) => page.at(-1)?.slice.softBreak === true);
-  return (split ? 2 : 0) + (emptyBeforeClosing(pages, height) > MAX_EMPTY_SHARE ? 1 : 0);
+/** Whether a page ends between a 落款's signers: one taller than a page broke there. */
+function breaksClosing(pages: PlacedSlice[][]): boolean {
+  return pages.some((page) => page.at(-1)?.slice.softBreak === true);
 }
 
-/** A section's pages, with the 落款 set compact where that spares a split 落款 or a mostly empty page before it. */
-export function paginateSection(section: Section, ctx: LayoutContext, height: number, laidOut: FlowCache = new Map()): { placed: PlacedSlice[][]; compact: boolean; empty: boolean } {
+/** What a proof-reader would send back about a 落款: signatures broken away from the text (worst), or a mostly empty page before it. */
+function closingCost(pages: PlacedSlice[][], height: number): number {
+  return (breaksClosing(pages) ? 2 : 0) + (emptyBeforeClosing(pages, height) > MAX_EMPTY_SHARE ? 1 : 0);
+}
+
+/** How the flow's first 落款 was set, as its opening slice records; false without one. */
+function closingFormOf(flow: readonly FlowItem[]): CompactClosing {
+  for (const item of flow) if (!isPageBreak(item) && item.signature === 'start') return item.closingForm ?? false;
+  return false;
+}
+
+/**
+ * A section's pages, with the 落款 set compact where that spares a split 落款 or a mostly
+ * empty page before it; `compact` says how (for the DOCX), false when full.
+ */
+export function paginateSection(section: Section, ctx: LayoutContext, height: number, laidOut: FlowCache = new Map()): { placed: PlacedSlice[][]; compact: CompactClosing; empty: boolean } {
   const flow = sectionFlow(section, ctx, laidOut);
   const full = paginate(flow, height);
   const fullCost = closingCost(full, height);
   const empty = flow.length === 0;
   if (fullCost === 0) return { placed: full, compact: false, empty };
-  const compact = paginate(sectionFlow(section, { ...ctx, compactClosing: true }, laidOut), height);
-  return closingCost(compact, height) < fullCost ? { placed: compact, compact: true, empty } : { placed: full, compact: false, empty };
-}
-
-/** How a section's compact 落款 was set, for the DOCX; false for a full one. */
-function compactForm(section: Section, ctx: LayoutContext): CompactClosing {
-  const block = section.blocks.find((b) => b.kind === 'signature');
-  if (!block || block.kind !== 'signature') return false;
-  return notesBeside(block, { ...ctx, compactClosing: true }) ? 'notesBeside' : 'notesBelow';
-}
-
-/** What the DOCX needs to know of a section's 落款: how it was set compact, and how tall a word processor finds it whole. */
-interface ClosingFacts {
-  compact: CompactClosing;
-  wholeHeight: number;
-}
-
-function sectionPages(tree: DocumentTree, geometry: PageGeometry, ctx: LayoutContext, anchors: Anchor[], closings: ClosingFacts[]): PagePlan[] {
-  const pages: PagePlan[] = [];
-  tree.sections.forEach((section, sectionIndex) => {
-    const laidOut: FlowCache = new Map();
-    const { placed: sectionPlaced, compact: isCompact, empty } = paginateSection(section, ctx, geometry.textHeight, laidOut);
-    closings[sectionIndex] = { compact: isCompact && compactForm(section, ctx), wholeHeight: wholeClosingHeight(section, ctx, laidOut) };
-    if (empty) return;
-    for (const placed of sectionPlaced) {
-      for (const p of placed) if (p.slice.anchor) anchors.push({ text: p.slice.anchor, page: pages.length + 1 });
-      pages.push({
-        sectionIndex,
-        sectionKind: section.kind,
-        furniture: section.furniture,
-        placements: placed.map((p) => ({ drawables: p.slice.drawables, dx: geometry.marginLeft, dy: geometry.marginTop + p.y })),
-        ...(placed.at(-1)?.slice.softBreak ? { breaksClosing: true } : {}),
-      });
-    }
-  });
-  if (pages.length === 0) pages.push({ sectionIndex: 0, sectionKind: 'front', furniture: { pageNumbers: 'none' }, placements: [] });
-  return pages;
+  const compactFlow = sectionFlow(section, { ...ctx, compactClosing: true }, laidOut);
+  const compact = paginate(compactFlow, height);
+  return closingCost(compact, height) < fullCost ? { placed: compact, compact: closingFormOf(compactFlow), empty } : { placed: full, compact: false, empty };
 }
 
 /**
@@ -90,6 +69,36 @@ function sectionPages(tree: DocumentTree, geometry: PageGeometry, ctx: LayoutCon
  */
 function isClosingTight(height: number, geometry: PageGeometry, ctx: LayoutContext): boolean {
   return height > 0 && height > geometry.textHeight - linePitch(ctx.sheet, ctx.sheet.paragraphs.body.sizePt);
+}
+
+/**
+ * A section's 落款 as the DOCX should set it: a 落款 the typesetter breaks between signers may
+ * break there instead of going tight; compact ones are set compact.
+ */
+function closingLayout(placed: PlacedSlice[][], compact: CompactClosing, wholeHeight: number, geometry: PageGeometry, ctx: LayoutContext): ClosingLayout {
+  const split = breaksClosing(placed);
+  return { split, tight: !split && isClosingTight(wholeHeight, geometry, ctx), compact };
+}
+
+function sectionPages(tree: DocumentTree, geometry: PageGeometry, ctx: LayoutContext, anchors: Anchor[], closings: ClosingLayout[]): PagePlan[] {
+  const pages: PagePlan[] = [];
+  tree.sections.forEach((section, sectionIndex) => {
+    const laidOut: FlowCache = new Map();
+    const { placed: sectionPlaced, compact, empty } = paginateSection(section, ctx, geometry.textHeight, laidOut);
+    closings[sectionIndex] = closingLayout(sectionPlaced, compact, wholeClosingHeight(section, ctx, laidOut), geometry, ctx);
+    if (empty) return;
+    for (const placed of sectionPlaced) {
+      for (const p of placed) if (p.slice.anchor) anchors.push({ text: p.slice.anchor, page: pages.length + 1 });
+      pages.push({
+        sectionIndex,
+        sectionKind: section.kind,
+        furniture: section.furniture,
+        placements: placed.map((p) => ({ drawables: p.slice.drawables, dx: geometry.marginLeft, dy: geometry.marginTop + p.y })),
+      });
+    }
+  });
+  if (pages.length === 0) pages.push({ sectionIndex: 0, sectionKind: 'front', furniture: { pageNumbers: 'none' }, placements: [] });
+  return pages;
 }
 
 function numberBodyPages(pages: PagePlan[]): number {
@@ -104,15 +113,10 @@ export function layoutDocument(tree: DocumentTree, faces: FaceSet): DocumentPlan
   const sink = new WarningSink();
   const ctx: LayoutContext = { sheet, faces, sink, textWidth: geometry.textWidth };
   const anchors: Anchor[] = [];
-  const closings: ClosingFacts[] = [];
+  const closings: ClosingLayout[] = [];
   const pages = sectionPages(tree, geometry, ctx, anchors, closings);
   const totalBody = numberBodyPages(pages);
   for (const page of pages) page.placements.push(...furniturePlacements(page, totalBody, geometry, ctx));
   const watermark = tree.watermark ? planWatermark(tree.watermark, geometry, ctx) : undefined;
-  // The DOCX drops the blank line above a 落款 a word processor would find a page tall; one
-  // the typesetter breaks between signers may break there instead. Compact ones it sets compact.
-  const splits = new Set(pages.filter((p) => p.breaksClosing).map((p) => p.sectionIndex));
-  const tightClosings = closings.map((closing, i) => !splits.has(i) && isClosingTight(closing.wholeHeight, geometry, ctx));
-  const compactClosings = closings.map((closing) => closing.compact);
-  return { pageWidth: geometry.width, pageHeight: geometry.height, pages, anchors, tightClosings, compactClosings, ...(watermark ? { watermark } : {}), warnings: sink.warnings };
+  return { pageWidth: geometry.width, pageHeight: geometry.height, pages, anchors, closings, ...(watermark ? { watermark } : {}), warnings: sink.warnings };
 }

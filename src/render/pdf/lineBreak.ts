@@ -531,7 +531,11 @@ function pathDemerits(sums: Sums, lines: readonly LineRange[], widthOf: (line: n
  * indent). A unit wider than a whole line (a long word) is cut by character.
  */
 export function breakLines(items: readonly BreakItem[], widthOf: (line: number) => number, options: BreakOptions = {}): LineRange[] {
-  const sums = new Sums(items, options.compressLineEdges);
+  return breakSums(new Sums(items, options.compressLineEdges), widthOf, options);
+}
+
+/** breakLines over sums already built, so repeated trials on one paragraph share them. */
+function breakSums(sums: Sums, widthOf: (line: number) => number, options: BreakOptions): LineRange[] {
   const em = options.em ?? Infinity;
   const greedy = fill(sums, widthOf, em, false);
   const avoid = options.avoidRunts ?? false;
@@ -576,8 +580,8 @@ function twoLinesAt(sums: Sums, b: number, widthOf: (line: number) => number): {
  * A two-line title split where its lines come out most even, preferring a break between
  * phrases to one inside a word; undefined when no split fits on two lines.
  */
-export function balanceTwoLines(items: readonly BreakItem[], widthOf: (line: number) => number, em: number): LineRange[] | undefined {
-  const sums = new Sums(items);
+function balanceTwoLines(sums: Sums, widthOf: (line: number) => number, em: number): LineRange[] | undefined {
+  const items = sums.items;
   let best: { lines: LineRange[]; cost: number } | undefined;
   for (let b = 1; b < items.length; b++) {
     if ((sums.cost[b] ?? 0) === Infinity) continue;
@@ -587,6 +591,29 @@ export function balanceTwoLines(items: readonly BreakItem[], widthOf: (line: num
     if (!best || cost < best.cost - EPSILON) best = { lines: two.lines, cost };
   }
   return best?.lines;
+}
+
+/**
+ * Breaks a centred title into as many lines as the full width needs, of similar length (no
+ * lone word below): two lines split evenly between phrases; more on the narrowest measure
+ * that still needs no more lines, found by bisection over one set of sums. Left-aligned
+ * headings are filled instead (breakHeading).
+ */
+export function breakTitle(items: readonly BreakItem[], widthOf: (line: number) => number, options: BreakOptions = {}): LineRange[] {
+  const sums = new Sums(items, options.compressLineEdges);
+  const full = breakSums(sums, widthOf, options);
+  if (full.length < 2) return full;
+  const two = full.length === 2 ? balanceTwoLines(sums, widthOf, options.em ?? 0) : undefined;
+  if (two) return two;
+  let lo = 0.4;
+  let hi = 1;
+  for (let step = 0; step < 16; step++) {
+    const mid = (lo + hi) / 2;
+    const trial = breakSums(sums, (n) => widthOf(n) * mid, options);
+    if (trial.length > full.length) lo = mid;
+    else hi = mid;
+  }
+  return breakSums(sums, (n) => widthOf(n) * hi, options);
 }
 
 /** The most even two-line split at a phrase break, each line a few characters at least. */

@@ -3,7 +3,7 @@
  * Coordinates are points; y grows downwards from the top of the containing box.
  */
 import type { FontRole, SectionFurniture } from '../../document/tree.js';
-import type { CompactClosing } from '../../document/signaturePlaces.js';
+import type { ClosingLayout, CompactClosing } from '../../document/signaturePlaces.js';
 
 /** A loaded font face; keys are assigned by fonts.ts ('noto-serif-sc-400', 'kai', …). */
 export type FaceKey = string;
@@ -136,6 +136,8 @@ export interface Slice {
   softBreak?: boolean;
   /** Parts of the 落款, for typography checks: its opening slice, each signer's line, the date. */
   signature?: 'start' | 'signer' | 'date';
+  /** On the 落款's opening slice: how it was set, so the DOCX follows the typesetter without measuring again. */
+  closingForm?: CompactClosing;
   /** Cuts a slice taller than a page; null when nothing fits in `available`. */
   split?: (available: number) => [Slice, Slice] | null;
 }
@@ -153,8 +155,6 @@ export interface PagePlan {
   /** 1-based among body pages; undefined on front pages. */
   bodyNumber?: number;
   placements: Placement[];
-  /** The page ends between two signers: a 落款 taller than a page, even compact, broke here. */
-  breaksClosing?: boolean;
 }
 
 export interface MissingGlyph {
@@ -180,20 +180,13 @@ export interface Anchor {
   page: number;
 }
 
-export type { CompactClosing };
-
 export interface DocumentPlan {
   pageWidth: number;
   pageHeight: number;
   pages: PagePlan[];
   anchors: Anchor[];
-  /**
-   * Per section: its 落款 and the whole paragraph chained to it in the DOCX come within a
-   * line of a page's height (wholeClosingHeight): the DOCX drops the blank line above it.
-   */
-  tightClosings: boolean[];
-  /** Per section: the 落款 set compact, with the notes beside the names or under them; false when full. */
-  compactClosings: CompactClosing[];
+  /** Per section: how its 落款 was set, for the DOCX. */
+  closings: ClosingLayout[];
   watermark?: WatermarkPlan;
   warnings: MissingGlyph[];
 }

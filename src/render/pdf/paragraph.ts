@@ -6,7 +6,7 @@ import { plainText } from '../../document/plainText.js';
 import type { StyleSheet } from '../../document/styles.js';
 import type { Align, FontRole, Inline, Paragraph } from '../../document/tree.js';
 import { slotFor } from './fonts.js';
-import { balanceTwoLines, breakHeading, breakLines, isStretchableGap, squeezableAt, type BreakOptions, type LineRange } from './lineBreak.js';
+import { breakHeading, breakLines, breakTitle, isStretchableGap, squeezableAt, type BreakOptions, type LineRange } from './lineBreak.js';
 import { compressAdjacent, punctSide, squeezeLeft } from './punctuation.js';
 import { baselineIn, linePitch } from './measure.js';
 import type { Drawable, FaceSet, GlyphRun, Slice } from './model.js';
@@ -152,27 +152,6 @@ function lineDrawables(atoms: readonly Atom[], range: LineRange, places: GlyphPl
   return drawables;
 }
 
-/**
- * Breaks a centred title into as many lines as the full width needs, of similar length (no
- * lone word below): two lines split evenly between phrases; more on the narrowest measure
- * that still needs no more lines. Left-aligned headings are filled instead (breakHeading).
- */
-function balancedBreaks(atoms: readonly Atom[], widthOf: (line: number) => number, options: BreakOptions): LineRange[] {
-  const full = breakLines(atoms, widthOf, options);
-  if (full.length < 2) return full;
-  const two = full.length === 2 ? balanceTwoLines(atoms, widthOf, options.em ?? 0) : undefined;
-  if (two) return two;
-  let lo = 0.4;
-  let hi = 1;
-  for (let step = 0; step < 16; step++) {
-    const mid = (lo + hi) / 2;
-    const trial = breakLines(atoms, (n) => widthOf(n) * mid, options);
-    if (trial.length > full.length) lo = mid;
-    else hi = mid;
-  }
-  return breakLines(atoms, (n) => widthOf(n) * hi, options);
-}
-
 function prepareAtoms(atoms: Atom[]): Atom[] {
   compressAdjacent(atoms);
   for (const atom of atoms) {
@@ -197,7 +176,7 @@ export function typeset(inlines: readonly Inline[], style: TextStyle, width: num
     const ranges = !style.balance
       ? breakLines(atoms, widthOf, options)
       : style.align === 'center'
-        ? balancedBreaks(atoms, widthOf, options)
+        ? breakTitle(atoms, widthOf, options)
         : breakHeading(atoms, widthOf, options);
     ranges.forEach((range, n) => {
       const lineWidth = width - indentOf(n);

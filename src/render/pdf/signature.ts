@@ -12,7 +12,7 @@
  * fills them) and carry the optional signature and seal images; drafts keep the same room.
  */
 import type { Inline, SignatureBlock, SignatureLine } from '../../document/tree.js';
-import { COMPACT_NOTES_BELOW_EXTRA_LINES, COMPACT_SIGNING_EXTRA_LINES, DATE_RIGHT_INDENT_CHARS, SEAL_CENTRE_ABOVE_PT, SEAL_DIAMETER_PT, SIGNING_EXTRA_LINES, SIGNING_WIDTH_PT, signerText, SIGNERS_WITH_DATE } from '../../document/signaturePlaces.js';
+import { type CompactClosing, COMPACT_NOTES_BELOW_EXTRA_LINES, COMPACT_SIGNING_EXTRA_LINES, DATE_RIGHT_INDENT_CHARS, SEAL_CENTRE_ABOVE_PT, SEAL_DIAMETER_PT, SIGNING_EXTRA_LINES, SIGNING_WIDTH_PT, signerText, SIGNERS_WITH_DATE } from '../../document/signaturePlaces.js';
 import { shiftAll } from './drawables.js';
 import type { Drawable, Slice } from './model.js';
 import { typeset, type LayoutContext, type TextStyle } from './paragraph.js';
@@ -38,40 +38,48 @@ function naturalWidth(value: string, style: TextStyle, ctx: LayoutContext): numb
   return width;
 }
 
-/** The signer column: as far right as the widest name plus its signing space allows, at most mid-page. */
-function signerColumn(block: SignatureBlock, beside: boolean, ctx: LayoutContext): number {
-  const { small } = styles(ctx);
-  const widest = Math.max(
-    0,
-    ...block.lines.map((l) => labelWidth(l, beside, ctx) + styles(ctx).body.sizePt + SIGNING_WIDTH_PT),
-    ...block.lines.map((l) => (l.note && !beside ? naturalWidth(l.note, small, ctx) : 0)),
-  );
-  return Math.max(0, Math.min(ctx.textWidth / 2, ctx.textWidth - widest));
+/** A signer's 「role：name」 and note (undefined without one), measured once per 落款: its layout needs them several times. */
+interface SignerWidths {
+  name: number;
+  note: number | undefined;
 }
 
-/** A compact 落款 sets the notes beside the names where every signing line still gets its full width. */
-export function notesBeside(block: SignatureBlock, ctx: LayoutContext): boolean {
-  if (!ctx.compactClosing) return false;
-  const widest = Math.max(0, ...block.lines.map((l) => labelWidth(l, true, ctx)));
-  return widest + styles(ctx).body.sizePt + SIGNING_WIDTH_PT <= ctx.textWidth;
+function signerWidths(block: SignatureBlock, ctx: LayoutContext): SignerWidths[] {
+  const { body, small } = styles(ctx);
+  return block.lines.map((l) => ({ name: naturalWidth(signerText(l), body, ctx), note: l.note ? naturalWidth(l.note, small, ctx) : undefined }));
 }
 
 /** The gap between a signer's name and the note set beside it in a compact 落款. */
 const noteGap = (ctx: LayoutContext): number => styles(ctx).small.sizePt / 2;
 
 /** Width of what stands left of the signing line: 「role：name」, and the note when it stands beside it. */
-function labelWidth(l: SignatureLine, beside: boolean, ctx: LayoutContext): number {
-  const { body, small } = styles(ctx);
-  const name = naturalWidth(signerText(l), body, ctx);
-  return beside && l.note ? name + noteGap(ctx) + naturalWidth(l.note, small, ctx) : name;
+function labelWidth(w: SignerWidths, beside: boolean, ctx: LayoutContext): number {
+  return beside && w.note !== undefined ? w.name + noteGap(ctx) + w.note : w.name;
+}
+
+function widestLabel(widths: readonly SignerWidths[], beside: boolean, ctx: LayoutContext): number {
+  return Math.max(0, ...widths.map((w) => labelWidth(w, beside, ctx)));
+}
+
+/** A compact 落款 sets the notes beside the names where every signing line still gets its full width. */
+function notesBeside(widths: readonly SignerWidths[], ctx: LayoutContext): boolean {
+  if (!ctx.compactClosing) return false;
+  return widestLabel(widths, true, ctx) + styles(ctx).body.sizePt + SIGNING_WIDTH_PT <= ctx.textWidth;
+}
+
+/** The signer column: as far right as the widest label plus its signing space allows (and the notes under the names), at most mid-page. */
+function signerColumn(widths: readonly SignerWidths[], label: number, beside: boolean, ctx: LayoutContext): number {
+  const notesBelow = beside ? 0 : Math.max(0, ...widths.map((w) => w.note ?? 0));
+  const widest = Math.max(label + styles(ctx).body.sizePt + SIGNING_WIDTH_PT, notesBelow);
+  return Math.max(0, Math.min(ctx.textWidth / 2, ctx.textWidth - widest));
 }
 
 const baselineOf = (drawables: readonly Drawable[]): number => drawables.find((d) => d.kind === 'glyphs')?.baseline ?? 0;
 
 /** The note in small text on the signer's own line (compact 落款), on the name's baseline. */
-function noteBeside(signer: SignatureLine, line: { drawables: Drawable[] }, left: number, ctx: LayoutContext): Drawable[] {
-  const { body, small } = styles(ctx);
-  const x = left + naturalWidth(signerText(signer), body, ctx) + noteGap(ctx);
+function noteBeside(signer: SignatureLine, name: number, line: { drawables: Drawable[] }, left: number, ctx: LayoutContext): Drawable[] {
+  const { small } = styles(ctx);
+  const x = left + name + noteGap(ctx);
   const [note] = signer.note ? typeset(text(signer.note), small, ctx.textWidth - x, ctx, x) : [];
   return note ? shiftAll(note.drawables, 0, baselineOf(line.drawables) - baselineOf(note.drawables)) : [];
 }
@@ -81,13 +89,13 @@ function slice(height: number, drawables: Drawable[]): Slice {
 }
 
 /** Where every signing line starts: one em after the widest label, so the lines align. */
-function signingLineX(block: SignatureBlock, left: number, beside: boolean, ctx: LayoutContext): number {
-  return left + Math.max(0, ...block.lines.map((l) => labelWidth(l, beside, ctx))) + styles(ctx).body.sizePt;
+function signingLineX(left: number, label: number, ctx: LayoutContext): number {
+  return left + label + styles(ctx).body.sizePt;
 }
 
 interface Columns { left: number; x: number; beside: boolean }
 
-function signerSlices(signer: SignatureLine, index: number, block: SignatureBlock, { left, x, beside }: Columns, ctx: LayoutContext): Slice[] {
+function signerSlices(signer: SignatureLine, widths: SignerWidths, index: number, block: SignatureBlock, { left, x, beside }: Columns, ctx: LayoutContext): Slice[] {
   const { body, small } = styles(ctx);
   const [line] = typeset(text(signerText(signer)), body, ctx.textWidth - left, ctx, left);
   if (!line) return [];
@@ -96,7 +104,7 @@ function signerSlices(signer: SignatureLine, index: number, block: SignatureBloc
   const height = line.height + extra;
   const w = Math.max(0, ctx.textWidth - x);
   const baseline = extra + line.height * 0.8;
-  const note = beside ? noteBeside(signer, line, left, ctx) : [];
+  const note = beside ? noteBeside(signer, widths.name, line, left, ctx) : [];
   const drawables: Drawable[] = [...shiftAll([...line.drawables, ...note], 0, extra)];
   drawables.push({ kind: 'rule', x1: x, x2: x + w, y1: baseline, y2: baseline, width: 0.4 });
   if (block.sealed) {
@@ -132,15 +140,23 @@ function sealSlice(block: SignatureBlock, ctx: LayoutContext): Slice {
   return { ...slice(d, drawables), signature: 'date' };
 }
 
+/** How the 落款 is set: compact, with the notes beside the names or under them, or full (false). */
+function closingForm(beside: boolean, ctx: LayoutContext): CompactClosing {
+  if (!ctx.compactClosing) return false;
+  return beside ? 'notesBeside' : 'notesBelow';
+}
+
 export function signatureSlices(block: SignatureBlock, ctx: LayoutContext): Slice[] {
-  const beside = notesBeside(block, ctx);
-  const left = signerColumn(block, beside, ctx);
-  const columns = { left, x: signingLineX(block, left, beside, ctx), beside };
+  const widths = signerWidths(block, ctx);
+  const beside = notesBeside(widths, ctx);
+  const label = widestLabel(widths, beside, ctx);
+  const left = signerColumn(widths, label, beside, ctx);
+  const columns = { left, x: signingLineX(left, label, ctx), beside };
   const blank = ctx.compactClosing ? undefined : typeset([], styles(ctx).body, ctx.textWidth, ctx)[0];
-  const opening: Slice = { ...slice(blank?.height ?? 0, []), signature: 'start' };
+  const opening: Slice = { ...slice(blank?.height ?? 0, []), signature: 'start', closingForm: closingForm(beside, ctx) };
   const slices = [opening];
   block.lines.forEach((signer, i) => {
-    const group = signerSlices(signer, i, block, columns, ctx);
+    const group = signerSlices(signer, widths[i] as SignerWidths, i, block, columns, ctx);
     const end = group[group.length - 1];
     // Only a 落款 taller than a page may break, and never within the last two signers and the date.
     if (end && i < block.lines.length - SIGNERS_WITH_DATE) end.softBreak = true;
