@@ -6,8 +6,6 @@
 import { FONT_ROLES, type FontRole } from '../../document/tree.js';
 import type { FontSlot } from './model.js';
 
-/** Kept under its old name: fonts.ts re-exports it. */
-export { FONT_ROLES as ROLES };
 export const SLOTS: readonly FontSlot[] = FONT_ROLES.flatMap((role) => [role, `${role}Bold`] as FontSlot[]);
 
 export function slotFor(role: FontRole, bold: boolean): FontSlot {

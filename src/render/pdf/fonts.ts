@@ -45,7 +45,7 @@ export interface FontSet extends FaceSet {
 
 const require = createRequire(import.meta.url);
 
-export { ROLES, SLOTS, slotFor } from './fontSlots.js';
+export { SLOTS, slotFor } from './fontSlots.js';
 
 /**
  * The bundled faces, by a key that names them the same on every machine (it orders the PDF's
