@@ -19,11 +19,25 @@ function userEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return env;
 }
 
+type Documents = Record<string, Buffer>;
+
+/** The DOCX and PDF files in a folder, by name. */
+function documentsIn(out: string): Documents {
+  const files = fs.readdirSync(out).filter((f) => /\.(pdf|docx)$/.test(f)).sort();
+  return Object.fromEntries(files.map((f) => [f, fs.readFileSync(path.join(out, f))]));
+}
+
+/** Same files, byte for byte. */
+function expectSameDocuments(a: Documents, b: Documents, count: number): void {
+  expect(Object.keys(a)).toHaveLength(count);
+  expect(Object.keys(b)).toEqual(Object.keys(a));
+  for (const [name, bytes] of Object.entries(a)) expect(Buffer.compare(bytes, b[name]!), name).toBe(0);
+}
+
 function render(cli: string, env: NodeJS.ProcessEnv) {
   const out = tmpDir('jd-cache-');
   const r = spawnSync(process.execPath, [cli, 'render', FIXTURE, '--out', out], { encoding: 'utf8', env });
-  const files = r.status === 0 ? fs.readdirSync(out).filter((f) => /\.(pdf|docx)$/.test(f)).sort() : [];
-  const bytes = Object.fromEntries(files.map((f) => [f, fs.readFileSync(path.join(out, f))]));
+  const bytes = r.status === 0 ? documentsIn(out) : {};
   fs.rmSync(out, { recursive: true, force: true });
   return { code: r.status, stderr: r.stderr, bytes };
 }
@@ -54,9 +68,7 @@ describe('starting a one-document command from the code cache', () => {
     const cached = render(CLI, userEnv());
     const bundle = render(CLI, userEnv({ JIANDING_NO_CODE_CACHE: '1' }));
     expect(bundle.stderr).toContain('启动：模块包');
-    expect(Object.keys(cached.bytes)).toHaveLength(2);
-    expect(Object.keys(bundle.bytes)).toEqual(Object.keys(cached.bytes));
-    for (const [name, bytes] of Object.entries(cached.bytes)) expect(Buffer.compare(bytes, bundle.bytes[name]!), name).toBe(0);
+    expectSameDocuments(cached.bytes, bundle.bytes, 2);
   });
 
   it('is not used under other V8 flags (NODE_OPTIONS)', () => {
@@ -96,8 +108,7 @@ function batch(files: string[], env: NodeJS.ProcessEnv) {
   for (const f of files) fs.copyFileSync(f, path.join(dir, path.basename(f)));
   const out = tmpDir('jd-cache-batch-');
   const r = spawnSync(process.execPath, [CLI, 'batch', dir, '--out', out, '--jobs', '1'], { encoding: 'utf8', env });
-  const docs = fs.readdirSync(out).filter((f) => /\.(pdf|docx)$/.test(f)).sort();
-  const bytes = Object.fromEntries(docs.map((f) => [f, fs.readFileSync(path.join(out, f))]));
+  const bytes = documentsIn(out);
   for (const d of [dir, out]) fs.rmSync(d, { recursive: true, force: true });
   return { code: r.status, stderr: r.stderr, bytes };
 }
@@ -112,9 +123,7 @@ describe('a batch\'s workers and the code cache', () => {
     expect(cached.stderr).toContain('批量子线程启动：代码缓存\n');
     const bundle = batch(two, userEnv({ JIANDING_NO_CODE_CACHE: '1' }));
     expect(bundle.stderr).toContain('批量子线程启动：模块包\n');
-    expect(Object.keys(cached.bytes)).toHaveLength(4);
-    expect(Object.keys(bundle.bytes)).toEqual(Object.keys(cached.bytes));
-    for (const [name, bytes] of Object.entries(cached.bytes)) expect(Buffer.compare(bytes, bundle.bytes[name]!), name).toBe(0);
+    expectSameDocuments(cached.bytes, bundle.bytes, 4);
   });
 
   it('a large batch\'s workers, which keep the optimizing compiler, do not use it', () => {
