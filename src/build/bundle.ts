@@ -43,7 +43,7 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { jianding: path.join(dist, 'cli', 'entry.js'), 'jianding-worker': path.join(dist, 'cli', 'workerEntry.js') },
+  entryPoints: { jianding: path.join(dist, 'cli', 'entry.js'), 'jianding-worker': path.join(dist, 'cli', 'batchWorker.js') },
   outExtension: { '.js': '.mjs' },
   // Code behind a dynamic import (sign, diff, serve, deid, the register…) goes into chunks of
   // its own, so a command reads and compiles only the code it runs. Chunks sit beside the
@@ -62,7 +62,7 @@ await build({
 const ONE_SHOT_URL = '__jiandingScriptUrl';
 await build({
   ...common,
-  entryPoints: { 'jianding-oneshot': path.join(dist, 'cli', 'oneShot.js') },
+  entryPoints: { 'jianding-oneshot': path.join(dist, 'cli', 'main.js') },
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   banner: { js: `const ${ONE_SHOT_URL} = require('node:url').pathToFileURL(__filename).href;` },

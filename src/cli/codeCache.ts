@@ -12,10 +12,6 @@
  * Where they differ (another Node, NODE_OPTIONS with V8 flags) or a file is missing, the entry
  * loads the ES module bundle as before. Should V8 still reject the cache, it compiles the
  * script from source: slower, never wrong. The output is the same either way (tests).
- *
- * A small batch sets the same V8 flags before its workers start (startup.ts), so each worker
- * takes its task from the same script and cache (workerEntry.ts); a large batch keeps the
- * optimizing compiler, the flags differ, and its workers load their module bundle.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -67,12 +63,10 @@ function readRecord(): CacheKey | undefined {
 /** CommonJS's own wrapper: the script sees exports, require, module, __filename and __dirname. */
 const wrap = (source: string) => `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
 
-/** Runs the script as CommonJS does and returns what it exports. */
-function run(script: vm.Script): unknown {
+function run(script: vm.Script): void {
   const module = { exports: {} };
   const main = script.runInThisContext() as (...args: unknown[]) => void;
   main.call(module.exports, module.exports, createRequire(ONE_SHOT.script), module, ONE_SHOT.script, DIST);
-  return module.exports;
 }
 
 /** At exit, V8's code for everything this run compiled, and the key it belongs to. */
@@ -103,62 +97,36 @@ export const START_PATH_ZH: Record<StartPath, string> = {
 };
 
 /**
- * The one-shot script compiled with its cache, when both fit this process; a writing run (the
- * build) compiles it whatever it finds and writes the cache at exit.
+ * Runs the CLI from the one-shot script and its code cache when they fit this process;
+ * returns the path taken, or 'module bundle' when the caller must import main.js itself.
  */
-function cachedScript(v8Flags: readonly string[], writing: boolean): vm.Script | undefined {
-  if (process.env[NO_CACHE_ENV] === '1' && !writing) return undefined;
+export function runFromCodeCache(v8Flags: readonly string[]): StartPath {
+  const writing = process.env[WRITE_CACHE_ENV] === '1';
+  if (process.env[NO_CACHE_ENV] === '1' && !writing) return 'module bundle';
   // Version and flags first: a process they do not fit need not read and hash the script.
   const runtime = runtimeOf(v8Flags);
   const record = readRecord();
   const runtimeFits = record !== undefined && sameRuntime(record, runtime);
-  if (!runtimeFits && !writing) return undefined;
+  if (!runtimeFits && !writing) return 'module bundle';
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(ONE_SHOT.script);
   } catch {
-    return undefined;
+    return 'module bundle';
   }
   const key: CacheKey = { ...runtime, script: sha256(bytes) };
   const fits = runtimeFits && record.script === key.script;
-  if (!fits && !writing) return undefined;
+  if (!fits && !writing) return 'module bundle';
   // A writing run that finds a cache that fits extends it: the build warms up with render, then verify.
   let cachedData: Buffer | undefined;
   try {
     cachedData = fits ? fs.readFileSync(ONE_SHOT.cache) : undefined;
   } catch {
-    if (!writing) return undefined;
+    if (!writing) return 'module bundle';
   }
   // The build writes the script in ASCII (bundle.ts, asciiScript): latin1 is the fastest exact decoding.
   const script = new vm.Script(wrap(bytes.toString('latin1')), { filename: ONE_SHOT.script, ...(cachedData ? { cachedData } : {}) });
   if (writing) writeCacheAtExit(script, key);
-  return script;
-}
-
-const pathOf = (script: vm.Script): StartPath => (script.cachedDataRejected ? 'code cache rejected' : 'code cache');
-
-/**
- * Runs the CLI from the one-shot script and its code cache when they fit this process;
- * returns the path taken, or 'module bundle' when the caller must import main.js itself.
- */
-export function runFromCodeCache(v8Flags: readonly string[]): StartPath {
-  const script = cachedScript(v8Flags, process.env[WRITE_CACHE_ENV] === '1');
-  if (!script) return 'module bundle';
-  run(script); // on the main thread the script runs the CLI itself (oneShot.ts)
-  return pathOf(script);
-}
-
-/** What the one-shot script exports (src/cli/oneShot.ts). */
-interface OneShotExports {
-  renderTask: (task: never) => Promise<unknown>;
-}
-
-/**
- * A small batch's worker thread starts from the same script and cache: its V8 flags are the
- * one-document commands' (startup.ts, batchV8Flags), and rendering a case runs the code the
- * build's render compiled. Undefined when they do not fit: the worker imports its module bundle.
- */
-export function workerTaskFromCodeCache(v8Flags: readonly string[]): { task: OneShotExports['renderTask']; started: StartPath } | undefined {
-  const script = cachedScript(v8Flags, false);
-  return script && { task: (run(script) as OneShotExports).renderTask, started: pathOf(script) };
+  run(script);
+  return script.cachedDataRejected ? 'code cache rejected' : 'code cache';
 }

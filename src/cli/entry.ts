@@ -18,6 +18,6 @@ let started: StartPath = 'module bundle';
 if (isShortLived(args)) started = runFromCodeCache(flags);
 if (started === 'module bundle') {
   (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-  (await import('./main.js')).runCli();
+  await import('./main.js');
 }
 if (process.env[STARTUP_REPORT_ENV] === '1') process.stderr.write(`${START_PATH_ZH[started]}\n`);

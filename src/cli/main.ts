@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /** jianding: exit 0 done, 1 invalid input (case or template), 2 usage or I/O error — never a stack trace unless --debug. */
 import { CommanderError } from 'commander';
 import { RegisterError } from '../register/errors.js';
@@ -34,9 +35,6 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-/** Runs the command on the process's command line (the entry and the one-shot script call it). */
-export function runCli(): void {
-  // A one-document command reads font outlines as it sets them (render/pdf/fontReads.ts).
-  if (isShortLived(process.argv.slice(2))) readOutlinesOnDemand();
-  void main(process.argv);
-}
+// A one-document command reads font outlines as it sets them (render/pdf/fontReads.ts).
+if (isShortLived(process.argv.slice(2))) readOutlinesOnDemand();
+void main(process.argv);

@@ -19,25 +19,11 @@ function userEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return env;
 }
 
-type Documents = Record<string, Buffer>;
-
-/** The DOCX and PDF files in a folder, by name. */
-function documentsIn(out: string): Documents {
-  const files = fs.readdirSync(out).filter((f) => /\.(pdf|docx)$/.test(f)).sort();
-  return Object.fromEntries(files.map((f) => [f, fs.readFileSync(path.join(out, f))]));
-}
-
-/** Same files, byte for byte. */
-function expectSameDocuments(a: Documents, b: Documents, count: number): void {
-  expect(Object.keys(a)).toHaveLength(count);
-  expect(Object.keys(b)).toEqual(Object.keys(a));
-  for (const [name, bytes] of Object.entries(a)) expect(Buffer.compare(bytes, b[name]!), name).toBe(0);
-}
-
 function render(cli: string, env: NodeJS.ProcessEnv) {
   const out = tmpDir('jd-cache-');
   const r = spawnSync(process.execPath, [cli, 'render', FIXTURE, '--out', out], { encoding: 'utf8', env });
-  const bytes = r.status === 0 ? documentsIn(out) : {};
+  const files = r.status === 0 ? fs.readdirSync(out).filter((f) => /\.(pdf|docx)$/.test(f)).sort() : [];
+  const bytes = Object.fromEntries(files.map((f) => [f, fs.readFileSync(path.join(out, f))]));
   fs.rmSync(out, { recursive: true, force: true });
   return { code: r.status, stderr: r.stderr, bytes };
 }
@@ -68,13 +54,19 @@ describe('starting a one-document command from the code cache', () => {
     const cached = render(CLI, userEnv());
     const bundle = render(CLI, userEnv({ JIANDING_NO_CODE_CACHE: '1' }));
     expect(bundle.stderr).toContain('启动：模块包');
-    expectSameDocuments(cached.bytes, bundle.bytes, 2);
+    expect(Object.keys(cached.bytes)).toHaveLength(2);
+    expect(Object.keys(bundle.bytes)).toEqual(Object.keys(cached.bytes));
+    for (const [name, bytes] of Object.entries(cached.bytes)) expect(Buffer.compare(bytes, bundle.bytes[name]!), name).toBe(0);
   });
 
-  it('is not used under other V8 flags (NODE_OPTIONS)', () => {
+  it('is not used under other V8 flags (NODE_OPTIONS), and batch never uses it', () => {
     const r = render(CLI, userEnv({ NODE_OPTIONS: '--max-old-space-size=2048' }));
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('启动：模块包');
+    const out = tmpDir('jd-cache-batch-');
+    const batch = spawnSync(process.execPath, [CLI, 'batch', path.dirname(FIXTURE), '--out', out, '--jobs', '1'], { encoding: 'utf8', env: userEnv() });
+    fs.rmSync(out, { recursive: true, force: true });
+    expect(batch.stderr).toContain('启动：模块包');
   });
 
   it('is not used for a script rebuilt since the cache was made (V8 itself compares only its length)', () => {
@@ -99,41 +91,5 @@ describe('starting a one-document command from the code cache', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('启动：代码缓存未被 V8 接受');
     expect(Object.keys(r.bytes)).toHaveLength(2);
-  });
-});
-
-/** Runs a batch over the given case files (one worker) and returns its stderr and the documents' bytes. */
-function batch(files: string[], env: NodeJS.ProcessEnv) {
-  const dir = tmpDir('jd-cache-cases-');
-  for (const f of files) fs.copyFileSync(f, path.join(dir, path.basename(f)));
-  const out = tmpDir('jd-cache-batch-');
-  const r = spawnSync(process.execPath, [CLI, 'batch', dir, '--out', out, '--jobs', '1'], { encoding: 'utf8', env });
-  const bytes = documentsIn(out);
-  for (const d of [dir, out]) fs.rmSync(d, { recursive: true, force: true });
-  return { code: r.status, stderr: r.stderr, bytes };
-}
-
-describe('a batch\'s workers and the code cache', () => {
-  const two = [FIXTURE, path.resolve('fixtures/10_association_pediatrics_kawasaki_no_fault.yaml')];
-
-  it('a small batch\'s workers start from the cache (the batch itself from the module bundle) and write the same bytes', () => {
-    const cached = batch(two, userEnv());
-    expect(cached.code).toBe(0);
-    expect(cached.stderr).toContain('启动：模块包\n');
-    expect(cached.stderr).toContain('批量子线程启动：代码缓存\n');
-    const bundle = batch(two, userEnv({ JIANDING_NO_CODE_CACHE: '1' }));
-    expect(bundle.stderr).toContain('批量子线程启动：模块包\n');
-    expectSameDocuments(cached.bytes, bundle.bytes, 4);
-  });
-
-  it('a large batch\'s workers, which keep the optimizing compiler, do not use it', () => {
-    // 41 cases (one more than a small batch), invalid so that they fail fast: only the workers' start is looked at.
-    const dir = tmpDir('jd-cache-large-');
-    const files = Array.from({ length: 41 }, (_, i) => path.join(dir, `bad${i}.yaml`));
-    for (const f of files) fs.writeFileSync(f, 'report: {}\n');
-    const r = batch(files, userEnv());
-    fs.rmSync(dir, { recursive: true, force: true });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('批量子线程启动：模块包\n');
   });
 });

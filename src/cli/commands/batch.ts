@@ -14,7 +14,6 @@ import { caseFilesIn } from '../files.js';
 import { checkInstitutionFonts } from '../fontErrors.js';
 import type { Lang } from '../i18n.js';
 import { formatDiagnostics } from '../printDiagnostics.js';
-import type { BatchWorkerData } from '../batchWorker.js';
 import type { RenderFileOptions, RenderFileResult } from '../renderFile.js';
 import { shareFonts } from '../sharedFonts.js';
 import { batchV8Flags } from '../startup.js';
@@ -59,14 +58,14 @@ type Options = RenderFileOptions & { jobs?: number };
 /** The worker script: the bundled one when this is bundled code (dist/*.mjs), else the compiled module. */
 function workerScript(): string {
   const bundled = import.meta.url.endsWith('.mjs');
-  return new URL(bundled ? './jianding-worker.mjs' : '../workerEntry.js', import.meta.url).href;
+  return new URL(bundled ? './jianding-worker.mjs' : '../batchWorker.js', import.meta.url).href;
 }
 
-function workerPool(jobs: number, options: Options, v8Flags: string[]): Piscina {
-  // Every render lays the document out (the DOCX takes its page count from the typesetter), so all need fonts.
-  const workerData: BatchWorkerData = { fonts: shareFonts(options.fonts), v8Flags };
+function workerPool(jobs: number, options: Options): Piscina {
   const pool = new Piscina({
-    filename: workerScript(), maxThreads: jobs, minThreads: jobs, workerData,
+    filename: workerScript(), maxThreads: jobs, minThreads: jobs,
+    // Every render lays the document out (the DOCX takes its page count from the typesetter), so all need fonts.
+    workerData: { fonts: shareFonts(options.fonts) },
     // Bounded heaps make V8 collect early: a 1,000-case batch peaks near 370 MB instead of over 500 MB.
     // A 32 MB young generation is the largest that stays there; 16 MB cost about 10% more CPU (README, 基准测试).
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
@@ -107,9 +106,8 @@ function releaseOwnReservations(options: Options): void {
  */
 export async function batchCommand(inputs: string[], options: Options, lang: Lang): Promise<number> {
   const files = caseFilesIn(inputs);
-  const v8Flags = batchV8Flags(files.length);
-  for (const flag of v8Flags) v8.setFlagsFromString(flag);
-  const pool = workerPool(Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), files.length || 1)), options, v8Flags);
+  for (const flag of batchV8Flags(files.length)) v8.setFlagsFromString(flag);
+  const pool = workerPool(Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), files.length || 1)), options);
   // While the workers start.
   await checkInstitutionFonts(options.fonts).catch(async (e: unknown) => {
     await pool.destroy();
