@@ -5,6 +5,7 @@
  * WAL mode lets batch workers and other processes read while one writes; synchronous=FULL
  * makes a committed version survive a power cut, not just a crash.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -103,30 +104,61 @@ function openFailure(file: string, e: unknown): RegisterError {
   return new RegisterError(`无法打开登记簿 ${file}：${sqliteHint(e)}（${code || (e as Error).message}）；未写入任何文书`, `Cannot open the register ${file}: ${(e as Error).message}`);
 }
 
-/** A register this run created but could not set up is removed again, so the folder stays as it was. */
-function removeNew(file: string): void {
+/** A register file and its SQLite companions. */
+function removeDatabase(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
+}
+
+function setUp(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
+}
+
+/**
+ * A new register is set up under a name of its own and linked into place whole: two processes
+ * or batch workers starting on a fresh folder at once never see a half-made register, and the
+ * one that loses the race opens the winner's (which it must never remove). A folder the register
+ * cannot be made in stays as it was. Where the file system has no hard links, an exclusive copy.
+ */
+function createAside(file: string): void {
+  const aside = path.join(path.dirname(file), `.${path.basename(file)}.creating-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    const db = new Database(aside);
+    try {
+      setUp(db);
+    } finally {
+      db.close(); // the last connection: the WAL is checkpointed into the file and removed
+    }
+    try {
+      fs.linkSync(aside, file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return;
+      fs.copyFileSync(aside, file, fs.constants.COPYFILE_EXCL);
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  } finally {
+    removeDatabase(aside);
+  }
 }
 
 function create(file: string): Db {
   let db: Db;
-  const existed = fs.existsSync(file);
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (!fs.existsSync(file)) createAside(file);
     db = new Database(file, { timeout: 30_000 });
   } catch (e) {
-    if (!existed) removeNew(file);
     throw openFailure(file, e);
   }
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    migrate(db);
-    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
+    setUp(db);
   } catch (e) {
+    // Never removed here: the file existed before, or another process made it and may be using it.
     db.close();
-    if (!existed) removeNew(file);
     const code = String((e as { code?: unknown }).code ?? '');
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
       throw new RegisterError(`登记簿 ${file} 已损坏或不是 jianding 的登记簿（${code}）；请从备份恢复，jianding 不会改动它`, `The register ${file} is damaged or not a jianding register (${code})`);

@@ -12,7 +12,8 @@ describe('batch rerun', () => {
     fs.mkdirSync(cases);
     const out = path.join(dir, 'out');
     for (const n of [1, 2, 3]) variant(cases, `case${n}.yaml`, 50 + n);
-    expect(jianding(['batch', cases, '--out', out]).code).toBe(0);
+    const first = jianding(['batch', cases, '--out', out]);
+    expect(first.code, `${first.stdout}\n${first.stderr}`).toBe(0);
     fs.rmSync(path.join(cases, 'case1.yaml'));
     fs.symlinkSync(path.join(dir, 'gone.yaml'), path.join(cases, 'case1.yaml'));
     fs.rmSync(path.join(cases, 'case2.yaml'));
