@@ -109,12 +109,16 @@ function removeDatabase(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
 }
 
+function setUpSchema(db: Db): void {
+  migrate(db);
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
+}
+
 function setUp(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  migrate(db);
-  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
+  setUpSchema(db);
 }
 
 /**
@@ -128,9 +132,11 @@ function createAside(file: string): void {
   try {
     const db = new Database(aside);
     try {
-      setUp(db);
+      // In SQLite's rollback mode, in one transaction: a full disk fails it here, before anything is linked
+      // (a WAL checkpoint at close could leave a half-written file). The opener then turns WAL on.
+      db.transaction(() => setUpSchema(db))();
     } finally {
-      db.close(); // the last connection: the WAL is checkpointed into the file and removed
+      db.close();
     }
     try {
       fs.linkSync(aside, file);
