@@ -10,7 +10,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ONE_SHOT, WRITE_CACHE_ENV } from '../cli/codeCache.js';
-import { PACKAGE_ROOT, WARM_UP_CASE } from '../paths.js';
+import { PACKAGE_ROOT } from '../paths.js';
+
+/** A judicial opinion with tables, two grades and a 落款 of several experts: most of what render runs. */
+const WARM_UP_CASE = path.join(PACKAGE_ROOT, 'fixtures', '01_judicial_surgery_fundoplication_two_grades.yaml');
 
 function writeCodeCache(): void {
   for (const file of [ONE_SHOT.cache, ONE_SHOT.record]) fs.rmSync(file, { force: true });

@@ -21,8 +21,6 @@ import { domainFacts } from './domainFacts.js';
 import { caseJsonSchema } from '../schema/jsonSchema.js';
 import type { Reply, Request } from './http.js';
 import { TOOL_NAME, TOOL_VERSION } from '../cli/version.js';
-import { PACKAGE_ROOT, WARM_UP_CASE } from '../paths.js';
-import type { Case } from '../schema/case.js';
 
 export interface Workbench {
   folder: string;
@@ -80,37 +78,14 @@ function validate(w: Workbench, body: unknown): Reply {
   return json(200, { ok: loaded.ok, diagnostics: loaded.diagnostics });
 }
 
-/** The PDF the preview shows: the case as it is being edited, never written anywhere. */
-function previewPdf(w: Workbench, c: Case, caseSha256: string) {
-  return renderCase(c, { formats: ['pdf'], templatesDir: w.templatesDir, fonts: w.fonts, style: w.style, caseSha256, generator: `${TOOL_NAME} ${TOOL_VERSION}` });
-}
-
 async function preview(w: Workbench, body: unknown): Promise<Reply> {
   const text = textOf(body);
   if (text === undefined) return json(400, { message: '请求须为 {"text": "案件文件内容"}' });
   const loaded = loadCase(Buffer.from(text), String((body as { name?: unknown }).name ?? 'case.yaml'), w.defaults);
   if (!loaded.ok || !loaded.case) return json(422, { ok: false, diagnostics: loaded.diagnostics });
-  const rendered = await previewPdf(w, loaded.case, loaded.sha256);
+  const rendered = await renderCase(loaded.case, { formats: ['pdf'], templatesDir: w.templatesDir, fonts: w.fonts, style: w.style, caseSha256: loaded.sha256, generator: `${TOOL_NAME} ${TOOL_VERSION}` });
   // Each heading's page, so the page can show the part being edited (header: ASCII only, so URI-encoded JSON).
   return { status: 200, type: 'application/pdf', body: Buffer.from(rendered.outputs[0]!.bytes), headers: { 'X-Jianding-Anchors': encodeURIComponent(JSON.stringify(rendered.anchors)) } };
-}
-
-/** One case of each kind: the templates of all three are compiled, the fonts read, the layout code run. */
-export const WARM_UP_CASES = [WARM_UP_CASE, ...['10_association_pediatrics_kawasaki_no_fault.yaml', '13_accident_referral_stomatology_wrong_tooth.yaml'].map((f) => path.join(PACKAGE_ROOT, 'fixtures', f))];
-
-/**
- * A preview of a bundled case, made at start and thrown away (server.ts runs one per idle
- * moment): the fonts are read and the code compiled before the user opens a case, so the first
- * preview is nearly as quick as the next. Nothing is written; a failure (templates that cannot
- * take the bundled case) is left for the user's own preview to report.
- */
-export async function warmUp(w: Workbench, file: string): Promise<void> {
-  try {
-    const loaded = loadCase(fs.readFileSync(file), path.basename(file), w.defaults);
-    if (loaded.ok && loaded.case) await previewPdf(w, loaded.case, loaded.sha256);
-  } catch {
-    // Not the user's case: nothing to tell.
-  }
 }
 
 /**

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
-import { handleApi, warmUp, WARM_UP_CASES, type Workbench } from './api.js';
+import { handleApi, type Workbench } from './api.js';
 import { BodyError, readJsonBody, type Reply } from './http.js';
 import { checkOrigin, CONTENT_SECURITY_POLICY, cookieName, newToken, tokenSource } from './security.js';
 import openapi from './openapi.json' with { type: 'json' };
@@ -15,16 +15,12 @@ import openapi from './openapi.json' with { type: 'json' };
 export interface ServeOptions extends Workbench {
   port?: number;
   token?: string;
-  /** Make one preview of a bundled case once listening (api.ts warmUp); the command does, tests choose. */
-  warmUp?: boolean;
 }
 
 export interface Running {
   url: string;
   port: number;
   token: string;
-  /** Settles when the warm-up preview is done (at once without one); requests are served meanwhile. */
-  ready: Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -88,27 +84,10 @@ async function route(o: ServeOptions & { token: string; port: number }, req: htt
   return send(res, text(404, '找不到'));
 }
 
-/** A warm-up preview starts only after the server has had no request for this long. */
-const IDLE_MS = 300;
-
-/**
- * The warm-up previews (api.ts), each in an idle moment: a preview holds the event loop for a
- * few hundred milliseconds, and the page's own first requests should not wait behind one.
- */
-async function warmUpWhenIdle(o: ServeOptions, lastRequestAt: () => number): Promise<void> {
-  for (const file of WARM_UP_CASES) {
-    do await new Promise((r) => setTimeout(r, IDLE_MS));
-    while (performance.now() - lastRequestAt() < IDLE_MS);
-    await warmUp(o, file);
-  }
-}
-
 export function serve(o: ServeOptions): Promise<Running> {
   const token = o.token ?? newToken();
-  let lastRequestAt = -Infinity;
   return new Promise((resolve, reject) => {
     const server = http.createServer((req, res) => {
-      lastRequestAt = performance.now();
       const port = (server.address() as { port: number }).port;
       route({ ...o, token, port }, req, res).catch((e: unknown) => {
         // The rest of an oversized body is not read: the connection closes after the reply.
@@ -121,8 +100,7 @@ export function serve(o: ServeOptions): Promise<Running> {
     // Loopback only: the workbench is never reachable from another machine.
     server.listen(o.port ?? 0, '127.0.0.1', () => {
       const port = (server.address() as { port: number }).port;
-      const ready = o.warmUp ? warmUpWhenIdle(o, () => lastRequestAt) : Promise.resolve();
-      resolve({ url: `http://127.0.0.1:${port}/?token=${token}`, port, token, ready, close: () => new Promise((r) => server.close(() => r())) });
+      resolve({ url: `http://127.0.0.1:${port}/?token=${token}`, port, token, close: () => new Promise((r) => server.close(() => r())) });
     });
   });
 }

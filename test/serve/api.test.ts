@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../src/serve/api.js';
 import openapi from '../../src/serve/openapi.json' with { type: 'json' };
 import type { Running } from '../../src/serve/server.js';
-import { jianding, tmpDir } from '../support/cli.js';
+import { jianding } from '../support/cli.js';
 import { api, workbench } from './support.js';
 
 const VALID = fs.readFileSync('templates/init/association.yaml', 'utf8');
@@ -116,36 +116,5 @@ describe('case list actions and the form’s save', () => {
     expect(schema.properties.causationAnalysis).toBeDefined();
     const minor = (await api(w, 'GET', '/api/domain')).json.causation.find((c: { code: string }) => c.code === 'minor');
     expect(minor).toMatchObject({ association: '次要因素', judicial: '次要作用', min: 16, max: 44, suggested: 30 });
-  });
-});
-
-describe('the warm-up at start (jianding serve makes one preview of a bundled case before the user opens one)', () => {
-  it('serves requests while it runs, writes nothing, and previews as usual once done', async () => {
-    const warm = await workbench({ 'case.yaml': VALID }, { warmUp: true });
-    try {
-      const list = await api(warm, 'GET', '/api/cases');
-      expect(list.status).toBe(200);
-      await warm.ready;
-      expect(fs.existsSync(warm.out)).toBe(false);
-      expect(fs.readdirSync(warm.folder)).toEqual(['case.yaml']);
-      const ok = await api(warm, 'POST', '/api/preview', { text: VALID });
-      expect(ok.bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    } finally {
-      await warm.close();
-    }
-  });
-
-  it('a warm-up that fails (templates the bundled case cannot use) is silent; the user\'s preview reports the problem', async () => {
-    const templatesDir = tmpDir('jd-wb-tpl-');
-    fs.mkdirSync(path.join(templatesDir, 'partials'));
-    fs.writeFileSync(path.join(templatesDir, 'partials', 'findings.hbs'), '{{#if}}');
-    const warm = await workbench({ 'case.yaml': VALID }, { warmUp: true, templatesDir });
-    try {
-      await warm.ready;
-      const r = await api(warm, 'POST', '/api/preview', { text: VALID });
-      expect(r.status).toBeGreaterThanOrEqual(400);
-    } finally {
-      await warm.close();
-    }
   });
 });

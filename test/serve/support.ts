@@ -2,14 +2,14 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { serve, type Running, type ServeOptions } from '../../src/serve/server.js';
+import { serve, type Running } from '../../src/serve/server.js';
 import { tmpDir } from '../support/cli.js';
 
-export async function workbench(cases: Record<string, string> = {}, options: Partial<ServeOptions> = {}): Promise<Running & { folder: string; out: string }> {
+export async function workbench(cases: Record<string, string> = {}): Promise<Running & { folder: string; out: string }> {
   const folder = tmpDir('jd-wb-');
   for (const [name, text] of Object.entries(cases)) fs.writeFileSync(path.join(folder, name), text);
   const out = path.join(folder, 'output');
-  return { ...(await serve({ folder, out, ...options })), folder, out };
+  return { ...(await serve({ folder, out })), folder, out };
 }
 
 export interface Raw { status: number; headers: http.IncomingHttpHeaders; body: Buffer }

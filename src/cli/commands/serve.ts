@@ -18,7 +18,7 @@ function openBrowser(url: string): void {
 
 export async function serveCommand(folder: string, o: { port?: number; open?: boolean; render: RenderFileOptions }, lang: Lang): Promise<void> {
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(`${folder} 不是文件夹：jianding serve 需要存放案件文件的文件夹`, `${folder} is not a folder`);
-  const running = await serve({ folder: path.resolve(folder), out: path.resolve(o.render.out), register: o.render.register, fonts: o.render.fonts, style: o.render.style, defaults: o.render.defaults, templatesDir: o.render.templatesDir, deid: o.render.deid, port: o.port, warmUp: true })
+  const running = await serve({ folder: path.resolve(folder), out: path.resolve(o.render.out), register: o.render.register, fonts: o.render.fonts, style: o.render.style, defaults: o.render.defaults, templatesDir: o.render.templatesDir, deid: o.render.deid, port: o.port })
     .catch((e: NodeJS.ErrnoException) => { throw new UsageError(`无法启动工作台：${e.code === 'EADDRINUSE' ? `端口 ${o.port} 已被占用` : e.message}`, `Cannot start the workbench: ${e.message}`); });
   process.stdout.write(`${lang === 'en' ? 'workbench' : '工作台'}：${running.url}\n${lang === 'en' ? 'Press Ctrl-C to stop.' : '在浏览器中打开上面的地址；按 Ctrl-C 停止。'}\n`);
   if (o.open) openBrowser(running.url);
