@@ -24,27 +24,29 @@ export interface PdfWarning {
   context: string;
 }
 
-export interface PdfResult {
-  bytes: Uint8Array;
-  warnings: PdfWarning[];
-  pageCount: number;
+/** What the DOCX takes from the typesetter: pages per section, and how each 落款 was set. */
+export interface DocxLayout {
   /** Pages of each tree section, in order (the N of 「共 N 页」 for a body section). */
   sectionPages: number[];
-  /** Each heading's page, for a viewer that follows the part being edited. */
-  anchors: Anchor[];
-  /** Per section: how its 落款 was set, for the DOCX (DocumentPlan.closings). */
+  /** Per section: how its 落款 was set (DocumentPlan.closings). */
   closings: ClosingLayout[];
 }
 
-/** What the DOCX takes from the typesetter: pages per section, and how each 落款 was set. */
-export interface DocxLayout {
-  sectionPages: number[];
-  closings: ClosingLayout[];
+export interface PdfResult extends DocxLayout {
+  bytes: Uint8Array;
+  warnings: PdfWarning[];
+  pageCount: number;
+  /** Each heading's page, for a viewer that follows the part being edited. */
+  anchors: Anchor[];
+}
+
+function docxLayoutOf(tree: DocumentTree, plan: DocumentPlan): DocxLayout {
+  return { sectionPages: sectionPagesOf(tree, plan), closings: plan.closings };
 }
 
 export async function layoutForDocx(tree: DocumentTree, options: { fonts?: PdfFontConfig } = {}): Promise<DocxLayout> {
   const plan = layoutDocument(tree, await loadFontSet(options.fonts));
-  return { sectionPages: sectionPagesOf(tree, plan), closings: plan.closings };
+  return docxLayoutOf(tree, plan);
 }
 
 function sectionPagesOf(tree: DocumentTree, plan: DocumentPlan): number[] {
@@ -78,5 +80,5 @@ export async function renderPdf(tree: DocumentTree, options: { fonts?: PdfFontCo
   // objectsPerTick: pdf-lib otherwise waits a timer tick (≥ 1 ms) every 50 objects while writing.
   const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   const warnings = plan.warnings.map((w): PdfWarning => ({ code: 'PDF_MISSING_GLYPH', ...w }));
-  return { bytes, warnings, pageCount: plan.pages.length, sectionPages: sectionPagesOf(tree, plan), anchors: plan.anchors, closings: plan.closings };
+  return { bytes, warnings, pageCount: plan.pages.length, anchors: plan.anchors, ...docxLayoutOf(tree, plan) };
 }
